@@ -1,0 +1,1 @@
+namespace Attest.Benchmarks; internal static class Program { private static void Main() { } }

@@ -1,0 +1,242 @@
+using System.CommandLine;
+using Attest.Cli.Rendering;
+using Attest.Core.Applications;
+using Attest.Core.Catalogs;
+using Attest.Core.Readiness;
+using Attest.Core.Text;
+
+namespace Attest.Cli;
+
+/// <summary>The <c>attest</c> command line. Exit codes: 0 ready (or success), 1 not ready, 2 unreadable input or bad usage.</summary>
+internal sealed class Cli(TextWriter output, TextWriter error, Func<string, string?> environment, bool outputIsTerminal, DateOnly today)
+{
+    public const int Ready = 0;
+    public const int NotReady = 1;
+    public const int InputError = 2;
+    public const long MaxApplicationBytes = 10 * 1024 * 1024;
+
+    public static int Main(string[] args)
+    {
+        Console.OutputEncoding = System.Text.Encoding.UTF8;
+        var cli = new Cli(Console.Out, Console.Error, Environment.GetEnvironmentVariable, !Console.IsOutputRedirected, DateOnly.FromDateTime(DateTime.UtcNow));
+        return cli.Run(args);
+    }
+
+    public int Run(string[] args)
+    {
+        var root = BuildCommands();
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                error.WriteLine("attest: " + problem.Message);
+            }
+
+            error.WriteLine("attest: see 'attest --help'");
+            return InputError;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A fault of ours, not of the input; still one line, never a stack trace
+            error.WriteLine($"attest: internal error: {e.GetType().Name}: {e.Message}");
+            return InputError;
+        }
+    }
+
+    private RootCommand BuildCommands()
+    {
+        var languageOption = new Option<string?>("--lang") { Description = "Language of the output: en or fr (default: from LANG, else en)" };
+        languageOption.AcceptOnlyFromAmong("en", "fr");
+        var catalogsOption = new Option<string?>("--catalogs") { Description = "A folder of extra catalog files (also: ATTEST_CATALOGS)" };
+
+        var file = new Argument<string>("file") { Description = "The application file (format v1, YAML or JSON)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Evaluation date, YYYY-MM-DD (default: the file's asOf, else today UTC)" };
+        var format = new Option<string>("--format") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json", "markdown");
+        var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption };
+        check.SetAction(r => Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption)));
+
+        var checklistOption = new Option<string?>("--checklist") { Description = "The checklist id (default: the only or first catalog)" };
+        var outputOption = new Option<string>("--output", "-o") { Description = "Where to write (default application.yaml; - for standard output)", DefaultValueFactory = _ => "application.yaml" };
+        var force = new Option<bool>("--force") { Description = "Overwrite an existing file" };
+        var init = new Command("init", "Write a commented starter application file") { languageOption, checklistOption, outputOption, force, catalogsOption };
+        init.SetAction(r => Init(Lang(r.GetValue(languageOption)), r.GetValue(checklistOption), r.GetValue(outputOption)!, r.GetValue(force), r.GetValue(catalogsOption)));
+
+        var list = new Command("list", "List the checklists Attest knows") { catalogsOption };
+        list.SetAction(r => ListCatalogs(r.GetValue(catalogsOption)));
+        var id = new Argument<string>("id") { Description = "The checklist id" };
+        var show = new Command("show", "Show a checklist's items") { id, languageOption, catalogsOption };
+        show.SetAction(r => ShowCatalog(r.GetValue(id)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption)));
+        var catalog = new Command("catalog", "Checklists (catalogs)") { list, show };
+
+        var kind = new Argument<string>("kind") { Description = "application" };
+        kind.AcceptOnlyFromAmong("application");
+        var schema = new Command("schema", "Print the JSON Schema of a file format") { kind };
+        schema.SetAction(_ =>
+        {
+            output.Write(ApplicationSchema.Json);
+            return 0;
+        });
+
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema };
+    }
+
+    private Language Lang(string? option)
+    {
+        if (Languages.TryParse(option, out var chosen))
+        {
+            return chosen;
+        }
+
+        foreach (var variable in new[] { "LC_ALL", "LC_MESSAGES", "LANG" })
+        {
+            if (environment(variable) is { Length: > 0 } value)
+            {
+                return Languages.TryParse(value, out var fromEnvironment) ? fromEnvironment : Language.En;
+            }
+        }
+
+        return Language.En;
+    }
+
+    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder)
+    {
+        DateOnly? asOfOption = null;
+        if (asOfText is not null)
+        {
+            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsedDate))
+            {
+                return Fail($"attest: --as-of: expected a date YYYY-MM-DD, got '{asOfText}'");
+            }
+
+            asOfOption = parsedDate;
+        }
+
+        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
+        if (catalogError is not null)
+        {
+            return Fail("attest: catalog " + catalogError);
+        }
+
+        var (text, readError) = InputFile.Read(path, MaxApplicationBytes);
+        if (readError is not null)
+        {
+            return Fail("attest: " + readError);
+        }
+
+        var (application, inputError) = ApplicationReader.Read(text!, path, catalogs);
+        if (inputError is not null)
+        {
+            return Fail("attest: " + inputError);
+        }
+
+        var checklist = catalogs.First(c => c.Id == application!.Checklist);
+        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today);
+        var rendered = format switch
+        {
+            "json" => JsonReport.Render(report, language),
+            "markdown" => MarkdownReport.Render(report, language),
+            _ => new TextReport(language, outputIsTerminal && string.IsNullOrEmpty(environment("NO_COLOR"))).Render(report),
+        };
+        output.Write(rendered);
+        if (format == "json")
+        {
+            output.WriteLine();
+        }
+
+        return report.Ready ? Ready : NotReady;
+    }
+
+    private int Init(Language language, string? checklistId, string path, bool force, string? catalogsFolder)
+    {
+        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
+        if (catalogError is not null)
+        {
+            return Fail("attest: catalog " + catalogError);
+        }
+
+        var catalog = checklistId is null ? (catalogs.Count > 0 ? catalogs[0] : null) : catalogs.FirstOrDefault(c => c.Id == checklistId);
+        if (catalog is null)
+        {
+            return Fail($"attest: unknown checklist '{checklistId}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+        }
+
+        var starter = Starter.Write(catalog, language, today);
+        if (path == "-")
+        {
+            output.Write(starter);
+            return 0;
+        }
+
+        if (File.Exists(path) && !force)
+        {
+            return Fail($"attest: {path} already exists (use --force to overwrite)");
+        }
+
+        File.WriteAllText(path, starter);
+        output.WriteLine(language == Language.Fr ? $"{path} écrit. Complétez-le, puis lancez : attest check {path}" : $"Wrote {path}. Fill it in, then run: attest check {path}");
+        return 0;
+    }
+
+    private int ListCatalogs(string? catalogsFolder)
+    {
+        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
+        if (catalogError is not null)
+        {
+            return Fail("attest: catalog " + catalogError);
+        }
+
+        foreach (var catalog in catalogs)
+        {
+            var validity = catalog.AcceptedUntil is { } until ? $", accepted until {until:yyyy-MM-dd}" : "";
+            output.WriteLine($"{catalog.Id}\t{catalog.Title.En} (version {catalog.Version}, {catalog.Published:yyyy-MM-dd}{validity}, {catalog.Items.Count} items)");
+        }
+
+        return 0;
+    }
+
+    private int ShowCatalog(string id, Language language, string? catalogsFolder)
+    {
+        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
+        if (catalogError is not null)
+        {
+            return Fail("attest: catalog " + catalogError);
+        }
+
+        if (catalogs.FirstOrDefault(c => c.Id == id) is not { } catalog)
+        {
+            return Fail($"attest: unknown checklist '{id}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+        }
+
+        output.WriteLine($"{catalog.Title.In(language)} — {catalog.Issuer}, {catalog.Version} ({catalog.Published:yyyy-MM-dd})");
+        output.WriteLine($"{catalog.ProgramOffice.Email} · {catalog.ProgramOffice.Subject("<partner>", language)}");
+        foreach (var section in catalog.Sections)
+        {
+            output.WriteLine();
+            output.WriteLine($"{section.Id} {section.Title.In(language)}");
+            foreach (var item in section.Items)
+            {
+                output.WriteLine($"  {item.Id} {item.Title.In(language)} [{CatalogReader.Applicabilities.Display(item.AppliesTo).In(language)}; {CatalogReader.AutomationLevels.Display(item.Automation).In(language)}]");
+                output.WriteLine($"      {item.Requirement.In(language)}");
+                foreach (var practice in item.WellArchitected)
+                {
+                    output.WriteLine($"      Well-Architected {practice.BestPractice}: {practice.Title.In(language)}");
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private int Fail(string message)
+    {
+        error.WriteLine(message);
+        return InputError;
+    }
+}

@@ -1,0 +1,183 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Attest.Core.Catalogs;
+using Attest.Core.Readiness;
+using Attest.Core.Text;
+
+namespace Attest.Cli.Rendering;
+
+/// <summary>The JSON form of a readiness report: the contract of <c>attest check --format json</c>.</summary>
+internal static class JsonReport
+{
+    private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(ReadinessReport report, Language language)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            Write(json, report, language);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter json, ReadinessReport report, Language language)
+    {
+        var catalog = report.Catalog;
+        json.WriteStartObject();
+        json.WriteString("checklist", catalog.Id);
+        json.WriteString("checklistVersion", catalog.Version);
+        json.WriteString("asOf", Date(report.AsOf));
+        json.WriteString("language", language.Code());
+        WriteNullable(json, "partner", report.Application.Partner.Name);
+        json.WriteBoolean("ready", report.Ready);
+        WriteNullable(json, "readyUntil", report.ReadyUntil is { } until ? Date(until) : null);
+        json.WriteStartObject("summary");
+        foreach (var status in Enum.GetValues<ReadinessStatus>())
+        {
+            json.WriteNumber(ReadinessStatuses.Names.Wire(status), report.Count(status));
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("items");
+        foreach (var item in report.Items)
+        {
+            WriteItem(json, report, item, language);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("changes");
+        foreach (var change in report.Changes)
+        {
+            json.WriteStartObject();
+            json.WriteString("date", Date(change.Date));
+            json.WriteString("item", change.ItemId);
+            WriteNullable(json, "caseStudy", change.CaseStudyKey);
+            json.WriteString("description", change.What.In(language));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("missing");
+        foreach (var item in report.NotMet)
+        {
+            json.WriteStartObject();
+            json.WriteString("item", item.Item.Id);
+            json.WriteString("title", item.Item.Title.In(language));
+            WriteNullable(json, "nextStep", item.NextStep?.In(language));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteItem(Utf8JsonWriter json, ReadinessReport report, ItemVerdict verdict, Language language)
+    {
+        var item = verdict.Item;
+        json.WriteStartObject();
+        json.WriteString("id", item.Id);
+        json.WriteString("section", report.Catalog.SectionOf(item).Id);
+        json.WriteString("title", item.Title.In(language));
+        json.WriteString("status", ReadinessStatuses.Names.Wire(verdict.Status));
+        json.WriteString("reason", verdict.Reason.In(language));
+        WriteNullable(json, "nextStep", verdict.NextStep?.In(language));
+        json.WriteString("appliesTo", CatalogReader.Applicabilities.Wire(item.AppliesTo));
+        json.WriteString("automation", CatalogReader.AutomationLevels.Wire(item.Automation));
+        WriteNullable(json, "changesOn", verdict.ChangesOn is { } day ? Date(day) : null);
+        WriteNullable(json, "change", verdict.Change?.In(language));
+        json.WriteStartObject("facts");
+        foreach (var fact in verdict.Facts)
+        {
+            json.WritePropertyName(fact.Name);
+            WriteValue(json, fact.Value);
+        }
+
+        json.WriteEndObject();
+        json.WriteStartArray("notes");
+        foreach (var note in verdict.Notes)
+        {
+            json.WriteStringValue(note.In(language));
+        }
+
+        json.WriteEndArray();
+        if (report.Application.SelfAssessment.TryGetValue(item.Id, out var entry))
+        {
+            json.WriteStartObject("selfAssessment");
+            json.WritePropertyName("met");
+            WriteValue(json, entry.Met);
+            WriteNullable(json, "note", entry.Note);
+            json.WritePropertyName("evidence");
+            WriteValue(json, entry.Evidence ?? []);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("selfAssessment");
+        }
+
+        json.WriteStartArray("caseStudies");
+        foreach (var c in verdict.CaseStudies)
+        {
+            json.WriteStartObject();
+            json.WriteString("key", c.Key);
+            json.WriteString("status", ReadinessStatuses.Names.Wire(c.Status));
+            json.WriteString("reason", c.Reason.In(language));
+            WriteNullable(json, "nextStep", c.NextStep?.In(language));
+            WriteNullable(json, "changesOn", c.ChangesOn is { } day2 ? Date(day2) : null);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNullValue();
+                break;
+            case bool b:
+                json.WriteBooleanValue(b);
+                break;
+            case int i:
+                json.WriteNumberValue(i);
+                break;
+            case DateOnly d:
+                json.WriteStringValue(Date(d));
+                break;
+            case string s:
+                json.WriteStringValue(s);
+                break;
+            case System.Collections.IEnumerable list:
+                json.WriteStartArray();
+                foreach (var element in list)
+                {
+                    WriteValue(json, element);
+                }
+
+                json.WriteEndArray();
+                break;
+            default:
+                json.WriteStringValue(value.ToString());
+                break;
+        }
+    }
+
+    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+
+    private static string Date(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+}

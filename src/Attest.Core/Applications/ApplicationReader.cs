@@ -1,0 +1,178 @@
+using Attest.Core.Catalogs;
+using Attest.Core.Documents;
+
+namespace Attest.Core.Applications;
+
+/// <summary>
+/// Reads an application file, format v1, in YAML or JSON. Missing fields are fine (drafts); a malformed file
+/// (unknown key, wrong type, unknown value, impossible date, unknown format or checklist, syntax error,
+/// oversize or bomb) is an <see cref="InputError"/> naming file, line, column and field.
+/// </summary>
+public static class ApplicationReader
+{
+    /// <summary>Reads <paramref name="text"/>; <paramref name="catalogs"/> are the checklists it may refer to.</summary>
+    public static (Application? Application, InputError? Error) Read(string text, string file, IReadOnlyCollection<Catalog> catalogs)
+    {
+        var (root, error) = DocumentParser.Parse(text, file);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (ReadApplication(new MappingReader(root!, file, ""), catalogs), null);
+        }
+        catch (InputErrorException e)
+        {
+            return (null, e.Error);
+        }
+    }
+
+    private static Application ReadApplication(MappingReader root, IReadOnlyCollection<Catalog> catalogs)
+    {
+        var format = root.String("format") ?? throw Missing(root, "format", $"required field is missing (expected {Application.FormatV1})");
+        if (format != Application.FormatV1)
+        {
+            throw root.Error(root.Node("format")!, "format", $"unknown format version '{format}' (expected {Application.FormatV1})");
+        }
+
+        var checklist = root.String("checklist") ?? throw Missing(root, "checklist", "required field is missing (the checklist id, e.g. aws-retail-consulting-2019-12)");
+        var catalog = catalogs.FirstOrDefault(c => c.Id == checklist)
+            ?? throw root.Error(root.Node("checklist")!, "checklist", $"unknown checklist '{checklist}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+
+        var application = new Application
+        {
+            Checklist = checklist,
+            AsOf = root.Date("asOf"),
+            Partner = root.Mapping("partner") is { } partner ? ReadPartner(partner) : new PartnerProfile(),
+            CaseStudies = ReadCaseStudies(root),
+            SelfAssessment = root.Mapping("selfAssessment") is { } self ? ReadSelfAssessment(self, catalog) : new Dictionary<string, SelfAssessmentEntry>(),
+        };
+        root.RejectUnknownKeys();
+        return application;
+    }
+
+    private static PartnerProfile ReadPartner(MappingReader m)
+    {
+        var practice = m.Mapping("practicePage");
+        var profile = new PartnerProfile
+        {
+            Name = m.String("name"),
+            Tier = m.Enum("tier", Vocabulary.Tiers),
+            MspProgramMember = m.Bool("mspProgramMember"),
+            GuidelinesRead = m.Bool("guidelinesRead"),
+            Homepage = m.String("homepage"),
+            PracticePage = practice is null ? null : new PracticePage { Url = practice.String("url"), LinkedFromHomepage = practice.Bool("linkedFromHomepage") },
+            DedicatedRetailConsultancy = m.Bool("dedicatedRetailConsultancy"),
+            Content = m.List("content", (node, path) =>
+            {
+                var c = new MappingReader(node, m.File, path);
+                var item = new ContentItem { Title = c.String("title"), Url = c.String("url"), Kind = c.Enum("kind", Vocabulary.ContentKinds), Published = c.Date("published") };
+                c.RejectUnknownKeys();
+                return item;
+            }),
+        };
+        practice?.RejectUnknownKeys();
+        m.RejectUnknownKeys();
+        return profile;
+    }
+
+    private static List<CaseStudy> ReadCaseStudies(MappingReader root)
+    {
+        var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var list = root.List("caseStudies", (node, path) =>
+        {
+            var m = new MappingReader(node, root.File, path);
+            var key = m.String("key");
+            if (string.IsNullOrWhiteSpace(key))
+            {
+                key = $"case-study-{keys.Count + 1}";
+            }
+            else if (keys.TryGetValue(key, out var line))
+            {
+                throw m.Error(m.Node("key")!, m.FieldPath("key"), $"duplicate case study key '{key}' (first used on line {line})");
+            }
+
+            keys[key] = m.Node("key")?.Position.Line ?? m.Position.Line;
+            var caseStudy = ReadCaseStudy(m, key);
+            m.RejectUnknownKeys();
+            return caseStudy;
+        });
+        return list is null ? [] : [.. list];
+    }
+
+    private static CaseStudy ReadCaseStudy(MappingReader m, string key)
+    {
+        var reference = m.Mapping("publicReference");
+        var recovery = m.Mapping("disasterRecovery");
+        var pci = m.Mapping("pci");
+        var caseStudy = new CaseStudy
+        {
+            Key = key,
+            Customer = m.String("customer"),
+            CustomerWebsite = m.String("customerWebsite"),
+            Stage = m.Enum("stage", Vocabulary.Stages),
+            UseCase = m.Enum("useCase", Vocabulary.UseCases),
+            Delivery = m.Enum("delivery", Vocabulary.Deliveries),
+            Completed = m.Date("completed"),
+            Problem = m.String("problem"),
+            Solution = m.String("solution"),
+            AwsServices = m.StringList("awsServices"),
+            RetailExpertise = m.String("retailExpertise"),
+            ThirdParty = m.StringList("thirdParty"),
+            Results = m.String("results"),
+            Compliance = m.StringList("compliance"),
+            PublicReference = reference is null ? null : new PublicReference { Url = reference.String("url"), LinkedFromWebsite = reference.Bool("linkedFromWebsite") },
+            Ecommerce = m.Bool("ecommerce"),
+            CardholderData = m.Bool("cardholderData"),
+            Availability = m.List("availability", (node, path) =>
+            {
+                var a = new MappingReader(node, m.File, path);
+                var objective = new AvailabilityObjective { Component = a.String("component"), RtoMinutes = a.Int("rtoMinutes"), RpoMinutes = a.Int("rpoMinutes") };
+                a.RejectUnknownKeys();
+                return objective;
+            }),
+            DisasterRecovery = recovery is null ? null : new DisasterRecoveryPlan
+            {
+                RtoMinutes = recovery.Int("rtoMinutes"),
+                RpoMinutes = recovery.Int("rpoMinutes"),
+                TestedOn = recovery.Date("testedOn"),
+                RunbookDelivered = recovery.Bool("runbookDelivered"),
+            },
+            Pci = pci is null ? null : new PciTesting { LastVulnerabilityScan = pci.Date("lastVulnerabilityScan"), LastPenetrationTest = pci.Date("lastPenetrationTest") },
+            Evidence = m.StringList("evidence"),
+        };
+        reference?.RejectUnknownKeys();
+        recovery?.RejectUnknownKeys();
+        pci?.RejectUnknownKeys();
+        return caseStudy;
+    }
+
+    private static Dictionary<string, SelfAssessmentEntry> ReadSelfAssessment(MappingReader m, Catalog catalog)
+    {
+        var entries = new Dictionary<string, SelfAssessmentEntry>(StringComparer.Ordinal);
+        foreach (var (key, value) in m.Entries)
+        {
+            var path = m.FieldPath(key.Value);
+            if (catalog.FindItem(key.Value) is null)
+            {
+                throw m.Error(key, path, $"unknown checklist item '{key.Value}' for {catalog.Id}");
+            }
+
+            if (value is ScalarNode { IsNull: true })
+            {
+                continue;
+            }
+
+            var e = new MappingReader(value, m.File, path);
+            entries[key.Value] = new SelfAssessmentEntry { Met = e.Bool("met"), Note = e.String("note"), Evidence = e.StringList("evidence") };
+            e.RejectUnknownKeys();
+        }
+
+        return entries;
+    }
+
+    private static InputErrorException Missing(MappingReader reader, string field, string problem) =>
+        new(new InputError(reader.File, reader.Position.Line, reader.Position.Column, field, problem));
+}

@@ -1,0 +1,130 @@
+using Attest.Core.Documents;
+
+namespace Attest.Core.Applications;
+
+/// <summary>APN consulting partner tiers, in increasing order.</summary>
+public enum PartnerTier
+{
+    /// <summary>Registered.</summary>
+    Registered,
+
+    /// <summary>Select.</summary>
+    Select,
+
+    /// <summary>Advanced.</summary>
+    Advanced,
+
+    /// <summary>Premier.</summary>
+    Premier,
+}
+
+/// <summary>How far a case study's project went.</summary>
+public enum ProjectStage
+{
+    /// <summary>In production: the only stage that counts.</summary>
+    Production,
+
+    /// <summary>A pilot.</summary>
+    Pilot,
+
+    /// <summary>A proof of concept.</summary>
+    ProofOfConcept,
+}
+
+/// <summary>The retail business problem a case study addresses (VAL-2.1), or none for generic IT.</summary>
+public enum RetailUseCase
+{
+    /// <summary>Customer engagement.</summary>
+    CustomerEngagement,
+
+    /// <summary>Merchandising and corporate planning.</summary>
+    MerchandisingPlanning,
+
+    /// <summary>Supply chain and distribution, management or analytics.</summary>
+    SupplyChain,
+
+    /// <summary>Physical, digital or virtual stores.</summary>
+    Stores,
+
+    /// <summary>Advanced retail data science.</summary>
+    DataScience,
+
+    /// <summary>Key retail business applications.</summary>
+    BusinessApplications,
+
+    /// <summary>A generic IT problem: never counts.</summary>
+    None,
+}
+
+/// <summary>The delivery category of a case study (PRE-2.3).</summary>
+public enum DeliveryCategory
+{
+    /// <summary>Managed service: the partner keeps access and runs the environment.</summary>
+    Msp,
+
+    /// <summary>Project-based: built and handed over.</summary>
+    Project,
+}
+
+/// <summary>The kind of a piece of public thought-leadership content (PRE-3.2).</summary>
+public enum ContentKind
+{
+    /// <summary>A blog post.</summary>
+    Blog,
+
+    /// <summary>A press or trade article.</summary>
+    Article,
+
+    /// <summary>A video.</summary>
+    Video,
+
+    /// <summary>A whitepaper.</summary>
+    Whitepaper,
+
+    /// <summary>A customer workshop or education session.</summary>
+    Workshop,
+
+    /// <summary>A vertical use case the partner offers.</summary>
+    UseCase,
+}
+
+/// <summary>The wire spellings of the application vocabulary, and their names in both languages.</summary>
+public static class Vocabulary
+{
+    /// <summary>Tiers.</summary>
+    public static WireNames<PartnerTier> Tiers { get; } = new(
+        (PartnerTier.Registered, "registered", "Registered", "Registered"),
+        (PartnerTier.Select, "select", "Select", "Select"),
+        (PartnerTier.Advanced, "advanced", "Advanced", "Advanced"),
+        (PartnerTier.Premier, "premier", "Premier", "Premier"));
+
+    /// <summary>Stages.</summary>
+    public static WireNames<ProjectStage> Stages { get; } = new(
+        (ProjectStage.Production, "production", "production", "production"),
+        (ProjectStage.Pilot, "pilot", "pilot", "pilote"),
+        (ProjectStage.ProofOfConcept, "proof-of-concept", "proof of concept", "démonstration de faisabilité"));
+
+    /// <summary>Retail use cases.</summary>
+    public static WireNames<RetailUseCase> UseCases { get; } = new(
+        (RetailUseCase.CustomerEngagement, "customer-engagement", "customer engagement", "engagement client"),
+        (RetailUseCase.MerchandisingPlanning, "merchandising-planning", "merchandising and corporate planning", "merchandising et planification"),
+        (RetailUseCase.SupplyChain, "supply-chain", "supply chain and distribution", "chaîne logistique et distribution"),
+        (RetailUseCase.Stores, "stores", "physical, digital or virtual stores", "boutiques physiques, numériques ou virtuelles"),
+        (RetailUseCase.DataScience, "data-science", "advanced retail data science", "science des données de la vente au détail"),
+        (RetailUseCase.BusinessApplications, "business-applications", "key retail business applications", "applications métier clés de la vente au détail"),
+        (RetailUseCase.None, "none", "none (generic IT)", "aucun (informatique générique)"));
+
+    /// <summary>Delivery categories.</summary>
+    public static WireNames<DeliveryCategory> Deliveries { get; } = new(
+        (DeliveryCategory.Msp, "msp", "MSP", "FSG (services gérés)"),
+        (DeliveryCategory.Project, "project", "project-based", "basé sur le projet"));
+
+    /// <summary>Content kinds.</summary>
+    public static WireNames<ContentKind> ContentKinds { get; } = new(
+        (ContentKind.Blog, "blog", "blog post", "article de blog"),
+        (ContentKind.Article, "article", "article", "article de presse"),
+        (ContentKind.Video, "video", "video", "vidéo"),
+        (ContentKind.Whitepaper, "whitepaper", "whitepaper", "livre blanc"),
+        (ContentKind.Workshop, "workshop", "workshop", "atelier"),
+        (ContentKind.UseCase, "use-case", "use case", "cas d'utilisation"));
+}

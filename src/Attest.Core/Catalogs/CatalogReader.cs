@@ -1,0 +1,243 @@
+using Attest.Core.Documents;
+using Attest.Core.Text;
+
+namespace Attest.Core.Catalogs;
+
+/// <summary>Reads a catalog file (format <c>attest/catalog/v1</c>) and validates it completely before returning it.</summary>
+public static class CatalogReader
+{
+    /// <summary>The only catalog format version.</summary>
+    public const string FormatV1 = "attest/catalog/v1";
+
+    private static readonly WireNames<ChecklistPart> Parts = new(
+        (ChecklistPart.Prerequisites, "prerequisites", "Program prerequisites", "Prérequis du programme"),
+        (ChecklistPart.Validation, "validation", "Validation checklist", "Liste de contrôle de validation"));
+
+    private static readonly WireNames<Applicability> AppliesTo = new(
+        (Applicability.Partner, "partner", "the partner", "le partenaire"),
+        (Applicability.EachCaseStudy, "each-case-study", "each case study", "chaque étude de cas"),
+        (Applicability.AllCaseStudies, "all-case-studies", "all case studies", "toutes les études de cas"),
+        (Applicability.AllProjectBased, "all-project-based", "all project-based case studies", "toutes les études de cas basées sur un projet"),
+        (Applicability.AtLeastOneCaseStudy, "at-least-one-case-study", "at least one case study", "au moins une étude de cas"),
+        (Applicability.Ecommerce, "ecommerce", "e-commerce case studies", "études de cas de commerce électronique"),
+        (Applicability.EcommerceCardholderData, "ecommerce-cardholder-data", "e-commerce case studies with cardholder data", "études de cas de commerce électronique avec données de titulaires de carte"),
+        (Applicability.CaseStudiesWithS3, "case-studies-with-s3", "case studies with Amazon S3 buckets", "études de cas avec des compartiments Amazon S3"));
+
+    private static readonly WireNames<Automation> Automations = new(
+        (Automation.Automatic, "automatic", "automatic", "automatique"),
+        (Automation.Partial, "partial", "partly automatic", "partiellement automatique"),
+        (Automation.Human, "human", "judged by a person", "jugé par une personne"));
+
+    private static readonly WireNames<Language> SourceLanguages = new(
+        (Language.En, "en", "English", "anglais"),
+        (Language.Fr, "fr", "French", "français"));
+
+    private static readonly WireNames<MspCriteriaReading> Readings = new(
+        (MspCriteriaReading.English, "english", "English reading", "lecture anglaise"),
+        (MspCriteriaReading.French, "french", "French reading", "lecture française"));
+
+    /// <summary>Names of <see cref="Applicability"/> values.</summary>
+    public static WireNames<Applicability> Applicabilities => AppliesTo;
+
+    /// <summary>Names of <see cref="Automation"/> values.</summary>
+    public static WireNames<Automation> AutomationLevels => Automations;
+
+    /// <summary>Names of <see cref="ChecklistPart"/> values.</summary>
+    public static WireNames<ChecklistPart> ChecklistParts => Parts;
+
+    /// <summary>Names of <see cref="MspCriteriaReading"/> values.</summary>
+    public static WireNames<MspCriteriaReading> MspReadings => Readings;
+
+    /// <summary>Reads and validates a catalog.</summary>
+    /// <returns>The catalog, or the first problem with its file, line, column and field.</returns>
+    public static (Catalog? Catalog, InputError? Error) Read(string text, string file)
+    {
+        var (root, error) = DocumentParser.Parse(text, file);
+        if (error is not null)
+        {
+            return (null, error);
+        }
+
+        try
+        {
+            return (ReadCatalog(new MappingReader(root!, file, "")), null);
+        }
+        catch (InputErrorException e)
+        {
+            return (null, e.Error);
+        }
+    }
+
+    private static Catalog ReadCatalog(MappingReader root)
+    {
+        var format = Required(root, "format", root.String);
+        if (format != FormatV1)
+        {
+            throw root.Error(root.Node("format")!, "format", $"unknown catalog format '{format}' (expected {FormatV1})");
+        }
+
+        var id = Required(root, "id", root.String);
+        var validity = root.Mapping("validity");
+        var effectiveFrom = validity?.Date("effectiveFrom");
+        var acceptedUntil = validity?.Date("acceptedUntil");
+        validity?.RejectUnknownKeys();
+        if (effectiveFrom is { } from && acceptedUntil is { } until && until < from)
+        {
+            throw root.Error(validity!.Node("acceptedUntil")!, "validity.acceptedUntil", "is before validity.effectiveFrom");
+        }
+
+        var office = Required(root, "programOffice", root.Mapping);
+        var subject = Required(office, "subject", k => Localized(office, k));
+        foreach (var language in Languages.All)
+        {
+            if (!subject.In(language).Contains("{partner}", StringComparison.Ordinal))
+            {
+                throw office.Error(office.Node("subject")!, office.FieldPath("subject." + language.Code()), "the subject template must contain {partner}");
+            }
+        }
+
+        var programOffice = new ProgramOffice
+        {
+            Email = Required(office, "email", office.String),
+            SubjectTemplate = subject,
+            AnswerWithinBusinessDays = office.Int("answerWithinBusinessDays", minimum: 1) ?? 5,
+        };
+        office.RejectUnknownKeys();
+
+        var optionsReader = root.Mapping("options");
+        var options = new CatalogOptions { MspCriteriaReading = optionsReader?.Enum("mspCriteriaReading", Readings) ?? MspCriteriaReading.English };
+        optionsReader?.RejectUnknownKeys();
+
+        var catalog = new Catalog
+        {
+            Id = id,
+            Title = Required(root, "title", k => Localized(root, k)),
+            Issuer = Required(root, "issuer", root.String),
+            Version = Required(root, "version", root.String),
+            Published = Required(root, "published", root.Date),
+            SourceLanguage = Required(root, "sourceLanguage", k => root.Enum(k, SourceLanguages)),
+            EffectiveFrom = effectiveFrom,
+            AcceptedUntil = acceptedUntil,
+            ProgramOffice = programOffice,
+            Options = options,
+            Sections = ReadSections(root),
+        };
+        root.RejectUnknownKeys();
+        return catalog;
+    }
+
+    private static List<CatalogSection> ReadSections(MappingReader root)
+    {
+        var sectionIds = new HashSet<string>(StringComparer.Ordinal);
+        var itemIds = new HashSet<string>(StringComparer.Ordinal);
+        var sections = root.List("sections", (node, path) =>
+        {
+            var reader = new MappingReader(node, root.File, path);
+            var id = Required(reader, "id", reader.String);
+            if (!sectionIds.Add(id))
+            {
+                throw reader.Error(reader.Node("id")!, reader.FieldPath("id"), $"section id '{id}' is used twice");
+            }
+
+            var section = new CatalogSection
+            {
+                Id = id,
+                Part = Required(reader, "part", k => reader.Enum(k, Parts)),
+                Number = Required(reader, "number", reader.String),
+                Title = Required(reader, "title", k => Localized(reader, k)),
+                Items = reader.List("items", (itemNode, itemPath) => ReadItem(new MappingReader(itemNode, root.File, itemPath), itemIds)) ?? [],
+            };
+            if (section.Items.Count == 0)
+            {
+                throw reader.Error(node, reader.FieldPath("items"), "a section needs at least one item");
+            }
+
+            reader.RejectUnknownKeys();
+            return section;
+        });
+        if (sections is null || sections.Count == 0)
+        {
+            throw root.Error(root.Node("sections") ?? (DocumentNode)new ScalarNode(root.Position, "", false), "sections", "a catalog needs at least one section");
+        }
+
+        return [.. sections];
+    }
+
+    private static ChecklistItem ReadItem(MappingReader reader, HashSet<string> itemIds)
+    {
+        var id = Required(reader, "id", reader.String);
+        if (!itemIds.Add(id))
+        {
+            throw reader.Error(reader.Node("id")!, reader.FieldPath("id"), $"item id '{id}' is used twice");
+        }
+
+        var rule = Required(reader, "rule", reader.String);
+        if (!RuleSignatures.All.TryGetValue(rule, out var signature))
+        {
+            throw reader.Error(reader.Node("rule")!, reader.FieldPath("rule"), $"unknown rule '{rule}' (known rules: {string.Join(", ", RuleSignatures.All.Keys)})");
+        }
+
+        var parameters = signature.ToDictionary(p => p.Name, p => p.Default, StringComparer.Ordinal);
+        if (reader.Mapping("parameters") is { } given)
+        {
+            foreach (var (key, value) in given.Entries)
+            {
+                var spec = signature.FirstOrDefault(p => p.Name == key.Value)
+                    ?? throw given.Error(key, given.FieldPath(key.Value), $"rule '{rule}' takes no parameter '{key.Value}'");
+                var text = given.ReadString(value, given.FieldPath(key.Value));
+                if (!RuleSignatures.IsValid(spec.Kind, text))
+                {
+                    throw given.Error(value, given.FieldPath(key.Value), $"'{text}' is not a valid {spec.Kind.ToString().ToLowerInvariant()}");
+                }
+
+                parameters[key.Value] = text;
+            }
+        }
+
+        var item = new ChecklistItem
+        {
+            Id = id,
+            Number = Required(reader, "number", reader.String),
+            Title = Required(reader, "title", k => Localized(reader, k)),
+            Requirement = Required(reader, "requirement", k => Localized(reader, k)),
+            Evidence = Required(reader, "evidence", k => Localized(reader, k)),
+            AppliesTo = Required(reader, "appliesTo", k => reader.Enum(k, AppliesTo)),
+            Automation = Required(reader, "automation", k => reader.Enum(k, Automations)),
+            Rule = rule,
+            Parameters = parameters,
+            WellArchitected = reader.List("wellArchitected", (node, path) =>
+            {
+                var practice = new MappingReader(node, reader.File, path);
+                var result = new WellArchitectedPractice(
+                    Required(practice, "pillar", practice.String),
+                    Required(practice, "bestPractice", practice.String),
+                    Required(practice, "title", k => Localized(practice, k)));
+                practice.RejectUnknownKeys();
+                return result;
+            }) ?? [],
+        };
+        reader.RejectUnknownKeys();
+        return item;
+    }
+
+    private static LocalizedString? Localized(MappingReader parent, string key)
+    {
+        if (parent.Mapping(key) is not { } reader)
+        {
+            return null;
+        }
+
+        var text = new LocalizedString(Required(reader, "en", reader.String), Required(reader, "fr", reader.String));
+        reader.RejectUnknownKeys();
+        return text;
+    }
+
+    private static T Required<T>(MappingReader reader, string key, Func<string, T?> read)
+        where T : class => read(key) ?? throw Missing(reader, key);
+
+    private static T Required<T>(MappingReader reader, string key, Func<string, T?> read, int unused = 0)
+        where T : struct => read(key) ?? throw Missing(reader, key);
+
+    private static InputErrorException Missing(MappingReader reader, string key) =>
+        new(new InputError(reader.File, reader.Position.Line, reader.Position.Column, reader.FieldPath(key), "required field is missing"));
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+
+namespace Attest.Core.Documents;
+
+/// <summary>Reads one mapping of a document strictly: typed fields, and every key it did not ask for is an error.</summary>
+internal sealed class MappingReader
+{
+    private readonly MappingNode node;
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+
+    public MappingReader(DocumentNode node, string file, string path)
+    {
+        File = file;
+        Path = path;
+        this.node = node as MappingNode ?? throw Error(node, path, $"expected a mapping of fields, got {node.KindName}");
+    }
+
+    public string File { get; }
+
+    public string Path { get; }
+
+    public SourcePosition Position => node.Position;
+
+    public IEnumerable<KeyValuePair<ScalarNode, DocumentNode>> Entries => node.Entries;
+
+    public string FieldPath(string key) => Path.Length == 0 ? key : $"{Path}.{key}";
+
+    /// <summary>The node under <paramref name="key"/>, or null when absent or explicitly null.</summary>
+    public DocumentNode? Node(string key)
+    {
+        known.Add(key);
+        foreach (var entry in node.Entries)
+        {
+            if (entry.Key.Value == key)
+            {
+                return entry.Value is ScalarNode { IsNull: true } ? null : entry.Value;
+            }
+        }
+
+        return null;
+    }
+
+    public string? String(string key) => Node(key) is { } value ? ReadString(value, FieldPath(key)) : null;
+
+    public bool? Bool(string key) => Node(key) is { } value ? ReadBool(value, FieldPath(key)) : null;
+
+    public int? Int(string key, int minimum = 0) => Node(key) is { } value ? ReadInt(value, FieldPath(key), minimum) : null;
+
+    public DateOnly? Date(string key) => Node(key) is { } value ? ReadDate(value, FieldPath(key)) : null;
+
+    public T? Enum<T>(string key, WireNames<T> names)
+        where T : struct, Enum => Node(key) is { } value ? ReadEnum(value, FieldPath(key), names) : null;
+
+    public MappingReader? Mapping(string key) => Node(key) is { } value ? new MappingReader(value, File, FieldPath(key)) : null;
+
+    public IReadOnlyList<T>? List<T>(string key, Func<DocumentNode, string, T> read)
+    {
+        if (Node(key) is not { } value)
+        {
+            return null;
+        }
+
+        var path = FieldPath(key);
+        if (value is not SequenceNode sequence)
+        {
+            throw Error(value, path, $"expected a list, got {value.KindName}");
+        }
+
+        var items = new List<T>(sequence.Items.Count);
+        for (var i = 0; i < sequence.Items.Count; i++)
+        {
+            items.Add(read(sequence.Items[i], $"{path}[{i}]"));
+        }
+
+        return items;
+    }
+
+    public IReadOnlyList<string>? StringList(string key) => List(key, ReadString);
+
+    /// <summary>Fails on the first key that no accessor asked for.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var entry in node.Entries)
+        {
+            if (!known.Contains(entry.Key.Value))
+            {
+                var expected = string.Join(", ", known.Order(StringComparer.Ordinal));
+                throw Error(entry.Key, FieldPath(entry.Key.Value), $"unknown key '{entry.Key.Value}' (expected one of: {expected})");
+            }
+        }
+    }
+
+    public InputErrorException Error(DocumentNode at, string field, string problem) =>
+        new(new InputError(File, at.Position.Line, at.Position.Column, field, problem));
+
+    public string ReadString(DocumentNode value, string path) => value switch
+    {
+        ScalarNode scalar => scalar.Value,
+        _ => throw Error(value, path, $"expected text, got {value.KindName}"),
+    };
+
+    public bool ReadBool(DocumentNode value, string path) => value switch
+    {
+        ScalarNode { Quoted: false, Value: "true" or "True" or "TRUE" } => true,
+        ScalarNode { Quoted: false, Value: "false" or "False" or "FALSE" } => false,
+        ScalarNode scalar => throw Error(value, path, $"expected true or false, got '{scalar.Value}'"),
+        _ => throw Error(value, path, $"expected true or false, got {value.KindName}"),
+    };
+
+    public int ReadInt(DocumentNode value, string path, int minimum)
+    {
+        if (value is ScalarNode { Quoted: false } scalar && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+        {
+            return number >= minimum ? number : throw Error(value, path, $"must be {minimum} or more, got {number}");
+        }
+
+        var shown = value is ScalarNode s ? $"'{s.Value}'" : value.KindName;
+        throw Error(value, path, $"expected a whole number, got {shown}");
+    }
+
+    public DateOnly ReadDate(DocumentNode value, string path)
+    {
+        if (value is not ScalarNode scalar)
+        {
+            throw Error(value, path, $"expected a date (YYYY-MM-DD), got {value.KindName}");
+        }
+
+        var text = scalar.Value.Trim();
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
+        {
+            throw Error(value, path, $"expected a date (YYYY-MM-DD), got '{scalar.Value}'");
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            throw Error(value, path, $"impossible date '{scalar.Value}'");
+        }
+
+        return new DateOnly(year, month, day);
+    }
+
+    public T ReadEnum<T>(DocumentNode value, string path, WireNames<T> names)
+        where T : struct, Enum
+    {
+        if (value is ScalarNode scalar && names.TryParse(scalar.Value, out var parsed))
+        {
+            return parsed;
+        }
+
+        var shown = value is ScalarNode s ? $"'{s.Value}'" : value.KindName;
+        throw Error(value, path, $"unknown value {shown} (expected one of: {string.Join(", ", names.WireValues)})");
+    }
+}

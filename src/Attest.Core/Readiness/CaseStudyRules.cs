@@ -1,0 +1,484 @@
+using Attest.Core.Applications;
+using Attest.Core.Catalogs;
+using Attest.Core.Text;
+
+namespace Attest.Core.Readiness;
+
+/// <summary>PRE-2.1: enough unique qualifying customers, enough of them with compliance requirements.</summary>
+internal sealed class RetailCaseStudiesRule : IReadinessRule
+{
+    private static readonly Phrase Counts = new("Counts: {0}, in production, {1}, completed on {2}.", "Compte : {0}, en production, {1}, achevée le {2}.");
+    private static readonly Phrase DoesNotQualify = new("Does not qualify: {0}.", "Ne remplit pas les conditions : {0}.");
+    private static readonly Phrase FixIt = new("Fix what is listed, or replace this case study with another one.", "Corrigez ce qui est indiqué, ou remplacez cette étude de cas par une autre.");
+    private static readonly Phrase Duplicate = new("Qualifies, but {0}: the customer counts once.", "Remplit les conditions, mais {0} : le client ne compte qu'une fois.");
+    private static readonly Phrase LeavesWindow = new("Leaves the {0}-month window (completed {1}).", "Sort de la période de {0} mois (achevée le {1}).");
+    private static readonly Phrase AllGood = new("{0} unique customers qualify ({1}); {2} of them carry customer-described compliance requirements.", "{0} clients uniques remplissent les conditions ({1}) ; {2} d'entre eux ont des exigences de conformité décrites par le client.");
+    private static readonly Phrase TooFew = new("Only {0} of the {1} unique customers needed qualify ({2}).", "Seuls {0} des {1} clients uniques nécessaires remplissent les conditions ({2}).");
+    private static readonly Phrase TooFewCompliance = new("Only {0} of the {1} qualifying customers needed carry customer-described compliance requirements.", "Seuls {0} des {1} clients retenus nécessaires ont des exigences de conformité décrites par le client.");
+    private static readonly Phrase AddCaseStudies = new("Add or complete case studies until {0} unique customers qualify: production projects on AWS, a retail use case, completed within the last {1} months, with every field filled in.", "Ajoutez ou complétez des études de cas jusqu'à ce que {0} clients uniques remplissent les conditions : projets en production sur AWS, cas d'utilisation de la vente au détail, achevés au cours des {1} derniers mois, tous les champs renseignés.");
+    private static readonly Phrase AddCompliance = new("State the customer's compliance requirements (compliance: [...]) in at least {0} qualifying case studies.", "Indiquez les exigences de conformité du client (compliance: [...]) dans au moins {0} études de cas retenues.");
+    private static readonly Phrase DropsBelow = new("Fewer than {0} qualifying unique customers remain as case studies leave the {1}-month window.", "Il reste moins de {0} clients uniques retenus quand des études de cas sortent de la période de {1} mois.");
+    private static readonly Phrase NoneYet = new("none", "aucun");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var required = item.IntParameter("required");
+        var withCompliance = item.IntParameter("withCompliance");
+        var pool = context.Pool;
+        var months = pool.WindowMonths;
+        var verdicts = pool.Standings.Select(s => Verdict(s, months)).ToArray();
+        var groups = Enumerable.Range(0, pool.GroupCount).Select(g => pool.Members(g).ToArray()).ToArray();
+        var compliant = groups.Count(g => g.Any(s => s.CaseStudy.Compliance is { Count: > 0 }));
+        var counted = pool.Counted.Select(s => s.CaseStudy.Key).ToArray();
+        var facts = new Fact[]
+        {
+            new("qualifying", pool.Standings.Where(s => s.Qualifies).Select(s => s.CaseStudy.Key).ToArray()),
+            new("uniqueCustomers", pool.GroupCount), new("required", required),
+            new("withCompliance", compliant), new("requiredWithCompliance", withCompliance), new("windowMonths", months),
+        };
+        var countedNames = counted.Length == 0 ? (object)NoneYet.Message() : counted;
+        if (pool.GroupCount >= required && compliant >= withCompliance)
+        {
+            // The verdict changes on the first day fewer than `required` customers, or fewer than `withCompliance` compliant ones, remain.
+            var groupExits = groups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var complianceExits = groups.Where(g => g.Any(s => s.CaseStudy.Compliance is { Count: > 0 }))
+                .Select(g => g.Where(s => s.CaseStudy.Compliance is { Count: > 0 }).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var change = Min(groupExits[groupExits.Length - required], complianceExits[complianceExits.Length - withCompliance]);
+            return new ItemVerdict
+            {
+                Item = item,
+                Status = ReadinessStatus.Met,
+                Reason = AllGood.With(pool.GroupCount, countedNames, compliant),
+                CaseStudies = verdicts,
+                Facts = facts,
+                ChangesOn = change,
+                Change = DropsBelow.With(required, months),
+                Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.Met),
+            };
+        }
+
+        var reasons = new List<Message>();
+        var next = new List<Message>();
+        if (pool.GroupCount < required)
+        {
+            reasons.Add(TooFew.With(pool.GroupCount, required, countedNames));
+            next.Add(AddCaseStudies.With(required, months));
+        }
+
+        if (compliant < withCompliance)
+        {
+            reasons.Add(TooFewCompliance.With(compliant, withCompliance));
+            next.Add(AddCompliance.With(withCompliance));
+        }
+
+        return new ItemVerdict
+        {
+            Item = item,
+            Status = ReadinessStatus.NotMet,
+            Reason = Sentences.Join(reasons),
+            NextStep = Sentences.Join(next),
+            CaseStudies = verdicts,
+            Facts = facts,
+            Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet),
+        };
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private static CaseStudyVerdict Verdict(CaseStudyStanding s, int months)
+    {
+        var c = s.CaseStudy;
+        if (!s.Qualifies)
+        {
+            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = DoesNotQualify.With((object)s.Problems), NextStep = FixIt.Message() };
+        }
+
+        if (s.DuplicateOf is not null)
+        {
+            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Duplicate.With(s.DuplicateReason), NextStep = FixIt.Message() };
+        }
+
+        return new CaseStudyVerdict
+        {
+            Key = c.Key,
+            Status = ReadinessStatus.Met,
+            Reason = Counts.With(c.Customer, Vocabulary.UseCases.Display(c.UseCase!.Value), c.Completed),
+            ChangesOn = s.LeavesWindowOn,
+            Change = LeavesWindow.With(months, c.Completed),
+        };
+    }
+}
+
+/// <summary>Joins whole sentences with a space.</summary>
+internal static class Sentences
+{
+    private static readonly Phrase Two = new("{0} {1}", "{0} {1}");
+
+    public static Message Join(IReadOnlyList<Message> sentences) => sentences.Count == 1 ? sentences[0] : Two.With(sentences[0], Join(sentences.Skip(1).ToArray()));
+}
+
+/// <summary>PRE-2.2: enough public case studies, reachable from the partner's web site.</summary>
+internal sealed class PublicCaseStudiesRule : IReadinessRule
+{
+    private static readonly Phrase Public = new("Public at {0}, linked from the partner's web site.", "Publique à l'adresse {0}, liée depuis le site web du partenaire.");
+    private static readonly Phrase NotLinked = new("Public at {0}, but not reachable from the partner's web site.", "Publique à l'adresse {0}, mais inaccessible depuis le site web du partenaire.");
+    private static readonly Phrase LinkUnknown = new("Public at {0}; whether the partner's web site links to it is not stated.", "Publique à l'adresse {0} ; on ne sait pas si le site web du partenaire y mène.");
+    private static readonly Phrase BadUrl = new("The public reference address '{0}' is not a web address.", "L'adresse de la référence publique « {0} » n'est pas une adresse web.");
+    private static readonly Phrase NotPublic = new("No public reference.", "Aucune référence publique.");
+    private static readonly Phrase Link = new("Link the public case study from your web site (reachable from the home page), then set publicReference.linkedFromWebsite to true.", "Liez l'étude de cas publique depuis votre site web (accessible depuis la page d'accueil), puis indiquez publicReference.linkedFromWebsite: true.");
+    private static readonly Phrase Publish = new("Publish this case study (case study page, whitepaper or blog post) and set publicReference.", "Publiez cette étude de cas (page d'étude de cas, livre blanc ou article de blog) et renseignez publicReference.");
+    private static readonly Phrase Enough = new("{0} qualifying customers have a public case study reachable from the partner's web site ({1}); {2} are needed.", "{0} clients retenus ont une étude de cas publique accessible depuis le site web du partenaire ({1}) ; il en faut {2}.");
+    private static readonly Phrase TooFew = new("Only {0} qualifying customers have a public case study reachable from the partner's web site; {1} are needed.", "Seuls {0} clients retenus ont une étude de cas publique accessible depuis le site web du partenaire ; il en faut {1}.");
+    private static readonly Phrase PublishMore = new("Publish {0} more qualifying case study(ies) and link them from your web site.", "Publiez encore {0} étude(s) de cas retenue(s) et liez-les depuis votre site web.");
+    private static readonly Phrase DropsBelow = new("Fewer than {0} public case studies remain as case studies leave their window.", "Il reste moins de {0} études de cas publiques quand des études de cas sortent de leur période.");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var required = item.IntParameter("required");
+        var pool = context.Pool;
+        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy) : Shared.NotCounted(s)).ToArray();
+        var publicGroups = Enumerable.Range(0, pool.GroupCount)
+            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy)).ToArray())
+            .Where(members => members.Length > 0)
+            .ToArray();
+        var keys = publicGroups.Select(g => g[0].CaseStudy.Key).ToArray();
+        var facts = new Fact[] { new("public", keys), new("required", required) };
+        if (publicGroups.Length >= required)
+        {
+            var exits = publicGroups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            return new ItemVerdict
+            {
+                Item = item,
+                Status = ReadinessStatus.Met,
+                Reason = Enough.With(publicGroups.Length, keys, required),
+                CaseStudies = verdicts,
+                Facts = facts,
+                ChangesOn = exits[exits.Length - required],
+                Change = DropsBelow.With(required),
+                Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.Met),
+            };
+        }
+
+        return new ItemVerdict
+        {
+            Item = item,
+            Status = ReadinessStatus.NotMet,
+            Reason = TooFew.With(publicGroups.Length, required),
+            NextStep = PublishMore.With(required - publicGroups.Length),
+            CaseStudies = verdicts,
+            Facts = facts,
+            Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet),
+        };
+    }
+
+    internal static bool IsPublic(CaseStudy c) =>
+        c.PublicReference is { Url: { } url, LinkedFromWebsite: true } && Normalization.Url(url) is not null;
+
+    private static CaseStudyVerdict Verdict(CaseStudy c)
+    {
+        var url = c.PublicReference?.Url;
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotPublic.Message(), NextStep = Publish.Message() };
+        }
+
+        if (Normalization.Url(url) is null)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = BadUrl.With(url), NextStep = Publish.Message() };
+        }
+
+        return c.PublicReference!.LinkedFromWebsite switch
+        {
+            true => new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Public.With(url) },
+            false => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotLinked.With(url), NextStep = Link.Message() },
+            null => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = LinkUnknown.With(url), NextStep = Link.Message() },
+        };
+    }
+}
+
+/// <summary>PRE-2.3: every case study classified MSP or project-based.</summary>
+internal sealed class DeliveryCategoryRule : IReadinessRule
+{
+    private static readonly Phrase Classified = new("Classified as {0}.", "Classée {0}.");
+    private static readonly Phrase NotClassified = new("Its delivery category is not stated.", "Sa catégorie de livraison n'est pas indiquée.");
+    private static readonly Phrase Classify = new("Set delivery: msp if you run the customer's environment on an ongoing basis, project if you built and handed it over.", "Indiquez delivery: msp si vous exploitez l'environnement du client en continu, project si vous l'avez construit puis remis.");
+    private static readonly Phrase AllClassified = new("Every case study is classified: {0} MSP, {1} project-based.", "Chaque étude de cas est classée : {0} FSG, {1} basée(s) sur un projet.");
+    private static readonly Phrase SomeNot = new("{0} case study(ies) have no delivery category: {1}.", "{0} étude(s) de cas n'ont pas de catégorie de livraison : {1}.");
+    private static readonly Phrase NoCaseStudies = new("There is no case study yet.", "Il n'y a encore aucune étude de cas.");
+    private static readonly Phrase AddCaseStudies = new("Add your case studies.", "Ajoutez vos études de cas.");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var cases = context.Application.CaseStudies;
+        var verdicts = cases.Select(c => c.Delivery is { } d
+            ? new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.Met, Reason = Classified.With(Vocabulary.Deliveries.Display(d)) }
+            : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotClassified.Message(), NextStep = Classify.Message() }).ToArray();
+        var missing = verdicts.Where(v => v.Status == ReadinessStatus.NotMet).Select(v => v.Key).ToArray();
+        var (status, reason, next) = cases.Count == 0
+            ? (ReadinessStatus.NotMet, NoCaseStudies.Message(), AddCaseStudies.Message())
+            : missing.Length > 0
+                ? (ReadinessStatus.NotMet, SomeNot.With(missing.Length, missing), Classify.Message())
+                : (ReadinessStatus.Met, AllClassified.With(cases.Count(c => c.Delivery == DeliveryCategory.Msp), cases.Count(c => c.Delivery == DeliveryCategory.Project)), (Message?)null);
+        return new ItemVerdict
+        {
+            Item = item,
+            Status = status,
+            Reason = reason,
+            NextStep = next,
+            CaseStudies = verdicts,
+            Facts = [new("unclassified", missing)],
+            Notes = Shared.Disagreement(context.SelfAssessment(item), status),
+        };
+    }
+}
+
+/// <summary>VAL-2.1: every counted case study addresses a retail business problem.</summary>
+internal sealed class RetailUseCaseRule : IReadinessRule
+{
+    private static readonly Phrase Addresses = new("Addresses {0}.", "Traite : {0}.");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) =>
+        CaseStudyScope.Judge(item, context, c => new CaseStudyVerdict
+        {
+            Key = c.Key,
+            Status = ReadinessStatus.Met,
+            Reason = Addresses.With(Vocabulary.UseCases.Display(c.UseCase!.Value)),
+        });
+}
+
+/// <summary>VAL-2.3: RTO and RPO for the loss of one Availability Zone, per component.</summary>
+internal sealed class AvailabilityObjectivesRule : IReadinessRule
+{
+    private static readonly Phrase NotStated = new("RTO and RPO for the loss of one Availability Zone are not stated.", "Le RTO et le RPO en cas de perte d'une zone de disponibilité ne sont pas indiqués.");
+    private static readonly Phrase StateThem = new("List each solution component under availability with rtoMinutes and rpoMinutes for the loss of one Availability Zone.", "Listez chaque composant de la solution sous availability avec rtoMinutes et rpoMinutes pour la perte d'une zone de disponibilité.");
+    private static readonly Phrase Incomplete = new("RTO or RPO missing for: {0}.", "RTO ou RPO manquant pour : {0}.");
+    private static readonly Phrase Defined = new("RTO/RPO defined for {0} component(s): {1}.", "RTO/RPO définis pour {0} composant(s) : {1}.");
+    private static readonly Phrase Objective = new("{0} {1}/{2} min", "{0} {1}/{2} min");
+    private static readonly Phrase Unnamed = new("(unnamed component)", "(composant sans nom)");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, Judge);
+
+    internal static bool IsDefined(CaseStudy c) =>
+        c.Availability is { Count: > 0 } list && list.All(a => !string.IsNullOrWhiteSpace(a.Component) && a.RtoMinutes is not null && a.RpoMinutes is not null);
+
+    private static CaseStudyVerdict Judge(CaseStudy c)
+    {
+        if (c.Availability is not { Count: > 0 } list)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotStated.Message(), NextStep = StateThem.Message() };
+        }
+
+        var incomplete = list.Where(a => string.IsNullOrWhiteSpace(a.Component) || a.RtoMinutes is null || a.RpoMinutes is null)
+            .Select(a => string.IsNullOrWhiteSpace(a.Component) ? (object)Unnamed.Message() : a.Component).ToArray();
+        if (incomplete.Length > 0)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Incomplete.With((object)incomplete), NextStep = StateThem.Message() };
+        }
+
+        var objectives = list.Select(a => Objective.With(a.Component, a.RtoMinutes, a.RpoMinutes)).ToArray();
+        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Defined.With(list.Count, string.Join(", ", objectives.Select(o => o.In(Language.En)))) };
+    }
+}
+
+/// <summary>VAL-2.5: a tested disaster recovery plan for a regional outage in at least one case study.</summary>
+internal sealed class DisasterRecoveryRule : IReadinessRule
+{
+    private static readonly Phrase None = new("No disaster recovery plan for a regional outage is stated.", "Aucun plan de reprise après sinistre régional n'est indiqué.");
+    private static readonly Phrase Describe = new("Under disasterRecovery, give the RTO and RPO for a lasting regional outage, the date of the recovery test run before the engagement ended, and whether the DR runbook was delivered.", "Sous disasterRecovery, indiquez le RTO et le RPO pour une panne régionale durable, la date du test de reprise effectué avant la fin de la mission, et si le runbook de reprise a été remis.");
+    private static readonly Phrase Missing = new("Incomplete disaster recovery plan: {0} not stated.", "Plan de reprise incomplet : {0} non indiqué(s).");
+    private static readonly Phrase TestedAfterEnd = new("The recovery test ({0}) took place after the engagement ended ({1}).", "Le test de reprise ({0}) a eu lieu après la fin de la mission ({1}).");
+    private static readonly Phrase TestedInFuture = new("The recovery test date {0} is after the evaluation date.", "La date du test de reprise {0} est postérieure à la date d'évaluation.");
+    private static readonly Phrase NoRunbook = new("The DR runbook was not delivered to the customer.", "Le runbook de reprise n'a pas été remis au client.");
+    private static readonly Phrase DeliverRunbook = new("Deliver the disaster recovery runbook to the customer as part of the engagement.", "Remettez le runbook de reprise après sinistre au client dans le cadre de la mission.");
+    private static readonly Phrase Complete = new("Regional RTO {0} min and RPO {1} min; recovery tested on {2}, before the engagement ended; runbook delivered.", "RTO régional {0} min et RPO {1} min ; reprise testée le {2}, avant la fin de la mission ; runbook remis.");
+    private static readonly LocalizedString Rto = new("RTO", "RTO");
+    private static readonly LocalizedString Rpo = new("RPO", "RPO");
+    private static readonly LocalizedString TestDate = new("test date", "date du test");
+    private static readonly LocalizedString Runbook = new("runbook delivery", "remise du runbook");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf));
+
+    private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf)
+    {
+        if (c.DisasterRecovery is not { } dr)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = None.Message(), NextStep = Describe.Message() };
+        }
+
+        var missing = new List<LocalizedString>();
+        if (dr.RtoMinutes is null)
+        {
+            missing.Add(Rto);
+        }
+
+        if (dr.RpoMinutes is null)
+        {
+            missing.Add(Rpo);
+        }
+
+        if (dr.TestedOn is null)
+        {
+            missing.Add(TestDate);
+        }
+
+        if (dr.RunbookDelivered is null)
+        {
+            missing.Add(Runbook);
+        }
+
+        if (missing.Count > 0)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Missing.With(missing), NextStep = Describe.Message() };
+        }
+
+        if (dr.TestedOn > asOf)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = TestedInFuture.With(dr.TestedOn), NextStep = Describe.Message() };
+        }
+
+        if (c.Completed is { } completed && dr.TestedOn > completed)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = TestedAfterEnd.With(dr.TestedOn, completed), NextStep = Describe.Message() };
+        }
+
+        if (dr.RunbookDelivered == false)
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NoRunbook.Message(), NextStep = DeliverRunbook.Message() };
+        }
+
+        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Complete.With(dr.RtoMinutes, dr.RpoMinutes, dr.TestedOn) };
+    }
+}
+
+/// <summary>VAL-2.13: quarterly vulnerability scans and penetration tests for e-commerce case studies.</summary>
+internal sealed class PciTestingRule : IReadinessRule
+{
+    private static readonly Phrase NotStated = new("The dates of the last vulnerability scan and penetration test are not stated.", "Les dates de la dernière analyse de vulnérabilité et du dernier test de pénétration ne sont pas indiquées.");
+    private static readonly Phrase StateDates = new("Give pci.lastVulnerabilityScan and pci.lastPenetrationTest; both must be within the last {0} months.", "Indiquez pci.lastVulnerabilityScan et pci.lastPenetrationTest ; les deux doivent dater de moins de {0} mois.");
+    private static readonly Phrase Stale = new("The last {0} ({1}) is more than {2} months old.", "Le dernier {0} ({1}) date de plus de {2} mois.");
+    private static readonly Phrase Future = new("The last {0} is dated {1}, after the evaluation date.", "Le dernier {0} est daté du {1}, après la date d'évaluation.");
+    private static readonly Phrase Missing = new("The date of the last {0} is not stated.", "La date du dernier {0} n'est pas indiquée.");
+    private static readonly Phrase RunAgain = new("Run a new {0} and record its date; the checklist expects one every quarter.", "Effectuez un nouveau {0} et notez sa date ; la liste de contrôle en attend un par trimestre.");
+    private static readonly Phrase Current = new("Last vulnerability scan {0} and last penetration test {1}, both within {2} months.", "Dernière analyse de vulnérabilité le {0} et dernier test de pénétration le {1}, tous deux datant de moins de {2} mois.");
+    private static readonly Phrase BecomesStale = new("The {0} of {1} becomes older than {2} months.", "Le {0} du {1} dépasse {2} mois.");
+    private static readonly LocalizedString Scan = new("vulnerability scan", "analyse de vulnérabilité");
+    private static readonly LocalizedString PenTest = new("penetration test", "test de pénétration");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var months = item.IntParameter("windowMonths");
+        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, months), facts: [new("windowMonths", months)]);
+    }
+
+    private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf, int months)
+    {
+        if (c.Pci is not { } pci || (pci.LastVulnerabilityScan is null && pci.LastPenetrationTest is null))
+        {
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotStated.Message(), NextStep = StateDates.With(months) };
+        }
+
+        foreach (var (date, name) in new[] { (pci.LastVulnerabilityScan, Scan), (pci.LastPenetrationTest, PenTest) })
+        {
+            if (date is not { } d)
+            {
+                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Missing.With(name), NextStep = StateDates.With(months) };
+            }
+
+            if (d > asOf)
+            {
+                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Future.With(name, d), NextStep = StateDates.With(months) };
+            }
+
+            if (!Calendar.WithinMonths(d, asOf, months))
+            {
+                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Stale.With(name, d, months), NextStep = RunAgain.With(name) };
+            }
+        }
+
+        var scan = pci.LastVulnerabilityScan!.Value;
+        var test = pci.LastPenetrationTest!.Value;
+        var (older, olderName) = scan <= test ? (scan, Scan) : (test, PenTest);
+        return new()
+        {
+            Key = c.Key,
+            Status = ReadinessStatus.Met,
+            Reason = Current.With(scan, test, months),
+            ChangesOn = Calendar.FirstDayOutside(older, months),
+            Change = BecomesStale.With(olderName, older, months),
+        };
+    }
+}
+
+/// <summary>Items judged by a person from the partner's self-assessment and evidence (VAL-1.x, most of VAL-2.x).</summary>
+internal sealed class SelfAssessedRule : IReadinessRule
+{
+    private static readonly Phrase NotAnswered = new("Your self-assessment of this item is not stated.", "Votre auto-évaluation de cet élément n'est pas indiquée.");
+    private static readonly Phrase Answer = new("Self-assess this item: met true or false, a justification, and the evidence you will show.", "Auto-évaluez cet élément : met true ou false, une justification et les preuves que vous présenterez.");
+    private static readonly Phrase AnsweredNo = new("You assessed this item as not met.", "Vous avez évalué cet élément comme non respecté.");
+    private static readonly Phrase CloseGap = new("Close the gap, then update your self-assessment. The auditor will expect: {0}", "Comblez l'écart, puis mettez à jour votre auto-évaluation. L'auditeur attendra : {0}");
+    private static readonly Phrase AnsweredYes = new("You assessed it as met; the auditor judges it from your evidence ({0}).", "Vous l'avez évalué comme respecté ; l'auditeur en jugera sur vos preuves ({0}).");
+    private static readonly Phrase AnsweredYesNoEvidence = new("You assessed it as met; the auditor judges it, and no evidence is attached yet.", "Vous l'avez évalué comme respecté ; l'auditeur en jugera, et aucune preuve n'est encore jointe.");
+    private static readonly Phrase Prepare = new("Have ready for the audit: {0}", "Préparez pour l'audit : {0}");
+    private static readonly Phrase CaseReview = new("To be judged by the auditor; evidence: {0}.", "À juger par l'auditeur ; preuves : {0}.");
+    private static readonly Phrase CaseReviewNoEvidence = new("To be judged by the auditor; no evidence is attached to this case study yet.", "À juger par l'auditeur ; aucune preuve n'est encore jointe à cette étude de cas.");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var entry = context.SelfAssessment(item);
+        var itemEvidence = entry?.Evidence ?? [];
+        var (status, reason, next) = ItemLevel(item, entry, itemEvidence);
+        var facts = new Fact[] { new("selfAssessed", entry?.Met), new("evidence", itemEvidence) };
+        if (item.AppliesTo == Applicability.Partner)
+        {
+            return new ItemVerdict { Item = item, Status = status, Reason = reason, NextStep = next, Facts = facts };
+        }
+
+        return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence), facts, status == ReadinessStatus.NeedsReview ? reason : null);
+    }
+
+    internal static (ReadinessStatus Status, Message Reason, Message? Next) ItemLevel(ChecklistItem item, SelfAssessmentEntry? entry, IReadOnlyList<string> evidence) => entry?.Met switch
+    {
+        null => (ReadinessStatus.NotMet, NotAnswered.Message(), Answer.Message()),
+        false => (ReadinessStatus.NotMet, AnsweredNo.Message(), CloseGap.With(item.Evidence)),
+        true => (ReadinessStatus.NeedsReview, evidence.Count > 0 ? AnsweredYes.With(evidence) : AnsweredYesNoEvidence.Message(), Prepare.With(item.Evidence)),
+    };
+
+    internal static CaseStudyVerdict CaseLevel(CaseStudy c, ReadinessStatus status, Message reason, Message? next, IReadOnlyList<string> itemEvidence)
+    {
+        if (status != ReadinessStatus.NeedsReview)
+        {
+            return new CaseStudyVerdict { Key = c.Key, Status = status, Reason = reason, NextStep = next };
+        }
+
+        var evidence = (c.Evidence ?? []).Concat(itemEvidence).Distinct(StringComparer.Ordinal).ToArray();
+        return new CaseStudyVerdict
+        {
+            Key = c.Key,
+            Status = ReadinessStatus.NeedsReview,
+            Reason = evidence.Length > 0 ? CaseReview.With((object)evidence) : CaseReviewNoEvidence.Message(),
+            NextStep = next,
+        };
+    }
+}
+
+/// <summary>VAL-2.4: AZ resilience, judged by a person once RTO/RPO (VAL-2.3) are defined.</summary>
+internal sealed class AzResilienceRule : IReadinessRule
+{
+    private static readonly Phrase NoObjectives = new("Failover cannot be judged against RTO and RPO that are not defined (see VAL-2.3).", "Le basculement ne peut pas être jugé sans RTO ni RPO définis (voir VAL-2.3).");
+    private static readonly Phrase DefineObjectives = new("Define the RTO and RPO per component for the loss of one Availability Zone (VAL-2.3).", "Définissez le RTO et le RPO par composant pour la perte d'une zone de disponibilité (VAL-2.3).");
+
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
+    {
+        var entry = context.SelfAssessment(item);
+        var itemEvidence = entry?.Evidence ?? [];
+        var (status, reason, next) = SelfAssessedRule.ItemLevel(item, entry, itemEvidence);
+        return CaseStudyScope.Judge(
+            item,
+            context,
+            c => AvailabilityObjectivesRule.IsDefined(c)
+                ? SelfAssessedRule.CaseLevel(c, status, reason, next, itemEvidence)
+                : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NoObjectives.Message(), NextStep = DefineObjectives.Message() },
+            [new("selfAssessed", entry?.Met), new("evidence", itemEvidence)],
+            status == ReadinessStatus.NeedsReview ? reason : null);
+    }
+}

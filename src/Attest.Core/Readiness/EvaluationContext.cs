@@ -1,0 +1,86 @@
+using Attest.Core.Applications;
+using Attest.Core.Catalogs;
+using Attest.Core.Text;
+
+namespace Attest.Core.Readiness;
+
+/// <summary>What every rule sees: the application, its checklist, the date, and the sorted case studies.</summary>
+public sealed class EvaluationContext
+{
+    internal EvaluationContext(Application application, Catalog catalog, DateOnly asOf)
+    {
+        Application = application;
+        Catalog = catalog;
+        AsOf = asOf;
+        var caseStudyRule = catalog.Items.FirstOrDefault(i => i.Rule == "retail-case-studies");
+        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18);
+    }
+
+    /// <summary>The application.</summary>
+    public Application Application { get; }
+
+    /// <summary>The checklist.</summary>
+    public Catalog Catalog { get; }
+
+    /// <summary>The evaluation date.</summary>
+    public DateOnly AsOf { get; }
+
+    /// <summary>The case studies sorted into those that count and those that don't.</summary>
+    public CaseStudyPool Pool { get; }
+
+    /// <summary>The partner's self-assessment of <paramref name="item"/>, if any.</summary>
+    public SelfAssessmentEntry? SelfAssessment(ChecklistItem item) =>
+        Application.SelfAssessment.TryGetValue(item.Id, out var entry) ? entry : null;
+}
+
+/// <summary>A readiness rule: pure, judging one item from the context.</summary>
+internal interface IReadinessRule
+{
+    ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context);
+}
+
+/// <summary>Texts shared by several rules.</summary>
+internal static class Shared
+{
+    public static readonly Phrase NoQualifyingCaseStudy = new(
+        "No case study qualifies yet, so there is nothing to judge (see PRE-2.1).",
+        "Aucune étude de cas ne remplit encore les conditions : il n'y a rien à juger (voir PRE-2.1).");
+
+    public static readonly Phrase MakeCaseStudiesQualify = new(
+        "Complete your case studies so that they qualify under PRE-2.1.",
+        "Complétez vos études de cas pour qu'elles remplissent les conditions de PRE-2.1.");
+
+    public static readonly Phrase DoesNotCount = new(
+        "Does not count for the application: {0} (see PRE-2.1).",
+        "Ne compte pas pour la candidature : {0} (voir PRE-2.1).");
+
+    public static readonly Phrase DuplicateCustomer = new(
+        "Does not count for the application: {0}.",
+        "Ne compte pas pour la candidature : {0}.");
+
+    public static readonly Phrase SelfAssessmentSaysMet = new(
+        "Your self-assessment says met, but the facts above do not support it yet.",
+        "Votre auto-évaluation indique « respecté », mais les faits ci-dessus ne le confirment pas encore.");
+
+    public static readonly Phrase SelfAssessmentSaysNotMet = new(
+        "Your self-assessment says not met, yet the facts meet the requirement: update it.",
+        "Votre auto-évaluation indique « non respecté », alors que les faits satisfont l'exigence : mettez-la à jour.");
+
+    /// <summary>The verdict of a case study that does not count for the application.</summary>
+    public static CaseStudyVerdict NotCounted(CaseStudyStanding standing) => new()
+    {
+        Key = standing.CaseStudy.Key,
+        Status = ReadinessStatus.NotApplicable,
+        Reason = standing.DuplicateOf is not null
+            ? DuplicateCustomer.With(standing.DuplicateReason)
+            : DoesNotCount.With((object)standing.Problems),
+    };
+
+    /// <summary>Notes when the partner's own answer disagrees with an automatic verdict.</summary>
+    public static IReadOnlyList<Message> Disagreement(SelfAssessmentEntry? entry, ReadinessStatus status) => (entry?.Met, status) switch
+    {
+        (true, ReadinessStatus.NotMet) => [SelfAssessmentSaysMet.Message()],
+        (false, ReadinessStatus.Met) => [SelfAssessmentSaysNotMet.Message()],
+        _ => [],
+    };
+}

@@ -1,0 +1,99 @@
+using Attest.Core.Applications;
+using Attest.Core.Catalogs;
+
+namespace Attest.Core.Readiness;
+
+/// <summary>Evaluates an application against its checklist: one rule per item, pure, given the as-of date.</summary>
+public static class ReadinessEngine
+{
+    private static readonly Dictionary<string, IReadinessRule> Rules = new(StringComparer.Ordinal)
+    {
+        ["guidelines-read"] = new GuidelinesReadRule(),
+        ["minimum-tier"] = new MinimumTierRule(),
+        ["retail-case-studies"] = new RetailCaseStudiesRule(),
+        ["public-case-studies"] = new PublicCaseStudiesRule(),
+        ["delivery-category"] = new DeliveryCategoryRule(),
+        ["msp-criteria"] = new MspCriteriaRule(),
+        ["practice-page"] = new PracticePageRule(),
+        ["thought-leadership"] = new ThoughtLeadershipRule(),
+        ["self-assessment-complete"] = new SelfAssessmentCompleteRule(),
+        ["self-assessed"] = new SelfAssessedRule(),
+        ["retail-use-case"] = new RetailUseCaseRule(),
+        ["availability-objectives"] = new AvailabilityObjectivesRule(),
+        ["az-resilience"] = new AzResilienceRule(),
+        ["disaster-recovery"] = new DisasterRecoveryRule(),
+        ["pci-testing"] = new PciTestingRule(),
+    };
+
+    /// <summary>The rule ids this engine implements (every id of <see cref="RuleSignatures.All"/>).</summary>
+    public static IReadOnlyCollection<string> ImplementedRules => Rules.Keys;
+
+    /// <summary>
+    /// Evaluates <paramref name="application"/> as of <paramref name="asOf"/>, and, when it is ready, finds the last day
+    /// it stays ready if nothing but time changes.
+    /// </summary>
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf)
+    {
+        var items = EvaluateItems(application, catalog, asOf);
+        var changes = Changes(items, asOf);
+        var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
+        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes) } : report;
+    }
+
+    /// <summary>Evaluates every item without looking ahead in time.</summary>
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf)
+    {
+        var context = new EvaluationContext(application, catalog, asOf);
+        var items = catalog.Items;
+        var verdicts = new ItemVerdict[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            verdicts[i] = Rules[items[i].Rule].Evaluate(items[i], context);
+        }
+
+        return verdicts;
+    }
+
+    private static List<UpcomingChange> Changes(IReadOnlyList<ItemVerdict> items, DateOnly asOf)
+    {
+        var changes = new List<UpcomingChange>();
+        foreach (var item in items)
+        {
+            // An item whose change comes from one of its case studies is listed once, with the case study
+            if (item.ChangesOn is { } day && day > asOf && item.Change is not null && !item.CaseStudies.Any(c => c.ChangesOn == day && c.Change is not null))
+            {
+                changes.Add(new UpcomingChange(day, item.Item.Id, null, item.Change));
+            }
+
+            foreach (var c in item.CaseStudies)
+            {
+                if (c.ChangesOn is { } caseDay && caseDay > asOf && c.Change is not null)
+                {
+                    changes.Add(new UpcomingChange(caseDay, item.Item.Id, c.Key, c.Change));
+                }
+            }
+        }
+
+        changes.Sort((a, b) => a.Date.CompareTo(b.Date));
+        return changes;
+    }
+
+    // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
+    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes)
+    {
+        foreach (var day in changes.Select(c => c.Date).Distinct())
+        {
+            if (catalog.AcceptedUntil is { } until && day > until)
+            {
+                break;
+            }
+
+            if (EvaluateItems(application, catalog, day).Any(i => i.Status == ReadinessStatus.NotMet))
+            {
+                return day.AddDays(-1);
+            }
+        }
+
+        return catalog.AcceptedUntil is { } last && last >= asOf ? last : null;
+    }
+}
