@@ -1,7 +1,7 @@
 using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
-using Attest.Core.Text;
 using Attest.Core.Tests.Readiness;
+using Attest.Core.Text;
 
 namespace Attest.Core.Tests.Catalogs;
 
