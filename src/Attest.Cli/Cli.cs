@@ -179,7 +179,15 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return Fail($"attest: {path} already exists (use --force to overwrite)");
         }
 
-        File.WriteAllText(path, starter);
+        try
+        {
+            File.WriteAllText(path, starter);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"attest: cannot write {path}: {e.Message}");
+        }
+
         output.WriteLine(language == Language.Fr ? $"{path} écrit. Complétez-le, puis lancez : attest check {path}" : $"Wrote {path}. Fill it in, then run: attest check {path}");
         return 0;
     }

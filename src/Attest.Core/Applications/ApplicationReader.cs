@@ -81,13 +81,21 @@ public static class ApplicationReader
     private static List<CaseStudy> ReadCaseStudies(MappingReader root)
     {
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        var written = WrittenKeys(root.Node("caseStudies"));
+        var index = 0;
         var list = root.List("caseStudies", (node, path) =>
         {
             var m = new MappingReader(node, root.File, path);
             var key = m.String("key");
+            index++;
             if (string.IsNullOrWhiteSpace(key))
             {
-                key = $"case-study-{keys.Count + 1}";
+                // A generated key never takes a key written elsewhere in the file
+                key = $"case-study-{index}";
+                for (var suffix = 2; written.Contains(key) || keys.ContainsKey(key); suffix++)
+                {
+                    key = $"case-study-{index}-{suffix}";
+                }
             }
             else if (keys.TryGetValue(key, out var line))
             {
@@ -100,6 +108,26 @@ public static class ApplicationReader
             return caseStudy;
         });
         return list is null ? [] : [.. list];
+    }
+
+    private static HashSet<string> WrittenKeys(DocumentNode? caseStudies)
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        if (caseStudies is SequenceNode sequence)
+        {
+            foreach (var item in sequence.Items.OfType<MappingNode>())
+            {
+                foreach (var (key, value) in item.Entries)
+                {
+                    if (key.Value == "key" && value is ScalarNode { IsNull: false } scalar)
+                    {
+                        keys.Add(scalar.Value);
+                    }
+                }
+            }
+        }
+
+        return keys;
     }
 
     private static CaseStudy ReadCaseStudy(MappingReader m, string key)

@@ -83,12 +83,12 @@ public static partial class DocumentParser
             return node;
         }
 
-        public void Add(DocumentNode node, bool countNodes = true)
+        public void Add(DocumentNode node, bool countNodes = true, SourcePosition? at = null)
         {
             nodes += countNodes ? node.Size : 0;
             if (nodes > limits.MaxNodes)
             {
-                throw Fail(file, node.Position, Path(), $"the document expands to more than {limits.MaxNodes} nodes (alias bomb?)");
+                throw Fail(file, at ?? node.Position, Path(), $"the document expands to more than {limits.MaxNodes} nodes (alias bomb?)");
             }
 
             if (frames.Count == 0)
@@ -237,7 +237,7 @@ public static partial class DocumentParser
                                 throw Fail(file, at, assembler.Path(), $"unknown alias *{alias.Value.Value}");
                             }
 
-                            assembler.Add(target);
+                            assembler.Add(target, at: at);
                             break;
                     }
                 }
@@ -246,10 +246,31 @@ public static partial class DocumentParser
             {
                 var problem = YamlMessagePrefix().Replace(e.Message, "");
                 var at = new SourcePosition((int)e.Start.Line, (int)e.Start.Column);
+                if (problem.Contains("tab", StringComparison.OrdinalIgnoreCase) && FirstIndentingTab() is { } tab)
+                {
+                    // The scanner reports tab indentation at 1:1; the tab itself is what the user must find
+                    at = tab;
+                }
                 throw Fail(file, at, assembler.Path(), "YAML syntax error: " + problem);
             }
 
             return assembler.Root ?? throw Fail(file, new SourcePosition(1, 1), "", "the file is empty");
+        }
+
+        private SourcePosition? FirstIndentingTab()
+        {
+            var lines = text.Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+                var tab = lines[i].IndexOf('\t', 0, indent);
+                if (tab >= 0)
+                {
+                    return new SourcePosition(i + 1, tab + 1);
+                }
+            }
+
+            return null;
         }
 
         private void Remember(AnchorName anchor, DocumentNode node)
