@@ -6,6 +6,8 @@ namespace Attest.Core.Catalogs;
 /// <summary>A published validation checklist, as data: sections, items, and how each item is judged.</summary>
 public sealed record Catalog
 {
+    private ChecklistItem[]? items;
+
     /// <summary>The id applications refer to, e.g. <c>aws-retail-consulting-2019-12</c>.</summary>
     public required string Id { get; init; }
 
@@ -37,10 +39,18 @@ public sealed record Catalog
     public CatalogOptions Options { get; init; } = new();
 
     /// <summary>The sections, in checklist order.</summary>
-    public required IReadOnlyList<CatalogSection> Sections { get; init; }
+    public required IReadOnlyList<CatalogSection> Sections
+    {
+        get;
+        init
+        {
+            field = value;
+            items = null; // a copy made with `with` must not keep the original's item list
+        }
+    }
 
     /// <summary>Every item, in checklist order.</summary>
-    public IReadOnlyList<ChecklistItem> Items => field ??= Sections.SelectMany(s => s.Items).ToArray();
+    public IReadOnlyList<ChecklistItem> Items => items ??= Sections.SelectMany(s => s.Items).ToArray();
 
     /// <summary>The item with this id, or null.</summary>
     public ChecklistItem? FindItem(string id) => Items.FirstOrDefault(i => i.Id == id);

@@ -84,7 +84,7 @@ public sealed class CaseStudyPool
     public IEnumerable<CaseStudyStanding> Members(int group) => Standings.Where(s => s.Qualifies && s.Group == group);
 
     /// <summary>Sorts the case studies of <paramref name="application"/> as of <paramref name="asOf"/>.</summary>
-    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths)
+    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms)
     {
         var cases = application.CaseStudies;
         var problems = new List<Message>[cases.Count];
@@ -105,7 +105,7 @@ public sealed class CaseStudyPool
                 continue;
             }
 
-            var name = Normalization.CustomerName(cases[i].Customer!);
+            var name = forms.CustomerName(cases[i].Customer!);
             if (byName.TryGetValue(name, out var first))
             {
                 Union(parent, first, i);
@@ -116,7 +116,7 @@ public sealed class CaseStudyPool
                 byName[name] = i;
             }
 
-            if (Normalization.WebDomain(cases[i].CustomerWebsite!) is { } domain)
+            if (forms.WebDomain(cases[i].CustomerWebsite!) is { } domain)
             {
                 if (byDomain.TryGetValue(domain, out var firstByDomain))
                 {

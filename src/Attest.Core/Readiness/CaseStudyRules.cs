@@ -136,9 +136,9 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
     {
         var required = item.IntParameter("required");
         var pool = context.Pool;
-        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy) : Shared.NotCounted(s)).ToArray();
+        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy, context.Forms) : Shared.NotCounted(s)).ToArray();
         var publicGroups = Enumerable.Range(0, pool.GroupCount)
-            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy)).ToArray())
+            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy, context.Forms)).ToArray())
             .Where(members => members.Length > 0)
             .ToArray();
         var keys = publicGroups.Select(g => g[0].CaseStudy.Key).ToArray();
@@ -171,10 +171,10 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         };
     }
 
-    internal static bool IsPublic(CaseStudy c) =>
-        c.PublicReference is { Url: { } url, LinkedFromWebsite: true } && Normalization.Url(url) is not null;
+    internal static bool IsPublic(CaseStudy c, NormalForms forms) =>
+        c.PublicReference is { Url: { } url, LinkedFromWebsite: true } && forms.Url(url) is not null;
 
-    private static CaseStudyVerdict Verdict(CaseStudy c)
+    private static CaseStudyVerdict Verdict(CaseStudy c, NormalForms forms)
     {
         var url = c.PublicReference?.Url;
         if (string.IsNullOrWhiteSpace(url))
@@ -182,7 +182,7 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
             return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotPublic.Message(), NextStep = Publish.Message() };
         }
 
-        if (Normalization.Url(url) is null)
+        if (forms.Url(url) is null)
         {
             return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = BadUrl.With(url), NextStep = Publish.Message() };
         }

@@ -7,13 +7,14 @@ namespace Attest.Core.Readiness;
 /// <summary>What every rule sees: the application, its checklist, the date, and the sorted case studies.</summary>
 public sealed class EvaluationContext
 {
-    internal EvaluationContext(Application application, Catalog catalog, DateOnly asOf)
+    internal EvaluationContext(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
         Application = application;
         Catalog = catalog;
         AsOf = asOf;
+        Forms = forms;
         var caseStudyRule = catalog.Items.FirstOrDefault(i => i.Rule == "retail-case-studies");
-        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18);
+        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms);
     }
 
     /// <summary>The application.</summary>
@@ -24,6 +25,9 @@ public sealed class EvaluationContext
 
     /// <summary>The evaluation date.</summary>
     public DateOnly AsOf { get; }
+
+    /// <summary>Normal forms of the application's names and addresses.</summary>
+    public NormalForms Forms { get; }
 
     /// <summary>The case studies sorted into those that count and those that don't.</summary>
     public CaseStudyPool Pool { get; }

@@ -144,7 +144,7 @@ internal sealed class PracticePageRule : IReadinessRule
         var partner = context.Application.Partner;
         var url = partner.PracticePage?.Url;
         var home = partner.Homepage;
-        var (status, reason, next) = Judge(partner, url, home);
+        var (status, reason, next) = Judge(partner, url, home, context.Forms);
         return new ItemVerdict
         {
             Item = item,
@@ -160,14 +160,14 @@ internal sealed class PracticePageRule : IReadinessRule
         };
     }
 
-    private static (ReadinessStatus, Message, Message?) Judge(PartnerProfile partner, string? url, string? home)
+    private static (ReadinessStatus, Message, Message?) Judge(PartnerProfile partner, string? url, string? home, NormalForms forms)
     {
         if (string.IsNullOrWhiteSpace(url))
         {
             return (ReadinessStatus.NotMet, NoPage.Message(), PublishPage.Message());
         }
 
-        if (Normalization.Url(url) is null)
+        if (forms.Url(url) is null)
         {
             return (ReadinessStatus.NotMet, BadUrl.With(url), FixUrl.Message());
         }
@@ -177,7 +177,7 @@ internal sealed class PracticePageRule : IReadinessRule
             return (ReadinessStatus.NotMet, NoHomepage.Message(), StateHomepage.Message());
         }
 
-        if (Normalization.SameUrl(url, home))
+        if (forms.SameUrl(url, home))
         {
             return partner.DedicatedRetailConsultancy switch
             {

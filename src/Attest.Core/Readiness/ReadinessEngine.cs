@@ -34,16 +34,20 @@ public static class ReadinessEngine
     /// </summary>
     public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf)
     {
-        var items = EvaluateItems(application, catalog, asOf);
+        var forms = new NormalForms();
+        var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
-        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes) } : report;
+        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes, forms) } : report;
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
-    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf)
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf) =>
+        Evaluate(application, catalog, asOf, new NormalForms());
+
+    private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
-        var context = new EvaluationContext(application, catalog, asOf);
+        var context = new EvaluationContext(application, catalog, asOf, forms);
         var items = catalog.Items;
         var verdicts = new ItemVerdict[items.Count];
         for (var i = 0; i < items.Count; i++)
@@ -79,7 +83,7 @@ public static class ReadinessEngine
     }
 
     // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
-    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes)
+    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms)
     {
         foreach (var day in changes.Select(c => c.Date).Distinct())
         {
@@ -88,7 +92,7 @@ public static class ReadinessEngine
                 break;
             }
 
-            if (EvaluateItems(application, catalog, day).Any(i => i.Status == ReadinessStatus.NotMet))
+            if (Evaluate(application, catalog, day, forms).Any(i => i.Status == ReadinessStatus.NotMet))
             {
                 return day.AddDays(-1);
             }
