@@ -75,12 +75,12 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         show.SetAction(r => ShowCatalog(r.GetValue(id)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption)));
         var catalog = new Command("catalog", "Checklists (catalogs)") { list, show };
 
-        var kind = new Argument<string>("kind") { Description = "application" };
-        kind.AcceptOnlyFromAmong("application");
+        var kind = new Argument<string>("kind") { Description = "application or catalog" };
+        kind.AcceptOnlyFromAmong("application", "catalog");
         var schema = new Command("schema", "Print the JSON Schema of a file format") { kind };
-        schema.SetAction(_ =>
+        schema.SetAction(r =>
         {
-            output.Write(ApplicationSchema.Json);
+            output.Write(r.GetValue(kind) == "catalog" ? Schemas.Catalog : Schemas.Application);
             return 0;
         });
 

@@ -133,4 +133,18 @@ public sealed class SchemaTests
             }
         }
     }
+
+    [Fact]
+    public void Schema_catalog_accepts_the_shipped_catalog_and_rejects_an_unknown_rule()
+    {
+        var result = CliRun.Run("schema", "catalog");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var schema = JsonSchema.FromText(result.Out);
+        var catalog = YamlToJson.Convert(File.ReadAllText(Repo.RetailCatalogFile))!;
+        var options = new EvaluationOptions { OutputFormat = OutputFormat.List };
+        var valid = schema.Evaluate(catalog, options);
+        Assert.True(valid.IsValid, Describe(valid));
+        catalog["sections"]![0]!["items"]![0]!["rule"] = "no-such-rule";
+        Assert.False(schema.Evaluate(catalog, options).IsValid);
+    }
 }

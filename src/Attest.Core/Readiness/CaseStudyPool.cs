@@ -202,7 +202,7 @@ public sealed class CaseStudyPool
         var missing = RequiredFields.Where(f => f.IsMissing(c)).Select(f => f.Name).ToArray();
         if (missing.Length > 0)
         {
-            problems.Add(MissingFields.With((object)missing));
+            problems.Add(MissingFields.With(missing));
         }
 
         return problems;

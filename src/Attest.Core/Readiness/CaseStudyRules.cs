@@ -13,8 +13,8 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
     private static readonly Phrase Duplicate = new("Qualifies, but {0}: the customer counts once.", "Remplit les conditions, mais {0} : le client ne compte qu'une fois.");
     private static readonly Phrase LeavesWindow = new("Leaves the {0}-month window (completed {1}).", "Sort de la période de {0} mois (achevée le {1}).");
     private static readonly Phrase AllGood = new("{0} unique customers qualify ({1}); {2} of them carry customer-described compliance requirements.", "{0} clients uniques remplissent les conditions ({1}) ; {2} d'entre eux ont des exigences de conformité décrites par le client.");
-    private static readonly Phrase TooFew = new("Only {0} of the {1} unique customers needed qualify ({2}).", "Seuls {0} des {1} clients uniques nécessaires remplissent les conditions ({2}).");
-    private static readonly Phrase TooFewCompliance = new("Only {0} of the {1} qualifying customers needed carry customer-described compliance requirements.", "Seuls {0} des {1} clients retenus nécessaires ont des exigences de conformité décrites par le client.");
+    private static readonly Phrase TooFew = new("Only {0} unique customer(s) qualify ({2}); {1} are needed.", "Seulement {0} client(s) unique(s) remplissent les conditions ({2}) ; il en faut {1}.");
+    private static readonly Phrase TooFewCompliance = new("Only {0} qualifying customer(s) carry customer-described compliance requirements; {1} are needed.", "Seulement {0} client(s) retenu(s) ont des exigences de conformité décrites par le client ; il en faut {1}.");
     private static readonly Phrase AddCaseStudies = new("Add or complete case studies until {0} unique customers qualify: production projects on AWS, a retail use case, completed within the last {1} months, with every field filled in.", "Ajoutez ou complétez des études de cas jusqu'à ce que {0} clients uniques remplissent les conditions : projets en production sur AWS, cas d'utilisation de la vente au détail, achevés au cours des {1} derniers mois, tous les champs renseignés.");
     private static readonly Phrase AddCompliance = new("State the customer's compliance requirements (compliance: [...]) in at least {0} qualifying case studies.", "Indiquez les exigences de conformité du client (compliance: [...]) dans au moins {0} études de cas retenues.");
     private static readonly Phrase DropsBelow = new("Fewer than {0} qualifying unique customers remain as case studies leave the {1}-month window.", "Il reste moins de {0} clients uniques retenus quand des études de cas sortent de la période de {1} mois.");
@@ -90,7 +90,7 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         var c = s.CaseStudy;
         if (!s.Qualifies)
         {
-            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = DoesNotQualify.With((object)s.Problems), NextStep = FixIt.Message() };
+            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = DoesNotQualify.With(s.Problems), NextStep = FixIt.Message() };
         }
 
         if (s.DuplicateOf is not null)
@@ -272,7 +272,7 @@ internal sealed class AvailabilityObjectivesRule : IReadinessRule
             .Select(a => string.IsNullOrWhiteSpace(a.Component) ? (object)Unnamed.Message() : a.Component).ToArray();
         if (incomplete.Length > 0)
         {
-            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Incomplete.With((object)incomplete), NextStep = StateThem.Message() };
+            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Incomplete.With(incomplete), NextStep = StateThem.Message() };
         }
 
         var objectives = list.Select(a => Objective.With(a.Component, a.RtoMinutes, a.RpoMinutes)).ToArray();
@@ -455,7 +455,7 @@ internal sealed class SelfAssessedRule : IReadinessRule
         {
             Key = c.Key,
             Status = ReadinessStatus.NeedsReview,
-            Reason = evidence.Length > 0 ? CaseReview.With((object)evidence) : CaseReviewNoEvidence.Message(),
+            Reason = evidence.Length > 0 ? CaseReview.With(evidence) : CaseReviewNoEvidence.Message(),
             NextStep = next,
         };
     }

@@ -63,8 +63,8 @@ internal static class Shared
         "Ne compte pas pour la candidature : {0}.");
 
     public static readonly Phrase SelfAssessmentSaysMet = new(
-        "Your self-assessment says met, but the facts above do not support it yet.",
-        "Votre auto-évaluation indique « respecté », mais les faits ci-dessus ne le confirment pas encore.");
+        "Your self-assessment says met, but the facts do not support it yet.",
+        "Votre auto-évaluation indique « respecté », mais les faits ne le confirment pas encore.");
 
     public static readonly Phrase SelfAssessmentSaysNotMet = new(
         "Your self-assessment says not met, yet the facts meet the requirement: update it.",
@@ -77,7 +77,7 @@ internal static class Shared
         Status = ReadinessStatus.NotApplicable,
         Reason = standing.DuplicateOf is not null
             ? DuplicateCustomer.With(standing.DuplicateReason)
-            : DoesNotCount.With((object)standing.Problems),
+            : DoesNotCount.With(standing.Problems),
     };
 
     /// <summary>Notes when the partner's own answer disagrees with an automatic verdict.</summary>

@@ -107,7 +107,7 @@ internal sealed class MspCriteriaRule : IReadinessRule
         var triggered = reading == MspCriteriaReading.English ? msp.Length > 0 : msp.Length == 0;
         if (!triggered)
         {
-            return (ReadinessStatus.NotApplicable, reading == MspCriteriaReading.English ? EnglishNotTriggered.Message() : FrenchNotTriggered.With((object)msp), null);
+            return (ReadinessStatus.NotApplicable, reading == MspCriteriaReading.English ? EnglishNotTriggered.Message() : FrenchNotTriggered.With(msp), null);
         }
 
         var membership = (member switch { true => Member, false => NotMember, null => MembershipNotStated }).Message();
