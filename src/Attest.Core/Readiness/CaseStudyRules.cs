@@ -450,12 +450,20 @@ internal sealed class SelfAssessedRule : IReadinessRule
             return new CaseStudyVerdict { Key = c.Key, Status = status, Reason = reason, NextStep = next };
         }
 
-        var evidence = (c.Evidence ?? []).Concat(itemEvidence).Distinct(StringComparer.Ordinal).ToArray();
+        var evidence = new List<string>(c.Evidence ?? []);
+        foreach (var reference in itemEvidence)
+        {
+            if (!evidence.Contains(reference))
+            {
+                evidence.Add(reference);
+            }
+        }
+
         return new CaseStudyVerdict
         {
             Key = c.Key,
             Status = ReadinessStatus.NeedsReview,
-            Reason = evidence.Length > 0 ? CaseReview.With(evidence) : CaseReviewNoEvidence.Message(),
+            Reason = evidence.Count > 0 ? CaseReview.With(evidence) : CaseReviewNoEvidence.Message(),
             NextStep = next,
         };
     }

@@ -94,59 +94,71 @@ internal static class CaseStudyScope
             }
         }
 
-        var result = new ItemVerdict
+        ReadinessStatus status;
+        Message reason;
+        Message? next = null;
+        var timeCounts = false;
+        List<CaseStudyVerdict> notMet = [], met = [], review = [];
+        CaseStudyVerdict? firstChange = null;
+        foreach (var v in judged)
+        {
+            (v.Status switch { ReadinessStatus.NotMet => notMet, ReadinessStatus.Met => met, _ => review }).Add(v);
+            if (v.ChangesOn is { } day && (firstChange is null || day < firstChange.ChangesOn))
+            {
+                firstChange = v;
+            }
+        }
+
+        if (pool.Counted.Count == 0)
+        {
+            (status, reason, next) = (ReadinessStatus.NotMet, Shared.NoQualifyingCaseStudy.Message(), Shared.MakeCaseStudiesQualify.Message());
+        }
+        else if (item.AppliesTo == Applicability.AtLeastOneCaseStudy)
+        {
+            if (met.Count > 0)
+            {
+                // With a single case study meeting it, the item changes when that one does
+                (status, reason, timeCounts) = (ReadinessStatus.Met, MetByOne.With(Keys(met)), met.Count == 1);
+            }
+            else if (review.Count > 0)
+            {
+                (status, reason, next) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(review)), review[0].NextStep);
+            }
+            else
+            {
+                (status, reason, next) = (ReadinessStatus.NotMet, NoneMeets.With(Explained(notMet)), notMet.Count > 0 ? notMet[0].NextStep : null);
+            }
+        }
+        else if (notMet.Count > 0)
+        {
+            (status, reason, next) = (ReadinessStatus.NotMet, NotMetFor.With(notMet.Count, judged.Count, Explained(notMet)), notMet[0].NextStep);
+        }
+        else if (judged.Count == 0)
+        {
+            var why = verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
+            (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(why));
+        }
+        else if (review.Count > 0)
+        {
+            (status, reason, next, timeCounts) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(review)), review[0].NextStep, true);
+        }
+        else
+        {
+            (status, reason, timeCounts) = (ReadinessStatus.Met, MetForAll.With(Keys(met)), true);
+        }
+
+        return new ItemVerdict
         {
             Item = item,
-            Status = ReadinessStatus.NotMet,
-            Reason = Shared.NoQualifyingCaseStudy.Message(),
-            NextStep = Shared.MakeCaseStudiesQualify.Message(),
+            Status = status,
+            Reason = reason,
+            NextStep = next,
             CaseStudies = verdicts,
             Facts = facts ?? [],
             Notes = notes ?? [],
+            ChangesOn = timeCounts ? firstChange?.ChangesOn : null,
+            Change = timeCounts && firstChange is not null ? KeyAndReason.With(firstChange.Key, firstChange.Change) : null,
         };
-        if (pool.Counted.Count == 0)
-        {
-            return result;
-        }
-
-        var notMet = judged.Where(v => v.Status == ReadinessStatus.NotMet).ToArray();
-        var met = judged.Where(v => v.Status == ReadinessStatus.Met).ToArray();
-        var review = judged.Where(v => v.Status == ReadinessStatus.NeedsReview).ToArray();
-        var firstChange = judged.Where(v => v.ChangesOn is not null).MinBy(v => v.ChangesOn);
-        var changes = result with { ChangesOn = firstChange?.ChangesOn, Change = firstChange is null ? null : KeyAndReason.With(firstChange.Key, firstChange.Change) };
-        if (item.AppliesTo == Applicability.AtLeastOneCaseStudy)
-        {
-            if (met.Length > 0)
-            {
-                var last = met.Length == 1 ? changes : result;
-                return last with { Status = ReadinessStatus.Met, Reason = MetByOne.With(Keys(met)), NextStep = null };
-            }
-
-            if (review.Length > 0)
-            {
-                return result with { Status = ReadinessStatus.NeedsReview, Reason = reviewReason ?? ReviewFor.With(Keys(review)), NextStep = review[0].NextStep };
-            }
-
-            return result with { Reason = NoneMeets.With(Explained(notMet)), NextStep = notMet.FirstOrDefault()?.NextStep };
-        }
-
-        if (notMet.Length > 0)
-        {
-            return result with { Reason = NotMetFor.With(notMet.Length, judged.Count, Explained(notMet)), NextStep = notMet[0].NextStep };
-        }
-
-        if (judged.Count == 0)
-        {
-            var why = verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason));
-            return result with { Status = ReadinessStatus.NotApplicable, Reason = NoneInScope.With(why.ToArray()), NextStep = null };
-        }
-
-        if (review.Length > 0)
-        {
-            return changes with { Status = ReadinessStatus.NeedsReview, Reason = reviewReason ?? ReviewFor.With(Keys(review)), NextStep = review[0].NextStep };
-        }
-
-        return changes with { Status = ReadinessStatus.Met, Reason = MetForAll.With(Keys(met)), NextStep = null };
     }
 
     private static string[] Keys(IEnumerable<CaseStudyVerdict> verdicts) => verdicts.Select(v => v.Key).ToArray();

@@ -58,6 +58,22 @@ public static class ReadinessEngine
         return verdicts;
     }
 
+    // The items that change on the day are the likely breakers: judge them first and stop at the first not met.
+    private static bool AnyNotMet(Application application, Catalog catalog, DateOnly day, NormalForms forms, IEnumerable<string> likely)
+    {
+        var context = new EvaluationContext(application, catalog, day, forms);
+        var first = likely.ToHashSet(StringComparer.Ordinal);
+        foreach (var item in catalog.Items.Where(i => first.Contains(i.Id)).Concat(catalog.Items.Where(i => !first.Contains(i.Id))))
+        {
+            if (Rules[item.Rule].Evaluate(item, context).Status == ReadinessStatus.NotMet)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static List<UpcomingChange> Changes(IReadOnlyList<ItemVerdict> items, DateOnly asOf)
     {
         var changes = new List<UpcomingChange>();
@@ -92,7 +108,7 @@ public static class ReadinessEngine
                 break;
             }
 
-            if (Evaluate(application, catalog, day, forms).Any(i => i.Status == ReadinessStatus.NotMet))
+            if (AnyNotMet(application, catalog, day, forms, changes.Where(c => c.Date == day).Select(c => c.ItemId)))
             {
                 return day.AddDays(-1);
             }
