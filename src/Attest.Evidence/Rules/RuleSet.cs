@@ -1,0 +1,47 @@
+using Attest.Core.Findings;
+using Attest.Evidence.Model;
+
+namespace Attest.Evidence.Rules;
+
+/// <summary>Every infrastructure-as-code rule, and the scan of a unit by all of them.</summary>
+public static class RuleSet
+{
+    /// <summary>The rules, grouped by checklist item.</summary>
+    public static IReadOnlyList<IacRule> All { get; } =
+    [
+        new S3PublicAccessBlockRule(),
+        new S3NoPublicAclRule(),
+        new S3PolicyNoWildcardPrincipalRule(),
+        new S3PublicAlertRule(),
+        new S3DefaultEncryptionRule(),
+        new S3TlsOnlyRule(),
+        new S3ReplicationRule(),
+        .. EncryptionRules.All(),
+        .. ResilienceRules.All(),
+        .. MonitoringRules.All(),
+        .. NetworkRules.All(),
+        .. IamRules.All(),
+        .. AutomationRules.All(),
+    ];
+
+    /// <summary>The rule with this id, or null.</summary>
+    public static IacRule? Find(string id) => All.FirstOrDefault(r => r.Documentation.Id == id);
+
+    /// <summary>Runs every rule (or those of <paramref name="item"/>) over <paramref name="document"/>; a rule that throws becomes an unknown finding, never a crash.</summary>
+    public static IReadOnlyList<EvidenceFinding> Scan(IacDocument document, string? item = null)
+    {
+        var unit = new ScanUnit(document);
+        var findings = new List<EvidenceFinding>();
+        foreach (var rule in All)
+        {
+            if (item is not null && rule.Documentation.Item != item)
+            {
+                continue;
+            }
+
+            findings.AddRange(rule.Check(unit).Where(f => !Suppressions.Suppressed(document, f, rule.Documentation)));
+        }
+
+        return findings;
+    }
+}
