@@ -55,7 +55,7 @@ internal static class Policies
         if (value is IReadOnlyList<object?> list)
         {
             var documents = list.Select(PolicyDocument.From).ToList();
-            return documents.All(d => d is not null) ? documents! : null;
+            return documents.All(d => d is not null) ? documents.Select(d => d!).ToList() : null;
         }
 
         return null;

@@ -1,6 +1,5 @@
 using Attest.Core.Findings;
 using Attest.Core.Text;
-using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 
