@@ -160,7 +160,10 @@ internal static class IamRules
         public override RuleDocumentation Documentation { get; } = Doc("iam-trust-no-wildcard", "Role trust policies name who may assume the role", "Les stratégies d'approbation des rôles nomment qui peut assumer le rôle",
             "A trust policy with Principal \"*\" and no condition lets any AWS account assume the role.", "Une stratégie d'approbation avec le principal « * » sans condition permet à n'importe quel compte AWS d'assumer le rôle.",
             "Name the accounts, roles or services allowed, and require sts:ExternalId for third parties.", "Nommez les comptes, rôles ou services autorisés, et exigez sts:ExternalId pour les tiers.",
-            Severity.High, "CKV_AWS_60", "CKV_AWS_61", "IAM_ROLE_NO_FULL_ACCESS_ON_TRUST_POLICY", "F2") with { ResourceTypes = ["AWS::IAM::Role", "aws_iam_role"] };
+            Severity.High, "CKV_AWS_60", "CKV_AWS_61", "IAM_ROLE_NO_FULL_ACCESS_ON_TRUST_POLICY", "F2") with
+        {
+            ResourceTypes = ["AWS::IAM::Role", "aws_iam_role"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {

@@ -74,7 +74,10 @@ internal static class MonitoringRules
         public override RuleDocumentation Documentation { get; } = Doc("vpc-flow-logs", "VPCs record flow logs", "Les VPC enregistrent des journaux de flux",
             "Flow logs show the network traffic reaching the workload, needed to monitor its health and investigate incidents.", "Les journaux de flux montrent le trafic réseau de la charge de travail, nécessaires pour surveiller sa santé et enquêter.",
             "Add an AWS::EC2::FlowLog / aws_flow_log for the VPC.", "Ajoutez un AWS::EC2::FlowLog / aws_flow_log pour le VPC.",
-            Severity.Low, "CKV2_AWS_11", "AVD-AWS-0178") with { ResourceTypes = ["AWS::EC2::VPC", "AWS::EC2::FlowLog", "aws_vpc", "aws_flow_log"] };
+            Severity.Low, "CKV2_AWS_11", "AVD-AWS-0178") with
+        {
+            ResourceTypes = ["AWS::EC2::VPC", "AWS::EC2::FlowLog", "aws_vpc", "aws_flow_log"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
@@ -104,7 +107,10 @@ internal static class MonitoringRules
         public override RuleDocumentation Documentation { get; } = Doc("alarm-coverage", "Main resources are covered by an alarm", "Les ressources principales sont couvertes par une alarme",
             "Databases, load balancers, queues and functions are where a retail workload fails first; each needs at least one alarm on its metrics.", "Bases de données, équilibreurs de charge, files et fonctions sont là où une charge de travail de la vente au détail tombe d'abord ; chacune a besoin d'au moins une alarme sur ses métriques.",
             "Add a CloudWatch alarm whose dimensions name the resource (e.g. DBInstanceIdentifier, LoadBalancer, QueueName, FunctionName).", "Ajoutez une alarme CloudWatch dont les dimensions nomment la ressource (par ex. DBInstanceIdentifier, LoadBalancer, QueueName, FunctionName).",
-            Severity.Low) with { ResourceTypes = [.. Watched, "AWS::CloudWatch::Alarm", "aws_cloudwatch_metric_alarm"] };
+            Severity.Low) with
+        {
+            ResourceTypes = [.. Watched, "AWS::CloudWatch::Alarm", "aws_cloudwatch_metric_alarm"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {

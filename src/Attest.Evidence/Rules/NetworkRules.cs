@@ -206,7 +206,10 @@ internal static class NetworkRules
         public override RuleDocumentation Documentation { get; } = Doc("no-interactive-access", "VAL-2.2", "No interactive SSH/RDP access to instances", "Pas d'accès interactif SSH/RDP aux instances",
             "The checklist asks that no interactive SSH or RDP session is used to deploy; key pairs and SSH/RDP ingress make it possible.", "La liste de contrôle demande qu'aucune session SSH ou RDP interactive ne serve au déploiement ; paires de clés et entrées SSH/RDP le rendent possible.",
             "Drop KeyName / key_name and SSH/RDP ingress; deploy through pipelines and reach instances, when needed, with Session Manager.", "Supprimez KeyName / key_name et les entrées SSH/RDP ; déployez par des pipelines et atteignez les instances, si besoin, avec Session Manager.",
-            Severity.Medium) with { ResourceTypes = ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate", "aws_instance", "aws_launch_configuration", "aws_launch_template", "AWS::EC2::SecurityGroup", "aws_security_group", "aws_security_group_rule"] };
+            Severity.Medium) with
+        {
+            ResourceTypes = ["AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::LaunchTemplate", "aws_instance", "aws_launch_configuration", "aws_launch_template", "AWS::EC2::SecurityGroup", "aws_security_group", "aws_security_group_rule"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {

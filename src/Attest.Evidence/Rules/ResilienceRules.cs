@@ -82,7 +82,10 @@ internal static class ResilienceRules
         public override RuleDocumentation Documentation { get; } = Doc("aurora-multi-az", "VAL-2.4", "Aurora clusters have instances in two zones", "Les clusters Aurora ont des instances dans deux zones",
             "An Aurora cluster fails over to a reader in another Availability Zone; with one instance there is nothing to fail over to.", "Un cluster Aurora bascule vers un lecteur d'une autre zone ; avec une seule instance, il n'y a rien vers quoi basculer.",
             "Add a second DB instance (reader) to the cluster, placed in another Availability Zone.", "Ajoutez une seconde instance (lecteur) au cluster, dans une autre zone de disponibilité.",
-            Severity.High, "RDS_MULTI_AZ_SUPPORT") with { ResourceTypes = ["AWS::RDS::DBCluster", "aws_rds_cluster"] };
+            Severity.High, "RDS_MULTI_AZ_SUPPORT") with
+        {
+            ResourceTypes = ["AWS::RDS::DBCluster", "aws_rds_cluster"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
@@ -117,7 +120,10 @@ internal static class ResilienceRules
         public override RuleDocumentation Documentation { get; } = Doc("multi-az-spread", "VAL-2.4", "Workloads span at least two Availability Zones", "Les charges de travail couvrent au moins deux zones de disponibilité",
             "Resilience to the loss of one zone needs subnets, Auto Scaling groups and load balancers in at least two zones.", "La résilience à la perte d'une zone exige des sous-réseaux, groupes Auto Scaling et équilibreurs de charge dans au moins deux zones.",
             "Give Auto Scaling groups and load balancers subnets in two or more Availability Zones, and create subnets in at least two zones per VPC.", "Donnez aux groupes Auto Scaling et aux équilibreurs de charge des sous-réseaux dans deux zones ou plus, et créez des sous-réseaux dans au moins deux zones par VPC.",
-            Severity.High) with { ResourceTypes = ["AWS::AutoScaling::AutoScalingGroup", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::EC2::Subnet", "aws_autoscaling_group", "aws_lb", "aws_alb", "aws_subnet"] };
+            Severity.High) with
+        {
+            ResourceTypes = ["AWS::AutoScaling::AutoScalingGroup", "AWS::ElasticLoadBalancingV2::LoadBalancer", "AWS::EC2::Subnet", "aws_autoscaling_group", "aws_lb", "aws_alb", "aws_subnet"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
@@ -205,7 +211,10 @@ internal static class ResilienceRules
         public override RuleDocumentation Documentation { get; } = Doc("cross-region-recovery", "VAL-2.5", "Data is replicated to another Region", "Les données sont répliquées vers une autre Région",
             "A lasting regional outage is survived only if data already exists in another Region.", "Une panne régionale durable ne se surmonte que si les données existent déjà dans une autre Région.",
             "Add S3 replication, a DynamoDB global table, an Aurora global database, or an AWS Backup rule with a copy action to another Region.", "Ajoutez une réplication S3, une table globale DynamoDB, une base globale Aurora, ou une règle AWS Backup avec une copie vers une autre Région.",
-            Severity.Low) with { ResourceTypes = ["AWS::S3::Bucket", "AWS::DynamoDB::GlobalTable", "AWS::RDS::GlobalCluster", "AWS::Backup::BackupPlan", "aws_s3_bucket_replication_configuration", "aws_dynamodb_table", "aws_rds_global_cluster", "aws_backup_plan"] };
+            Severity.Low) with
+        {
+            ResourceTypes = ["AWS::S3::Bucket", "AWS::DynamoDB::GlobalTable", "AWS::RDS::GlobalCluster", "AWS::Backup::BackupPlan", "aws_s3_bucket_replication_configuration", "aws_dynamodb_table", "aws_rds_global_cluster", "aws_backup_plan"],
+        };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
