@@ -1,5 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Findings;
 using Attest.Core.Text;
 
 namespace Attest.Core.Readiness;
@@ -420,6 +421,11 @@ internal sealed class SelfAssessedRule : IReadinessRule
     private static readonly Phrase AnsweredYesNoEvidence = new("You assessed it as met; the auditor judges it, and no evidence is attached yet.", "Vous l'avez évalué comme respecté ; l'auditeur en jugera, et aucune preuve n'est encore jointe.");
     private static readonly Phrase Prepare = new("Have ready for the audit: {0}", "Préparez pour l'audit : {0}");
     private static readonly Phrase CaseReview = new("To be judged by the auditor; evidence: {0}.", "À juger par l'auditeur ; preuves : {0}.");
+    private static readonly Phrase CodeContradicts = new("The code contradicts it: {0} failing finding(s): {1}.", "Le code le contredit : {0} constat(s) non conforme(s) : {1}.");
+    private static readonly Phrase CodeSupports = new("To be judged by the auditor; the code supports it: {0} conforming finding(s) ({1}), {2} undecided.", "À juger par l'auditeur ; le code l'étaye : {0} constat(s) conforme(s) ({1}), {2} indéterminé(s).");
+    private static readonly Phrase FixCode = new("Fix the failing resources in your infrastructure code, or explain each one to the auditor.", "Corrigez les ressources non conformes dans votre code d'infrastructure, ou justifiez chacune auprès de l'auditeur.");
+    private static readonly Phrase Place = new("{0} ({1}:{2}) {3}", "{0} ({1}:{2}) {3}");
+    private static readonly Phrase AndMore = new("and {0} more", "et {0} de plus");
     private static readonly Phrase CaseReviewNoEvidence = new("To be judged by the auditor; no evidence is attached to this case study yet.", "À juger par l'auditeur ; aucune preuve n'est encore jointe à cette étude de cas.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
@@ -433,7 +439,19 @@ internal sealed class SelfAssessedRule : IReadinessRule
             return new ItemVerdict { Item = item, Status = status, Reason = reason, NextStep = next, Facts = facts };
         }
 
-        return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence), facts, status == ReadinessStatus.NeedsReview ? reason : null);
+        return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item)), facts, status == ReadinessStatus.NeedsReview ? reason : null);
+    }
+
+    private static Message[] Listed(EvidenceFinding[] findings)
+    {
+        const int Shown = 3;
+        var listed = findings.Take(Shown).Select(f => Place.With(f.Resource.Length > 0 ? f.Resource : f.File, f.File, f.Line, f.Message)).ToList();
+        if (findings.Length > Shown)
+        {
+            listed.Add(AndMore.With(findings.Length - Shown));
+        }
+
+        return [.. listed];
     }
 
     internal static (ReadinessStatus Status, Message Reason, Message? Next) ItemLevel(ChecklistItem item, SelfAssessmentEntry? entry, IReadOnlyList<string> evidence) => entry?.Met switch
@@ -443,11 +461,25 @@ internal sealed class SelfAssessedRule : IReadinessRule
         true => (ReadinessStatus.NeedsReview, evidence.Count > 0 ? AnsweredYes.With(evidence) : AnsweredYesNoEvidence.Message(), Prepare.With(item.Evidence)),
     };
 
-    internal static CaseStudyVerdict CaseLevel(CaseStudy c, ReadinessStatus status, Message reason, Message? next, IReadOnlyList<string> itemEvidence)
+    internal static CaseStudyVerdict CaseLevel(CaseStudy c, ReadinessStatus status, Message reason, Message? next, IReadOnlyList<string> itemEvidence, IReadOnlyList<EvidenceFinding> findings)
     {
+        var failing = findings.Where(f => f.Outcome == FindingOutcome.Fail).ToArray();
+        if (failing.Length > 0)
+        {
+            // What the code contradicts outweighs what the partner says about it
+            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = CodeContradicts.With(failing.Length, Listed(failing)), NextStep = FixCode.Message() };
+        }
+
         if (status != ReadinessStatus.NeedsReview)
         {
             return new CaseStudyVerdict { Key = c.Key, Status = status, Reason = reason, NextStep = next };
+        }
+
+        var passing = findings.Where(f => f.Outcome == FindingOutcome.Pass).ToArray();
+        if (passing.Length > 0)
+        {
+            var undecided = findings.Count(f => f.Outcome == FindingOutcome.Unknown);
+            return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NeedsReview, Reason = CodeSupports.With(passing.Length, Listed(passing), undecided), NextStep = next };
         }
 
         var evidence = new List<string>(c.Evidence ?? []);
@@ -484,7 +516,7 @@ internal sealed class AzResilienceRule : IReadinessRule
             item,
             context,
             c => AvailabilityObjectivesRule.IsDefined(c)
-                ? SelfAssessedRule.CaseLevel(c, status, reason, next, itemEvidence)
+                ? SelfAssessedRule.CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item))
                 : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NoObjectives.Message(), NextStep = DefineObjectives.Message() },
             [new("selfAssessed", entry?.Met), new("evidence", itemEvidence)],
             status == ReadinessStatus.NeedsReview ? reason : null);

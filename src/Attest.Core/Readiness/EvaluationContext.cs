@@ -1,5 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Findings;
 using Attest.Core.Text;
 
 namespace Attest.Core.Readiness;
@@ -31,6 +32,9 @@ public sealed class EvaluationContext
 
     /// <summary>The case studies sorted into those that count and those that don't.</summary>
     public CaseStudyPool Pool { get; }
+
+    /// <summary>The analyzer findings about <paramref name="item"/> in the evidence of case study <paramref name="caseStudy"/>.</summary>
+    public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item.Id);
 
     /// <summary>The partner's self-assessment of <paramref name="item"/>, if any.</summary>
     public SelfAssessmentEntry? SelfAssessment(ChecklistItem item) =>

@@ -1,5 +1,7 @@
 using System.Text;
 
+using Attest.Core.Findings;
+
 namespace Attest.Core.Readiness;
 
 /// <summary>How names, domains and addresses are compared.</summary>
@@ -151,8 +153,11 @@ public static class Normalization
 /// The normal forms of one application's names and addresses, computed on first use and kept for the rest of an
 /// evaluation, look-ahead included: parsing addresses is the costliest part of a rule.
 /// </summary>
-public sealed class NormalForms
+public sealed class NormalForms(CaseStudyFindings findings)
 {
+    /// <summary>The analyzer findings about the case studies' evidence; they do not depend on the date either.</summary>
+    public CaseStudyFindings Findings { get; } = findings;
+
     private readonly Dictionary<string, string?> urls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);

@@ -1,5 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Findings;
 
 namespace Attest.Core.Readiness;
 
@@ -32,9 +33,9 @@ public static class ReadinessEngine
     /// Evaluates <paramref name="application"/> as of <paramref name="asOf"/>, and, when it is ready, finds the last day
     /// it stays ready if nothing but time changes.
     /// </summary>
-    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf)
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null)
     {
-        var forms = new NormalForms();
+        var forms = new NormalForms(findings ?? CaseStudyFindings.None);
         var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
@@ -42,8 +43,8 @@ public static class ReadinessEngine
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
-    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf) =>
-        Evaluate(application, catalog, asOf, new NormalForms());
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null) =>
+        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None));
 
     private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
