@@ -14,4 +14,10 @@ public sealed record DocumentLimits
 
     /// <summary>Most nodes after alias expansion.</summary>
     public int MaxNodes { get; init; } = 1_000_000;
+
+    /// <summary>
+    /// Whether local YAML tags such as <c>!Ref</c> are kept (on <see cref="DocumentNode.Tag"/>) instead of refused;
+    /// off for application and catalog files, on for CloudFormation templates.
+    /// </summary>
+    public bool AllowTags { get; init; }
 }

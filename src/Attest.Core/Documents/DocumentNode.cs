@@ -9,6 +9,9 @@ public abstract class DocumentNode(SourcePosition position)
     /// <summary>Where the node starts.</summary>
     public SourcePosition Position { get; } = position;
 
+    /// <summary>The node's explicit YAML tag as resolved by the parser (<c>!Ref</c>, <c>tag:yaml.org,2002:str</c>), or null when none was written.</summary>
+    public string? Tag { get; init; }
+
     /// <summary>The number of nodes in this subtree, itself included (bounds alias expansion).</summary>
     public abstract int Size { get; }
 

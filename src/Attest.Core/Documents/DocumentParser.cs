@@ -63,22 +63,22 @@ public static partial class DocumentParser
 
         public int Depth => frames.Count;
 
-        public void StartContainer(SourcePosition at, bool mapping)
+        public void StartContainer(SourcePosition at, bool mapping, string? tag = null)
         {
             if (frames.Count >= limits.MaxDepth)
             {
                 throw Fail(file, at, Path(), $"nesting deeper than {limits.MaxDepth} levels");
             }
 
-            frames.Push(new Frame(at, mapping));
+            frames.Push(new Frame(at, mapping) { Tag = tag });
         }
 
         public DocumentNode EndContainer()
         {
             var frame = frames.Pop();
             DocumentNode node = frame.IsMapping
-                ? new MappingNode(frame.Position, frame.Entries!, frame.Size + 1)
-                : new SequenceNode(frame.Position, frame.Items!, frame.Size + 1);
+                ? new MappingNode(frame.Position, frame.Entries!, frame.Size + 1) { Tag = frame.Tag }
+                : new SequenceNode(frame.Position, frame.Items!, frame.Size + 1) { Tag = frame.Tag };
             Add(node, countNodes: false);
             return node;
         }
@@ -175,6 +175,8 @@ public static partial class DocumentParser
 
             public ScalarNode? PendingKey { get; set; }
 
+            public string? Tag { get; init; }
+
             public int Size { get; set; }
         }
     }
@@ -191,9 +193,11 @@ public static partial class DocumentParser
             var documents = 0;
             try
             {
-                while (parser.MoveNext())
+                var last = Mark.Empty;
+                while (MoveNext(parser, last))
                 {
                     var current = parser.Current!;
+                    last = current.End;
                     var at = new SourcePosition((int)current.Start.Line, (int)current.Start.Column);
                     switch (current)
                     {
@@ -208,18 +212,18 @@ public static partial class DocumentParser
                             CheckTag(scalar.Tag, at, assembler);
                             var quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded
                                 || (!scalar.Tag.IsEmpty && !scalar.Tag.IsNonSpecific && scalar.Tag.Value == "tag:yaml.org,2002:str");
-                            var node = new ScalarNode(at, scalar.Value, quoted);
+                            var node = new ScalarNode(at, scalar.Value, quoted) { Tag = TagText(scalar.Tag) };
                             Remember(scalar.Anchor, node);
                             assembler.Add(node);
                             break;
                         case MappingStart mapping:
                             CheckTag(mapping.Tag, at, assembler);
-                            assembler.StartContainer(at, mapping: true);
+                            assembler.StartContainer(at, mapping: true, TagText(mapping.Tag));
                             containerAnchors.Push(mapping.Anchor.IsEmpty ? null : mapping.Anchor.Value);
                             break;
                         case SequenceStart sequence:
                             CheckTag(sequence.Tag, at, assembler);
-                            assembler.StartContainer(at, mapping: false);
+                            assembler.StartContainer(at, mapping: false, TagText(sequence.Tag));
                             containerAnchors.Push(sequence.Anchor.IsEmpty ? null : sequence.Anchor.Value);
                             break;
                         case MappingEnd or SequenceEnd:
@@ -257,6 +261,19 @@ public static partial class DocumentParser
             return assembler.Root ?? throw Fail(file, new SourcePosition(1, 1), "", "the file is empty");
         }
 
+        /// <summary>Advances the YAML reader; some malformed texts (<c>: [\nM</c>) make YamlDotNet fail with an InvalidOperationException instead of a YamlException.</summary>
+        private static bool MoveNext(Parser parser, Mark last)
+        {
+            try
+            {
+                return parser.MoveNext();
+            }
+            catch (InvalidOperationException)
+            {
+                throw new YamlException(last, last, "the text cannot be read as YAML after this point");
+            }
+        }
+
         private SourcePosition? FirstIndentingTab()
         {
             var lines = text.Split('\n');
@@ -281,9 +298,11 @@ public static partial class DocumentParser
             }
         }
 
+        private static string? TagText(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
+
         private void CheckTag(TagName tag, SourcePosition at, TreeAssembler assembler)
         {
-            if (!tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            if (!limits.AllowTags && !tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
             {
                 throw Fail(file, at, assembler.Path(), $"the YAML tag {tag.Value} is not supported here");
             }

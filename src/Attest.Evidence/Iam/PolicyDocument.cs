@@ -6,8 +6,12 @@ namespace Attest.Evidence.Iam;
 /// <summary>An IAM policy document (identity, resource or trust policy), read from a value tree or JSON text.</summary>
 public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statements, bool HasUnknownParts)
 {
-    /// <summary>Reads a policy from a resolved value: an object tree, or JSON text (a Terraform <c>jsonencode</c>, a CloudFormation string). Null when it is not a policy.</summary>
-    public static PolicyDocument? From(object? value)
+    /// <summary>
+    /// Reads a policy from a resolved value: an object tree, or JSON text (a Terraform <c>jsonencode</c>, a CloudFormation string).
+    /// Parts that cannot be known are left out, or, with <paramref name="assumeWorst"/>, read as <c>"*"</c> (and an unknown
+    /// effect as Allow): a verdict that holds under both readings does not depend on them. Null when it is not a policy.
+    /// </summary>
+    public static PolicyDocument? From(object? value, bool assumeWorst = false)
     {
         if (value is string text)
         {
@@ -26,7 +30,7 @@ public sealed record PolicyDocument(IReadOnlyList<PolicyStatement> Statements, b
         {
             if (item is IReadOnlyDictionary<string, object?> statement)
             {
-                statements.Add(PolicyStatement.From(statement));
+                statements.Add(PolicyStatement.From(statement, assumeWorst));
             }
             else
             {
@@ -120,7 +124,7 @@ public sealed record PolicyStatement
     /// <summary>Whether every resource is covered (<c>*</c>, or a negated list).</summary>
     public bool CoversAllResources => ResourceIsNegated || Resources.Contains("*");
 
-    internal static PolicyStatement From(IReadOnlyDictionary<string, object?> s)
+    internal static PolicyStatement From(IReadOnlyDictionary<string, object?> s, bool assumeWorst)
     {
         var unknown = false;
         IReadOnlyList<string> Strings(object? value)
@@ -142,13 +146,17 @@ public sealed record PolicyStatement
                         else
                         {
                             unknown = true;
+                            if (assumeWorst)
+                            {
+                                result.Add("*");
+                            }
                         }
                     }
 
                     return result;
                 default:
                     unknown = true;
-                    return [];
+                    return assumeWorst ? ["*"] : [];
             }
         }
 
@@ -173,6 +181,11 @@ public sealed record PolicyStatement
                 break;
             default:
                 unknown = true;
+                if (assumeWorst)
+                {
+                    principals["AWS"] = ["*"];
+                }
+
                 break;
         }
 
@@ -219,7 +232,7 @@ public sealed record PolicyStatement
 
         return new PolicyStatement
         {
-            IsAllow = effect is not string e || string.Equals(e, "Allow", StringComparison.OrdinalIgnoreCase),
+            IsAllow = effect is string e ? string.Equals(e, "Allow", StringComparison.OrdinalIgnoreCase) : assumeWorst,
             Actions = Strings(notAction ?? PolicyDocument.Field(s, "Action")),
             ActionIsNegated = notAction is not null,
             Resources = Strings(notResource ?? PolicyDocument.Field(s, "Resource")),

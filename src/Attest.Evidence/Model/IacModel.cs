@@ -115,3 +115,10 @@ public sealed record IacDocument(string Framework, string File, IReadOnlyList<II
 
 /// <summary>A problem met while reading a file (unparseable, unresolvable reference…), with its place.</summary>
 public sealed record IacProblem(FileLocation Location, string Message);
+
+/// <summary>A resource that can tell which other resources a value refers to.</summary>
+public interface IReferencingResource
+{
+    /// <summary>The addresses or logical ids referred to anywhere under <paramref name="path"/>.</summary>
+    IReadOnlyList<string> ReferencedResources(params string[] path);
+}

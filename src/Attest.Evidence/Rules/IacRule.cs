@@ -103,10 +103,3 @@ public sealed class ScanUnit(IacDocument document)
         _ => [],
     };
 }
-
-/// <summary>A resource that can tell which other resources a value refers to.</summary>
-public interface IReferencingResource
-{
-    /// <summary>The addresses or logical ids referred to anywhere under <paramref name="path"/>.</summary>
-    IReadOnlyList<string> ReferencedResources(params string[] path);
-}

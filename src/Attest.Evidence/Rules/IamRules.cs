@@ -37,24 +37,39 @@ internal static class Policies
         }
     }
 
-    /// <summary>Judges every policy at a holder's path: fails when a document matches <paramref name="bad"/>, unknown when one cannot be read.</summary>
+    /// <summary>
+    /// Judges every policy at a holder's path: fails when a document matches <paramref name="bad"/> whatever its unknown
+    /// parts are, passes when it does not match even with every unknown part read as <c>"*"</c>, and is unknown otherwise.
+    /// </summary>
     public static Judgement Judge(IIacResource holder, string[] path, Func<PolicyDocument, bool> bad) =>
-        Judgement.Of(holder.ValuesAt(path), v => v.IsAbsent ? true
-            : Documents(v.Value) is not { } documents ? null
-            : documents.Any(bad) ? false
-            : documents.Any(d => d.HasUnknownParts) ? null : true);
+        Judgement.Of(holder.ValuesAt(path), v =>
+        {
+            if (v.IsAbsent)
+            {
+                return true;
+            }
+
+            if (Documents(v.Value, assumeWorst: false) is not { } known || Documents(v.Value, assumeWorst: true) is not { } worst)
+            {
+                return null;
+            }
+
+            var badEvenSo = known.Any(bad);
+            var badAtWorst = worst.Any(bad);
+            return badEvenSo ? false : badAtWorst ? null : true;
+        });
 
     // A path ending under "*" yields the list of documents rather than one document
-    private static List<PolicyDocument>? Documents(object? value)
+    private static List<PolicyDocument>? Documents(object? value, bool assumeWorst)
     {
-        if (PolicyDocument.From(value) is { } single)
+        if (PolicyDocument.From(value, assumeWorst) is { } single)
         {
             return [single];
         }
 
         if (value is IReadOnlyList<object?> list)
         {
-            var documents = list.Select(PolicyDocument.From).ToList();
+            var documents = list.Select(item => PolicyDocument.From(item, assumeWorst)).ToList();
             return documents.All(d => d is not null) ? documents.Select(d => d!).ToList() : null;
         }
 

@@ -18,6 +18,12 @@ public sealed record Judgement(FindingOutcome Outcome, PossibleValue? Decisive)
     /// <summary>Judges each possibility with <paramref name="passes"/> (null: cannot tell).</summary>
     public static Judgement Of(ValueSet values, Func<PossibleValue, bool?> passes)
     {
+        // No value at all (a list that is absent or empty under "*") is judged as an absent value
+        if (values.Values.Count == 0)
+        {
+            values = ValueSet.Absent;
+        }
+
         PossibleValue? unknown = null;
         PossibleValue? notLiteral = null;
         foreach (var value in values.Values)

@@ -1,5 +1,6 @@
 using Attest.Core.Findings;
 using Attest.Core.Text;
+using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 

@@ -124,9 +124,7 @@ internal sealed class S3PolicyNoWildcardPrincipalRule : IacRule
         foreach (var policy in unit.OfType("AWS::S3::BucketPolicy", "aws_s3_bucket_policy"))
         {
             var path = policy.Framework == "cloudformation" ? "PolicyDocument" : "policy";
-            var judgement = Judgement.Of(policy.ValuesAt(path), v => PolicyDocument.From(v.Value) is not { } document ? null
-                : document.Allows.Any(s => s.HasWildcardPrincipal && !s.IsConditioned) ? false
-                : document.HasUnknownParts ? null : true);
+            var judgement = Policies.Judge(policy, [path], d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.IsConditioned));
             var bucket = policy is IReferencingResource r && r.ReferencedResources(policy.Framework == "cloudformation" ? "Bucket" : "bucket") is [var first, ..] ? first : policy.Address;
             yield return Finding(policy, judgement, RuleKit.Say(judgement, new Named(policy, bucket), Documentation.Title, Pass, Fail), path);
         }
@@ -249,7 +247,7 @@ internal sealed class S3TlsOnlyRule : IacRule
                 ? Judgement.Fail
                 : Judgement.Any(policies.Select(p => Judgement.Of(p.Policy.ValuesAt(p.Path), v => PolicyDocument.From(v.Value) is not { } d ? null
                     : DeniesInsecureTransport(d) ? true
-                    : d.HasUnknownParts ? null : false)).ToArray());
+                    : DeniesInsecureTransport(PolicyDocument.From(v.Value, assumeWorst: true)!) ? null : false)).ToArray());
             yield return Finding(bucket, judgement, RuleKit.Say(judgement, bucket, Documentation.Title, Pass, Fail));
         }
     }

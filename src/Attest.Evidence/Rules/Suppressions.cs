@@ -1,4 +1,5 @@
 using Attest.Core.Findings;
+using Attest.Evidence.CloudFormation;
 using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
@@ -12,17 +13,16 @@ internal static class Suppressions
 {
     public static bool Suppressed(IacDocument document, EvidenceFinding finding, RuleDocumentation rule)
     {
-        var resource = document.Resources.FirstOrDefault(r => r.Address == finding.Resource);
-        if (resource is null || resource.Framework != "cloudformation")
+        if (document.Resources.FirstOrDefault(r => r.Address == finding.Resource) is not CloudFormationResource resource)
         {
             return false;
         }
 
         var names = new HashSet<string>(rule.Equivalents, StringComparer.OrdinalIgnoreCase) { rule.Id };
-        return Named(resource.ValuesAt("Metadata", "attest", "SuppressedRules"), names)
-            || Named(resource.ValuesAt("Metadata", "guard", "SuppressedRules"), names)
-            || Named(resource.ValuesAt("Metadata", "cfn_nag", "rules_to_suppress", "*", "id"), names)
-            || Named(resource.ValuesAt("Metadata", "checkov", "skip", "*", "id"), names);
+        return Named(resource.MetadataAt("attest", "SuppressedRules"), names)
+            || Named(resource.MetadataAt("guard", "SuppressedRules"), names)
+            || Named(resource.MetadataAt("cfn_nag", "rules_to_suppress", "*", "id"), names)
+            || Named(resource.MetadataAt("checkov", "skip", "*", "id"), names);
     }
 
     private static bool Named(ValueSet values, HashSet<string> names) => values.Values.Any(v => v.Value switch
