@@ -1,9 +1,12 @@
 using System.CommandLine;
 using Attest.Cli.Rendering;
+using Attest.Cli.Scanning;
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Findings;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
+using Attest.Evidence.Rules;
 
 namespace Attest.Cli;
 
@@ -84,7 +87,25 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return 0;
         });
 
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema };
+        var paths = new Argument<string[]>("path") { Description = "Files or folders to scan (recursively)", Arity = ArgumentArity.OneOrMore };
+        var scanFormat = new Option<string>("--format") { Description = "text, json or sarif", DefaultValueFactory = _ => "text" };
+        scanFormat.AcceptOnlyFromAmong("text", "json", "sarif");
+        var item = new Option<string?>("--item") { Description = "Only the rules of one checklist item, e.g. VAL-2.10" };
+        var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
+        failOn.AcceptOnlyFromAmong("low", "medium", "high");
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
+        scan.SetAction(r => Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption))));
+
+        var rulesFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        rulesFormat.AcceptOnlyFromAmong("text", "json");
+        var rules = new Command("rules", "List every evidence rule with its documentation and equivalents") { rulesFormat, languageOption };
+        rules.SetAction(r =>
+        {
+            output.Write(r.GetValue(rulesFormat) == "json" ? ScanOutput.RulesJson(Lang(r.GetValue(languageOption))) + "\n" : ScanOutput.RulesText(Lang(r.GetValue(languageOption))));
+            return 0;
+        });
+
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules };
     }
 
     private Language Lang(string? option)
@@ -137,12 +158,13 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         }
 
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
-        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today);
+        var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings);
         var rendered = format switch
         {
-            "json" => JsonReport.Render(report, language),
-            "markdown" => MarkdownReport.Render(report, language),
-            _ => new TextReport(language, outputIsTerminal && string.IsNullOrEmpty(environment("NO_COLOR"))).Render(report),
+            "json" => JsonReport.Render(report, language, warnings),
+            "markdown" => MarkdownReport.Render(report, language) + string.Concat(warnings.Select(w => $"\n> {w}")),
+            _ => new TextReport(language, outputIsTerminal && string.IsNullOrEmpty(environment("NO_COLOR"))).Render(report) + string.Concat(warnings.Select(w => $"! {w}\n")),
         };
         output.Write(rendered);
         if (format == "json")
@@ -240,6 +262,29 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         }
 
         return 0;
+    }
+
+    private int Scan(string[] paths, string format, string? item, string failOn, Language language)
+    {
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                return Fail($"attest: {path}: no such file or folder");
+            }
+        }
+
+        var (documents, problems) = IacFiles.Read(paths);
+        var findings = documents.SelectMany(d => RuleSet.Scan(d, item)).ToList();
+        var report = new ScanReport(findings, [.. problems, .. documents.SelectMany(d => d.Problems)]);
+        output.Write(format switch
+        {
+            "json" => ScanOutput.Json(report, language) + "\n",
+            "sarif" => ScanOutput.Sarif(report, language, typeof(Cli).Assembly.GetName().Version?.ToString(3) ?? "0.0.0") + "\n",
+            _ => ScanOutput.Text(report, language),
+        });
+        var threshold = FindingNames.Severities.TryParse(failOn, out var level) ? level : Severity.Low;
+        return findings.Any(f => f.Outcome == FindingOutcome.Fail && f.Severity >= threshold) ? 1 : 0;
     }
 
     private int Fail(string message)

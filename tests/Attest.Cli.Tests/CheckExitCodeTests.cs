@@ -194,6 +194,7 @@ public sealed class CheckExitCodeTests : IDisposable
     public void Check_on_JSON_form_of_ready_example_exits_0_with_the_same_report()
     {
         var json = temp.Write("ready.json", YamlToJson.Convert(File.ReadAllText(Repo.ReadyExample))!.ToJsonString());
+        CopyEvidence();
 
         var fromJson = CliRun.Run("check", json, "--format", "json");
         var fromYaml = CliRun.Run("check", Repo.ReadyExample, "--format", "json");
@@ -206,6 +207,7 @@ public sealed class CheckExitCodeTests : IDisposable
     public void Check_on_JSON_form_of_not_ready_example_exits_1_with_the_same_report()
     {
         var json = temp.Write("not-ready.json", YamlToJson.Convert(File.ReadAllText(Repo.NotReadyExample))!.ToJsonString(new() { WriteIndented = true }));
+        CopyEvidence();
 
         var fromJson = CliRun.Run("check", json, "--format", "json");
         var fromYaml = CliRun.Run("check", Repo.NotReadyExample, "--format", "json");
@@ -271,5 +273,17 @@ public sealed class CheckExitCodeTests : IDisposable
         var result = CliRun.Run(["check", Repo.NotReadyExample, "--lang", "en"], env);
 
         Assert.Contains("NOT READY", result.Out, StringComparison.Ordinal);
+    }
+
+    // The examples' evidence paths are relative to the application file: the copies need the same neighbours
+    private void CopyEvidence()
+    {
+        var source = Path.Combine(Path.GetDirectoryName(Repo.ReadyExample)!, "iac");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = temp.Combine(Path.Combine("iac", Path.GetRelativePath(source, file)));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 }

@@ -11,18 +11,18 @@ internal static class JsonReport
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string Render(ReadinessReport report, Language language)
+    public static string Render(ReadinessReport report, Language language, IReadOnlyList<string>? warnings = null)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, Options))
         {
-            Write(json, report, language);
+            Write(json, report, language, warnings ?? []);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter json, ReadinessReport report, Language language)
+    private static void Write(Utf8JsonWriter json, ReadinessReport report, Language language, IReadOnlyList<string> warnings)
     {
         var catalog = report.Catalog;
         json.WriteStartObject();
@@ -67,6 +67,13 @@ internal static class JsonReport
             json.WriteString("title", item.Item.Title.In(language));
             WriteNullable(json, "nextStep", item.NextStep?.In(language));
             json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("warnings");
+        foreach (var warning in warnings)
+        {
+            json.WriteStringValue(warning);
         }
 
         json.WriteEndArray();

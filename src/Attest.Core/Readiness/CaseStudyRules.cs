@@ -421,8 +421,8 @@ internal sealed class SelfAssessedRule : IReadinessRule
     private static readonly Phrase AnsweredYesNoEvidence = new("You assessed it as met; the auditor judges it, and no evidence is attached yet.", "Vous l'avez évalué comme respecté ; l'auditeur en jugera, et aucune preuve n'est encore jointe.");
     private static readonly Phrase Prepare = new("Have ready for the audit: {0}", "Préparez pour l'audit : {0}");
     private static readonly Phrase CaseReview = new("To be judged by the auditor; evidence: {0}.", "À juger par l'auditeur ; preuves : {0}.");
-    private static readonly Phrase CodeContradicts = new("The code contradicts it: {0} failing finding(s): {1}.", "Le code le contredit : {0} constat(s) non conforme(s) : {1}.");
-    private static readonly Phrase CodeSupports = new("To be judged by the auditor; the code supports it: {0} conforming finding(s) ({1}), {2} undecided.", "À juger par l'auditeur ; le code l'étaye : {0} constat(s) conforme(s) ({1}), {2} indéterminé(s).");
+    private static readonly Phrase CodeContradicts = new("The code contradicts it: {0} failing finding(s): {1}", "Le code le contredit : {0} constat(s) non conforme(s) : {1}");
+    private static readonly Phrase CodeSupports = new("To be judged by the auditor; the code supports it: {0} conforming finding(s) ({1}), {2} undecided or minor.", "À juger par l'auditeur ; le code l'étaye : {0} constat(s) conforme(s) ({1}), {2} indéterminé(s) ou mineur(s).");
     private static readonly Phrase FixCode = new("Fix the failing resources in your infrastructure code, or explain each one to the auditor.", "Corrigez les ressources non conformes dans votre code d'infrastructure, ou justifiez chacune auprès de l'auditeur.");
     private static readonly Phrase Place = new("{0} ({1}:{2}) {3}", "{0} ({1}:{2}) {3}");
     private static readonly Phrase AndMore = new("and {0} more", "et {0} de plus");
@@ -463,7 +463,8 @@ internal sealed class SelfAssessedRule : IReadinessRule
 
     internal static CaseStudyVerdict CaseLevel(CaseStudy c, ReadinessStatus status, Message reason, Message? next, IReadOnlyList<string> itemEvidence, IReadOnlyList<EvidenceFinding> findings)
     {
-        var failing = findings.Where(f => f.Outcome == FindingOutcome.Fail).ToArray();
+        // A low-severity failure is something to look at, not a contradiction of the item
+        var failing = findings.Where(f => f.Outcome == FindingOutcome.Fail && f.Severity >= Severity.Medium).ToArray();
         if (failing.Length > 0)
         {
             // What the code contradicts outweighs what the partner says about it
@@ -478,7 +479,7 @@ internal sealed class SelfAssessedRule : IReadinessRule
         var passing = findings.Where(f => f.Outcome == FindingOutcome.Pass).ToArray();
         if (passing.Length > 0)
         {
-            var undecided = findings.Count(f => f.Outcome == FindingOutcome.Unknown);
+            var undecided = findings.Count(f => f.Outcome == FindingOutcome.Unknown || (f.Outcome == FindingOutcome.Fail && f.Severity < Severity.Medium));
             return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NeedsReview, Reason = CodeSupports.With(passing.Length, Listed(passing), undecided), NextStep = next };
         }
 

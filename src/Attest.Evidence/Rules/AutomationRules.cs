@@ -16,7 +16,7 @@ internal static class AutomationRules
     /// <summary>A template or module with resources is itself evidence that provisioning is programmatic.</summary>
     private sealed class InfrastructureAsCodeRule : IacRule
     {
-        private static readonly Phrase Pass = new("{0} declares {1} resources as code ({2}).", "{0} déclare {1} ressources sous forme de code ({2}).");
+        private static readonly Phrase Pass = new("{0} resources are declared as code ({1}).", "{0} ressources sont déclarées sous forme de code ({1}).");
 
         public override RuleDocumentation Documentation { get; } = new()
         {
@@ -38,7 +38,7 @@ internal static class AutomationRules
             }
 
             var first = resources[0];
-            yield return Finding(first, Judgement.Pass, Pass.With(unit.Document.File, resources.Count, unit.Document.Framework)) with { Resource = "", ResourceType = "", Line = 1, Column = 1, File = unit.Document.File };
+            yield return Finding(first, Judgement.Pass, Pass.With(resources.Count, unit.Document.Framework)) with { Resource = "", ResourceType = "", Line = 1, Column = 1, File = unit.Document.File };
         }
     }
 

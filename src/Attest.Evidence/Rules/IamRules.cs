@@ -30,11 +30,6 @@ internal static class Policies
         {
             yield return (r, ["inline_policy", "*", "policy"]);
         }
-
-        foreach (var r in unit.OfType("data.aws_iam_policy_document"))
-        {
-            yield return (r, ["json"]);
-        }
     }
 
     /// <summary>
@@ -148,7 +143,7 @@ internal static class IamRules
     {
         public override RuleDocumentation Documentation { get; } = documentation with
         {
-            ResourceTypes = ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role", "data.aws_iam_policy_document"],
+            ResourceTypes = ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"],
         };
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)

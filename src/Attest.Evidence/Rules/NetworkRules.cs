@@ -71,7 +71,7 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
         var allProtocols = Judgement.Of(Protocol, v => v.Text is { } p ? !AllProtocols.Contains(p.ToLowerInvariant()) : null);
         if (allProtocols.Outcome == FindingOutcome.Fail)
         {
-            return allProtocols with { Decisive = open.Decisive };
+            return allProtocols with { Decisive = open.Decisive ?? allProtocols.Decisive };
         }
 
         var range = Judgement.Of(FromPort, from => Judgement.Of(ToPort, to => Covers(from, to, ports)).Outcome switch
@@ -80,7 +80,9 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
             FindingOutcome.Fail => false,
             _ => null,
         });
-        return range.Outcome == FindingOutcome.Pass ? allProtocols : range;
+        // A failure is reported with the source that opened it to everyone (a parameter default, a branch), when there is one
+        var verdict = range.Outcome == FindingOutcome.Pass ? allProtocols : range;
+        return verdict.Outcome == FindingOutcome.Fail && open.Decisive is { Source: not ValueSource.Literal } ? verdict with { Decisive = open.Decisive } : verdict;
     }
 
     private static bool? Covers(PossibleValue from, PossibleValue to, int[] ports)

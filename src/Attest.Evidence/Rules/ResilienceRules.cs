@@ -231,7 +231,7 @@ internal static class ResilienceRules
                 ?? unit.OfType("aws_backup_plan").FirstOrDefault(p => p.ValuesAt("rule", "*", "copy_action").Values.Any(v => v.Value is IReadOnlyList<object?> { Count: > 0 }));
             yield return carrier is not null
                 ? Finding(carrier, Judgement.Pass, Pass.With(carrier.Address))
-                : Finding(stores[0], Judgement.Fail, Fail.With(unit.Document.File));
+                : Finding(stores[0], Judgement.Fail, Fail.With(stores[0].Address));
         }
     }
 }

@@ -43,7 +43,7 @@ public class FindingsTests
         var verdict = ReadinessEngine.EvaluateItems(TestData.Ready(), TestData.Retail, TestData.AsOf, findings).Single(i => i.Item.Id == "VAL-2.10");
         Assert.Equal(ReadinessStatus.NeedsReview, verdict.Status);
         Assert.Contains("1 conforming finding(s)", verdict.Case("contoso").Reason.En(), StringComparison.Ordinal);
-        Assert.Contains("1 undecided", verdict.Case("contoso").Reason.En(), StringComparison.Ordinal);
+        Assert.Contains("1 undecided or minor", verdict.Case("contoso").Reason.En(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,5 +64,15 @@ public class FindingsTests
         Assert.Contains("5 failing finding(s)", reason, StringComparison.Ordinal);
         Assert.Contains("and 2 more", reason, StringComparison.Ordinal);
         Assert.DoesNotContain("Bucket4", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Low_severity_failure_does_not_make_the_item_not_met()
+    {
+        var minor = Finding("VAL-2.7", FindingOutcome.Fail, "Queue") with { Severity = Severity.Low };
+        var findings = For("contoso", minor, Finding("VAL-2.7", FindingOutcome.Pass, "Alarm"));
+        var verdict = ReadinessEngine.EvaluateItems(TestData.Ready(), TestData.Retail, TestData.AsOf, findings).Single(i => i.Item.Id == "VAL-2.7");
+        Assert.Equal(ReadinessStatus.NeedsReview, verdict.Case("contoso").Status);
+        Assert.Contains("1 undecided or minor", verdict.Case("contoso").Reason.En(), StringComparison.Ordinal);
     }
 }
