@@ -1039,10 +1039,10 @@ internal sealed partial class Evaluator
         switch (verb)
         {
             case 's':
-            {
-                var text = Values.AsText(argument);
-                return text is not null && precision is { } p && p < text.Length ? text[..p] : text;
-            }
+                {
+                    var text = Values.AsText(argument);
+                    return text is not null && precision is { } p && p < text.Length ? text[..p] : text;
+                }
 
             case 'v':
                 if (argument is VList or VMap or VNull)

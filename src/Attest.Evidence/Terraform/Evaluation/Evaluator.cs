@@ -880,88 +880,88 @@ internal sealed partial class Evaluator(Session session)
                     current = Append(current, Eval(interpolation.Expression, scope));
                     break;
                 case TemplateIfDirective ifDirective:
-                {
-                    var condition = Eval(ifDirective.Condition, scope);
-                    var next = new List<Piece>();
-                    foreach (var alt in condition.Alts)
                     {
-                        var withProv = current.Select(p => p with { Prov = p.Prov.With(alt.Prov) }).ToList();
-                        if (alt.Value is VUnknown)
+                        var condition = Eval(ifDirective.Condition, scope);
+                        var next = new List<Piece>();
+                        foreach (var alt in condition.Alts)
                         {
-                            var text = session.Snippet(ifDirective.Condition.Range);
-                            var t = EvalParts(ifDirective.TrueParts, scope,
-                                [.. withProv.Select(p => p with { Prov = p.Prov.With(new Prov(ValueSource.Branch, $"when {text} is true")) })]);
-                            var f = EvalParts(ifDirective.FalseParts, scope,
-                                [.. withProv.Select(p => p with { Prov = p.Prov.With(new Prov(ValueSource.Branch, $"when {text} is false")) })]);
-                            if (t is null || f is null)
+                            var withProv = current.Select(p => p with { Prov = p.Prov.With(alt.Prov) }).ToList();
+                            if (alt.Value is VUnknown)
+                            {
+                                var text = session.Snippet(ifDirective.Condition.Range);
+                                var t = EvalParts(ifDirective.TrueParts, scope,
+                                    [.. withProv.Select(p => p with { Prov = p.Prov.With(new Prov(ValueSource.Branch, $"when {text} is true")) })]);
+                                var f = EvalParts(ifDirective.FalseParts, scope,
+                                    [.. withProv.Select(p => p with { Prov = p.Prov.With(new Prov(ValueSource.Branch, $"when {text} is false")) })]);
+                                if (t is null || f is null)
+                                {
+                                    return null;
+                                }
+
+                                next.AddRange(t);
+                                next.AddRange(f);
+                                continue;
+                            }
+
+                            var b = Values.AsBool(alt.Value);
+                            var branch = b is null ? null : EvalParts(b.Value ? ifDirective.TrueParts : ifDirective.FalseParts, scope, withProv);
+                            if (b is null)
+                            {
+                                next.AddRange(withProv.Select(p => p with { Text = "\0template condition must be a bool" }));
+                            }
+                            else if (branch is null)
                             {
                                 return null;
                             }
-
-                            next.AddRange(t);
-                            next.AddRange(f);
-                            continue;
+                            else
+                            {
+                                next.AddRange(branch);
+                            }
                         }
 
-                        var b = Values.AsBool(alt.Value);
-                        var branch = b is null ? null : EvalParts(b.Value ? ifDirective.TrueParts : ifDirective.FalseParts, scope, withProv);
-                        if (b is null)
-                        {
-                            next.AddRange(withProv.Select(p => p with { Text = "\0template condition must be a bool" }));
-                        }
-                        else if (branch is null)
-                        {
-                            return null;
-                        }
-                        else
-                        {
-                            next.AddRange(branch);
-                        }
+                        current = next;
+                        break;
                     }
-
-                    current = next;
-                    break;
-                }
 
                 case TemplateForDirective forDirective:
-                {
-                    var collection = Eval(forDirective.Collection, scope);
-                    var next = new List<Piece>();
-                    foreach (var alt in collection.Alts)
                     {
-                        var withProv = current.Select(p => p with { Prov = p.Prov.With(alt.Prov) }).ToList();
-                        var elements = alt.Value is VUnknown or VError ? null : Elements(alt.Value, alt.Prov);
-                        if (elements is null || elements.Count > Limits.MaxCollection)
+                        var collection = Eval(forDirective.Collection, scope);
+                        var next = new List<Piece>();
+                        foreach (var alt in collection.Alts)
                         {
-                            var unknown = alt.Value as VUnknown ?? new VUnknown("template for directive over a value that is not a collection");
-                            next.AddRange(withProv.Select(p => p with { Unknown = p.Unknown ?? unknown, Opaque = true }));
-                            continue;
-                        }
-
-                        var acc = withProv;
-                        foreach (var (key, value) in elements)
-                        {
-                            var inner = scope.With(forDirective.ValueVariable, value);
-                            if (forDirective.KeyVariable is { } keyVariable)
+                            var withProv = current.Select(p => p with { Prov = p.Prov.With(alt.Prov) }).ToList();
+                            var elements = alt.Value is VUnknown or VError ? null : Elements(alt.Value, alt.Prov);
+                            if (elements is null || elements.Count > Limits.MaxCollection)
                             {
-                                inner = inner.With(keyVariable, VSet.Of(key));
+                                var unknown = alt.Value as VUnknown ?? new VUnknown("template for directive over a value that is not a collection");
+                                next.AddRange(withProv.Select(p => p with { Unknown = p.Unknown ?? unknown, Opaque = true }));
+                                continue;
                             }
 
-                            var result = EvalParts(forDirective.Parts, inner, acc);
-                            if (result is null)
+                            var acc = withProv;
+                            foreach (var (key, value) in elements)
                             {
-                                return null;
+                                var inner = scope.With(forDirective.ValueVariable, value);
+                                if (forDirective.KeyVariable is { } keyVariable)
+                                {
+                                    inner = inner.With(keyVariable, VSet.Of(key));
+                                }
+
+                                var result = EvalParts(forDirective.Parts, inner, acc);
+                                if (result is null)
+                                {
+                                    return null;
+                                }
+
+                                acc = result;
                             }
 
-                            acc = result;
+                            next.AddRange(acc);
                         }
 
-                        next.AddRange(acc);
+                        current = next;
+                        break;
                     }
-
-                    current = next;
-                    break;
-                }
             }
 
             if (current.Count > Limits.MaxAlternatives)

@@ -144,38 +144,38 @@ internal static partial class PlanReader
             case JsonValueKind.True:
                 return new VUnknown("known after apply (plan)");
             case JsonValueKind.Object when value is VMap map:
-            {
-                var entries = new Dictionary<string, VSet>(map.Entries, StringComparer.Ordinal);
-                foreach (var property in unknown.EnumerateObject())
                 {
-                    var current = entries.TryGetValue(property.Name, out var set) ? set.Alts[0].Value : null;
-                    if (current is null && property.Value.ValueKind != JsonValueKind.True)
+                    var entries = new Dictionary<string, VSet>(map.Entries, StringComparer.Ordinal);
+                    foreach (var property in unknown.EnumerateObject())
                     {
-                        continue;
+                        var current = entries.TryGetValue(property.Name, out var set) ? set.Alts[0].Value : null;
+                        if (current is null && property.Value.ValueKind != JsonValueKind.True)
+                        {
+                            continue;
+                        }
+
+                        entries[property.Name] = VSet.Of(Overlay(current ?? VNull.Instance, property.Value, depth + 1));
                     }
 
-                    entries[property.Name] = VSet.Of(Overlay(current ?? VNull.Instance, property.Value, depth + 1));
+                    return new VMap(entries);
                 }
-
-                return new VMap(entries);
-            }
 
             case JsonValueKind.Array when value is VList list:
-            {
-                var items = list.Items.ToArray();
-                var i = 0;
-                foreach (var element in unknown.EnumerateArray())
                 {
-                    if (i < items.Length)
+                    var items = list.Items.ToArray();
+                    var i = 0;
+                    foreach (var element in unknown.EnumerateArray())
                     {
-                        items[i] = VSet.Of(Overlay(items[i].Alts[0].Value, element, depth + 1));
+                        if (i < items.Length)
+                        {
+                            items[i] = VSet.Of(Overlay(items[i].Alts[0].Value, element, depth + 1));
+                        }
+
+                        i++;
                     }
 
-                    i++;
+                    return new VList(items, list.IsSet);
                 }
-
-                return new VList(items, list.IsSet);
-            }
 
             default:
                 return value;

@@ -515,44 +515,44 @@ internal static class Values
         switch (value)
         {
             case VList list:
-            {
-                var choices = list.Items.Select(i => ExpandChoices(i, depth)).ToList();
-                foreach (var (combination, prov) in Combine(choices))
                 {
-                    if (combination is null)
+                    var choices = list.Items.Select(i => ExpandChoices(i, depth)).ToList();
+                    foreach (var (combination, prov) in Combine(choices))
                     {
-                        yield return (TooMany, prov);
-                        continue;
+                        if (combination is null)
+                        {
+                            yield return (TooMany, prov);
+                            continue;
+                        }
+
+                        yield return (new VList(combination.Select(v => VSet.Of(v)).ToArray(), list.IsSet), prov);
                     }
 
-                    yield return (new VList(combination.Select(v => VSet.Of(v)).ToArray(), list.IsSet), prov);
+                    break;
                 }
-
-                break;
-            }
 
             case VMap map:
-            {
-                var choices = map.Keys.Select(k => ExpandChoices(map.Entries[k], depth)).ToList();
-                foreach (var (combination, prov) in Combine(choices))
                 {
-                    if (combination is null)
+                    var choices = map.Keys.Select(k => ExpandChoices(map.Entries[k], depth)).ToList();
+                    foreach (var (combination, prov) in Combine(choices))
                     {
-                        yield return (TooMany, prov);
-                        continue;
+                        if (combination is null)
+                        {
+                            yield return (TooMany, prov);
+                            continue;
+                        }
+
+                        var entries = new Dictionary<string, VSet>(StringComparer.Ordinal);
+                        for (var i = 0; i < map.Keys.Count; i++)
+                        {
+                            entries[map.Keys[i]] = VSet.Of(combination[i]);
+                        }
+
+                        yield return (new VMap(entries) { Locations = map.Locations, Self = map.Self, References = map.References }, prov);
                     }
 
-                    var entries = new Dictionary<string, VSet>(StringComparer.Ordinal);
-                    for (var i = 0; i < map.Keys.Count; i++)
-                    {
-                        entries[map.Keys[i]] = VSet.Of(combination[i]);
-                    }
-
-                    yield return (new VMap(entries) { Locations = map.Locations, Self = map.Self, References = map.References }, prov);
+                    break;
                 }
-
-                break;
-            }
 
             default:
                 yield return (value, Prov.Literal);
