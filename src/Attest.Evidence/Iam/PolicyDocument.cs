@@ -118,6 +118,21 @@ public sealed record PolicyStatement
     /// <summary>True when the statement has at least one condition.</summary>
     public bool IsConditioned => Conditions.Count > 0;
 
+    /// <summary>
+    /// True when a condition can narrow who may use the statement (source account, organization, VPC or endpoint, IP range,
+    /// principal ARN or tag, external id…): conditions on the request alone (<c>aws:Referer</c>, <c>aws:SecureTransport</c>,
+    /// <c>aws:UserAgent</c>, dates, <c>s3:</c> request keys) leave a <c>*</c> principal open to anyone.
+    /// </summary>
+    public bool HasScopingCondition => Conditions.Values.Any(keys => keys.Keys.Any(key => !RequestOnlyKeys.Contains(key) && !RequestOnlyPrefixes.Any(p => key.StartsWith(p, StringComparison.OrdinalIgnoreCase))));
+
+    private static readonly HashSet<string> RequestOnlyKeys = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "aws:Referer", "aws:UserAgent", "aws:SecureTransport", "aws:CurrentTime", "aws:EpochTime", "aws:RequestedRegion", "aws:TokenIssueTime",
+        "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:ViaAWSService", "aws:TagKeys",
+    };
+
+    private static readonly string[] RequestOnlyPrefixes = ["aws:RequestTag/", "aws:CalledVia", "s3:x-amz-", "s3:prefix", "s3:delimiter", "s3:max-keys", "s3:signatureversion", "s3:signatureAge", "s3:authType", "s3:TlsVersion", "s3:VersionId", "s3:LocationConstraint", "s3:object-lock"];
+
     /// <summary>Whether the statement's actions cover <paramref name="action"/> (IAM wildcard matching, case-insensitive).</summary>
     public bool CoversAction(string action) => ActionIsNegated ? !Actions.Any(p => Wildcard.Matches(p, action)) : Actions.Any(p => Wildcard.Matches(p, action));
 

@@ -38,7 +38,7 @@ internal static class AutomationRules
             }
 
             var first = resources[0];
-            yield return Finding(first, Judgement.Pass, Pass.With(resources.Count, unit.Document.Framework)) with { Resource = "", ResourceType = "", Line = 1, Column = 1, File = unit.Document.File };
+            yield return Finding(first, Judgement.Pass, Pass.With(resources.Count, unit.Document.Framework)) with { Resource = "", ResourceType = "", Line = 1, Column = 1, File = first.Location.File };
         }
     }
 

@@ -102,7 +102,7 @@ internal static class IamRules
             Doc("iam-no-admin", "No policy allows every action on every resource", "Aucune stratégie n'autorise toutes les actions sur toutes les ressources",
                 "\"Action\": \"*\" on \"Resource\": \"*\" is administrator access, the opposite of least privilege.", "« Action »: « * » sur « Resource »: « * » est un accès administrateur, l'inverse du moindre privilège.",
                 "List the actions and resources the principal needs; use IAM Access Analyzer policy generation from CloudTrail activity.", "Listez les actions et ressources dont le principal a besoin ; générez la stratégie avec IAM Access Analyzer à partir de l'activité CloudTrail.",
-                Severity.High, "CKV_AWS_62", "CKV_AWS_1", "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "AVD-AWS-0057", "F5", "F38", "F39"),
+                Severity.High, "CKV_AWS_62", "CKV_AWS_1", "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "AVD-AWS-0057"),
             new("The policies of {0} allow no action on every resource.", "Les stratégies de {0} n'autorisent pas toutes les actions sur toutes les ressources."),
             new("A policy of {0} allows every action on every resource.", "Une stratégie de {0} autorise toutes les actions sur toutes les ressources."),
             d => d.Allows.Any(s => !s.ActionIsNegated && s.Actions.Any(a => a is "*" or "*:*") && s.CoversAllResources));
@@ -111,19 +111,21 @@ internal static class IamRules
             Doc("iam-no-service-wildcard", "No policy allows every action of a service", "Aucune stratégie n'autorise toutes les actions d'un service",
                 "\"s3:*\" or \"dynamodb:*\" grants far more than an application needs, including deletion and permission changes.", "« s3:* » ou « dynamodb:* » accorde bien plus que ce dont une application a besoin, y compris la suppression et la modification des droits.",
                 "Replace service:* with the specific actions used.", "Remplacez service:* par les actions précises utilisées.",
-                Severity.Medium, "CKV_AWS_63", "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "W13"),
+                Severity.Medium, "CKV_AWS_63", "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "F4", "F5"),
             new("The policies of {0} name actions, not whole services.", "Les stratégies de {0} nomment des actions, pas des services entiers."),
             new("A policy of {0} allows every action of a service (service:*).", "Une stratégie de {0} autorise toutes les actions d'un service (service:*)."),
-            d => d.Allows.Any(s => !s.ActionIsNegated && s.Actions.Any(a => a.EndsWith(":*", StringComparison.Ordinal) && a != "*:*")));
+            // "*" is every action of every service, so it is a service wildcard too, whatever the resource
+            d => d.Allows.Any(s => !s.ActionIsNegated && s.Actions.Any(a => a == "*" || a.EndsWith(":*", StringComparison.Ordinal))));
 
         yield return new PolicyRule(
             Doc("iam-passrole-wildcard", "iam:PassRole is not allowed on every role", "iam:PassRole n'est pas autorisé sur tous les rôles",
                 "Passing any role to a service lets a principal act with that role's permissions, including administrator roles.", "Transmettre n'importe quel rôle à un service permet d'agir avec les droits de ce rôle, y compris les rôles administrateurs.",
                 "Restrict iam:PassRole to the ARNs of the roles the workload must pass.", "Limitez iam:PassRole aux ARN des rôles que la charge de travail doit transmettre.",
-                Severity.High, "IAM_POLICY_NO_WILDCARD_RESOURCE_ON_PASSROLE", "IAM_ROLE_NO_WILDCARD_RESOURCE_ON_PASSROLE", "CKV_AWS_286"),
+                Severity.High, "IAM_POLICY_NO_WILDCARD_RESOURCE_ON_PASSROLE", "IAM_ROLE_NO_WILDCARD_RESOURCE_ON_PASSROLE", "CKV_AWS_286", "F38", "F39"),
             new("The policies of {0} do not allow iam:PassRole on every role.", "Les stratégies de {0} n'autorisent pas iam:PassRole sur tous les rôles."),
             new("A policy of {0} allows iam:PassRole on every role.", "Une stratégie de {0} autorise iam:PassRole sur tous les rôles."),
-            d => d.Allows.Any(s => s.CoversAction("iam:PassRole") && s.CoversAllResources));
+            // A condition (iam:PassedToService, iam:AssociatedResourceArn…) scopes the pass, as AWS recommends
+            d => d.Allows.Any(s => s.CoversAction("iam:PassRole") && s.CoversAllResources && !s.HasScopingCondition));
 
         yield return new PolicyRule(
             Doc("iam-privilege-escalation", "No policy allows a known privilege escalation", "Aucune stratégie ne permet une élévation de privilèges connue",
@@ -180,7 +182,7 @@ internal static class IamRules
             foreach (var role in unit.OfType("AWS::IAM::Role", "aws_iam_role"))
             {
                 string[] path = role.Framework == "cloudformation" ? ["AssumeRolePolicyDocument"] : ["assume_role_policy"];
-                var judgement = Policies.Judge(role, path, d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.IsConditioned));
+                var judgement = Policies.Judge(role, path, d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.HasScopingCondition));
                 yield return Finding(role, judgement, RuleKit.Say(judgement, role, Documentation.Title, Pass, Fail), path);
             }
         }
@@ -195,7 +197,7 @@ internal static class IamRules
         public override RuleDocumentation Documentation { get; } = Doc("iam-no-user-policies", "Policies are not attached to users", "Les stratégies ne sont pas attachées aux utilisateurs",
             "Granting through groups and roles keeps privileges reviewable; policies on individual users drift out of sight.", "Accorder par des groupes et des rôles garde les privilèges vérifiables ; les stratégies sur des utilisateurs individuels échappent à la revue.",
             "Attach the policies to a group or a role and put the user in the group.", "Attachez les stratégies à un groupe ou un rôle et placez l'utilisateur dans le groupe.",
-            Severity.Low, "CKV_AWS_40", "IAM_USER_NO_POLICIES_CHECK", "IAM_NO_POLICY_ON_USER", "F10", "F11") with
+            Severity.Low, "CKV_AWS_40", "IAM_USER_NO_POLICIES_CHECK", "IAM_NO_POLICY_ON_USER", "F10", "F11", "F12") with
         {
             ResourceTypes = ["AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "aws_iam_user_policy", "aws_iam_user_policy_attachment", "aws_iam_policy_attachment"],
         };

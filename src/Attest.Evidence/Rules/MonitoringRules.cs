@@ -24,7 +24,9 @@ internal static class MonitoringRules
             Doc("alarm-actions", "CloudWatch alarms notify someone", "Les alarmes CloudWatch préviennent quelqu'un",
                 "An alarm without an action changes state unseen; operational health monitoring needs a notification or remediation.", "Une alarme sans action change d'état sans que personne ne le voie ; la surveillance exige une notification ou une remédiation.",
                 "Give AlarmActions / alarm_actions an SNS topic, an Auto Scaling policy or a Systems Manager action.", "Donnez à AlarmActions / alarm_actions une rubrique SNS, une stratégie Auto Scaling ou une action Systems Manager.",
-                Severity.Medium, "CKV_AWS_319", "CLOUDWATCH_ALARM_ACTION_CHECK"),
+                // Not CLOUDWATCH_ALARM_ACTION_CHECK: it passes an alarm whose only actions are OKActions or InsufficientDataActions,
+                // which tell nobody that the workload is unhealthy; this rule asks for an action on the ALARM state.
+                Severity.Medium, "CKV_AWS_319"),
             new("Alarm {0} has an action.", "L'alarme {0} a une action."),
             new("Alarm {0} has no action: nobody hears it.", "L'alarme {0} n'a pas d'action : personne ne l'entend."),
             PropertyCheck.All("AWS::CloudWatch::Alarm", r => Judgement.All(RuleKit.IsSet(r.ValuesAt("AlarmActions")), RuleKit.IsTrueOr(r.ValuesAt("ActionsEnabled"), whenAbsent: true))),
@@ -33,12 +35,12 @@ internal static class MonitoringRules
         yield return new PropertyRule(
             Doc("log-retention", "Log groups keep logs for a set time", "Les groupes de journaux conservent les journaux une durée définie",
                 "Logs are the operational record; a retention period makes their keeping deliberate (and their cost bounded).", "Les journaux sont la trace opérationnelle ; une durée de conservation rend leur conservation délibérée (et leur coût borné).",
-                "Set RetentionInDays / retention_in_days.", "Définissez RetentionInDays / retention_in_days.",
-                Severity.Low, "CKV_AWS_66", "CW_LOGGROUP_RETENTION_PERIOD_CHECK", "AVD-AWS-0017"),
+                "Set RetentionInDays / retention_in_days to one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90… 3653 days).", "Mettez RetentionInDays / retention_in_days à l'une des valeurs acceptées par CloudWatch Logs (1, 3, 5, 7, 14, 30, 60, 90… 3653 jours).",
+                Severity.Low, "CKV_AWS_66", "CW_LOGGROUP_RETENTION_PERIOD_CHECK", "AVD-AWS-0017", "W86"),
             new("Log group {0} has a retention period.", "Le groupe de journaux {0} a une durée de conservation."),
             new("Log group {0} keeps logs forever by default: no retention period is set.", "Le groupe de journaux {0} garde les journaux indéfiniment : aucune durée de conservation n'est définie."),
-            new("AWS::Logs::LogGroup", ["RetentionInDays"], RuleKit.IsSet),
-            new("aws_cloudwatch_log_group", ["retention_in_days"], v => RuleKit.AtLeast(v, 1, whenAbsent: false)));
+            new("AWS::Logs::LogGroup", ["RetentionInDays"], Retention),
+            new("aws_cloudwatch_log_group", ["retention_in_days"], Retention));
 
         yield return new PropertyRule(
             Doc("rds-enhanced-monitoring", "RDS has enhanced monitoring", "RDS a la surveillance améliorée",
@@ -65,6 +67,11 @@ internal static class MonitoringRules
 
         yield return new AlarmCoverageRule();
     }
+
+    // The periods CloudWatch Logs accepts; any other number is refused at deployment and leaves the group without retention
+    private static readonly HashSet<decimal> RetentionPeriods = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653];
+
+    private static Judgement Retention(ValueSet values) => Judgement.Of(values, v => v.IsAbsent ? false : RuleKit.Number(v) is { } days ? RetentionPeriods.Contains(days) : v.Text is null ? null : false);
 
     /// <summary>VAL-2.7: every VPC has flow logs.</summary>
     private sealed class FlowLogsRule : IacRule

@@ -9,8 +9,16 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
 {
     private static readonly string[] AllProtocols = ["-1", "all"];
 
-    /// <summary>Every ingress permission of the unit: security group entries and blocks, and the standalone rule resources.</summary>
-    public static IEnumerable<Ingress> All(ScanUnit unit)
+    // The protocols that have ports; others (ICMP, ESP, GRE…) use FromPort/ToPort for other things, or not at all
+    private static readonly string[] PortProtocols = ["tcp", "udp", "6", "17"];
+
+    /// <summary>
+    /// Every ingress permission of the unit: security group entries and blocks, and the standalone rule resources. An entry
+    /// that names no protocol is left out: CloudFormation, Terraform and EC2 refuse it, so it opens nothing.
+    /// </summary>
+    public static IEnumerable<Ingress> All(ScanUnit unit) => Declared(unit).Where(i => i.Protocol.Values.Any(v => !v.IsAbsent));
+
+    private static IEnumerable<Ingress> Declared(ScanUnit unit)
     {
         foreach (var group in unit.OfType("AWS::EC2::SecurityGroup"))
         {
@@ -72,6 +80,13 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
         if (allProtocols.Outcome == FindingOutcome.Fail)
         {
             return allProtocols with { Decisive = open.Decisive ?? allProtocols.Decisive };
+        }
+
+        // ICMP, ESP and the like have no ports: FromPort -1 there means every ICMP type, not every port
+        var portless = Judgement.Of(Protocol, v => v.Text is { } p ? !PortProtocols.Contains(p.ToLowerInvariant()) : null);
+        if (portless.Outcome == FindingOutcome.Pass)
+        {
+            return portless;
         }
 
         var range = Judgement.Of(FromPort, from => Judgement.Of(ToPort, to => Covers(from, to, ports)).Outcome switch
@@ -141,8 +156,10 @@ internal static class NetworkRules
                 "Set PubliclyAccessible / publicly_accessible to false and place the database in private subnets.", "Mettez PubliclyAccessible / publicly_accessible à false et placez la base dans des sous-réseaux privés.",
                 Severity.High, "CKV_AWS_17", "RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "AVD-AWS-0180", "F22"),
             new("Database {0} is not publicly accessible.", "La base de données {0} n'est pas accessible publiquement."),
-            new("Database {0} is publicly accessible.", "La base de données {0} est accessible publiquement."),
-            new("AWS::RDS::DBInstance", ["PubliclyAccessible"], RuleKit.IsNotTrue),
+            new("Database {0} is publicly accessible, or left to the AWS default, which makes it public in a VPC with an internet gateway.", "La base de données {0} est accessible publiquement, ou laissée au choix par défaut d'AWS, qui la rend publique dans un VPC doté d'une passerelle Internet."),
+            // CloudFormation leaves an unset PubliclyAccessible to RDS, which makes the instance public when its VPC has an
+            // internet gateway; the Terraform provider defaults it to false
+            new("AWS::RDS::DBInstance", ["PubliclyAccessible"], v => Judgement.Of(v, p => p.IsAbsent ? false : p.Boolean is { } b ? !b : null)),
             new("aws_db_instance", ["publicly_accessible"], RuleKit.IsNotTrue),
             new("aws_rds_cluster_instance", ["publicly_accessible"], RuleKit.IsNotTrue),
             new("AWS::Redshift::Cluster", ["PubliclyAccessible"], RuleKit.IsNotTrue),
@@ -162,10 +179,13 @@ internal static class NetworkRules
             Doc("instance-no-public-ip", "VAL-2.12", "Instances have no public IP address", "Les instances n'ont pas d'adresse IP publique",
                 "Instances of the application and data tiers should be reached through load balancers, not directly from the internet.", "Les instances des niveaux application et données doivent être jointes par des équilibreurs de charge, pas directement depuis Internet.",
                 "Set AssociatePublicIpAddress / associate_public_ip_address to false.", "Mettez AssociatePublicIpAddress / associate_public_ip_address à false.",
-                Severity.Medium, "CKV_AWS_88", "EC2_INSTANCE_NO_PUBLIC_IP", "AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED", "AVD-AWS-0009"),
+                // Not AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED: it fails a launch configuration that leaves
+                // AssociatePublicIpAddress to the subnet, which this rule leaves to subnet-no-public-ip (trivy agrees with us)
+                Severity.Medium, "CKV_AWS_88", "EC2_INSTANCE_NO_PUBLIC_IP", "AVD-AWS-0009"),
             new("{0} gets no public IP address.", "{0} ne reçoit pas d'adresse IP publique."),
             new("{0} gets a public IP address.", "{0} reçoit une adresse IP publique."),
-            new("AWS::EC2::Instance", ["NetworkInterfaces", "*", "AssociatePublicIpAddress"], RuleKit.IsNotTrue),
+            // An instance that declares no network interface leaves the choice to its subnet: nothing to judge here
+            new("AWS::EC2::Instance", ["NetworkInterfaces", "*", "AssociatePublicIpAddress"], RuleKit.IsNotTrue, r => r.ValuesAt("NetworkInterfaces").Values.Any(v => !v.IsAbsent)),
             new("AWS::AutoScaling::LaunchConfiguration", ["AssociatePublicIpAddress"], RuleKit.IsNotTrue),
             new("AWS::EC2::LaunchTemplate", ["LaunchTemplateData", "NetworkInterfaces", "*", "AssociatePublicIpAddress"], RuleKit.IsNotTrue),
             new("aws_instance", ["associate_public_ip_address"], RuleKit.IsNotTrue),
@@ -184,7 +204,9 @@ internal static class NetworkRules
         public override RuleDocumentation Documentation { get; } = Doc("sg-no-public-admin-ports", "VAL-2.12", "No SSH, RDP or all-ports ingress from the internet", "Aucune entrée SSH, RDP ou tous ports depuis Internet",
             "Workloads that process cardholder data must be isolated by firewalls; administration ports open to 0.0.0.0/0 or ::/0 defeat that isolation.", "Les charges de travail qui traitent des données de cartes doivent être isolées par des pare-feu ; des ports d'administration ouverts à 0.0.0.0/0 ou ::/0 annulent cet isolement.",
             "Restrict the source to known networks or use Systems Manager Session Manager instead of inbound SSH/RDP.", "Limitez la source à des réseaux connus ou utilisez Systems Manager Session Manager au lieu de SSH/RDP entrants.",
-            Severity.High, "CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "INCOMING_SSH_DISABLED", "RESTRICTED_INCOMING_TRAFFIC", "AVD-AWS-0107") with
+            // Not RESTRICTED_INCOMING_TRAFFIC: it is about another list of ports (20, 21, 3306, 4333…), and fails them when
+            // this rule, about SSH, RDP and all ports, passes; nor trivy's no_public_ingress_sgr, which fails any public port.
+            Severity.High, "CKV_AWS_24", "CKV_AWS_25", "CKV_AWS_260", "INCOMING_SSH_DISABLED", "AVD-AWS-0107") with
         {
             ResourceTypes = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"],
         };
@@ -202,6 +224,10 @@ internal static class NetworkRules
     /// <summary>VAL-2.2: interactive deployment is possible when instances carry key pairs or accept SSH/RDP.</summary>
     private sealed class InteractiveAccessRule : IacRule
     {
+        // A key pair named by a parameter without default is a key pair all the same: only its name is unknown
+        private static Judgement NoKeyPair(ValueSet values) =>
+            Judgement.Of(new ValueSet([.. values.Values.Select(v => v.IsUnknown ? v with { Value = "" } : v)]), v => v.IsAbsent);
+
         private static readonly Phrase Pass = new("{0} offers no interactive SSH/RDP access.", "{0} n'offre pas d'accès interactif SSH/RDP.");
         private static readonly Phrase Fail = new("{0} allows interactive access (a key pair, or SSH/RDP ingress): deployments could be made by hand.", "{0} permet un accès interactif (paire de clés, ou entrée SSH/RDP) : des déploiements pourraient être faits à la main.");
 
@@ -217,13 +243,13 @@ internal static class NetworkRules
         {
             foreach (var instance in unit.OfType("AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration", "aws_instance", "aws_launch_configuration"))
             {
-                var judgement = Judgement.Of(instance.ValuesAt(instance.Framework == "cloudformation" ? "KeyName" : "key_name"), v => v.IsAbsent);
+                var judgement = NoKeyPair(instance.ValuesAt(instance.Framework == "cloudformation" ? "KeyName" : "key_name"));
                 yield return Finding(instance, judgement, RuleKit.Say(judgement, instance, Documentation.Title, Pass, Fail));
             }
 
             foreach (var template in unit.OfType("AWS::EC2::LaunchTemplate", "aws_launch_template"))
             {
-                var judgement = Judgement.Of(template.ValuesAt(template.Framework == "cloudformation" ? ["LaunchTemplateData", "KeyName"] : ["key_name"]), v => v.IsAbsent);
+                var judgement = NoKeyPair(template.ValuesAt(template.Framework == "cloudformation" ? ["LaunchTemplateData", "KeyName"] : ["key_name"]));
                 yield return Finding(template, judgement, RuleKit.Say(judgement, template, Documentation.Title, Pass, Fail));
             }
 

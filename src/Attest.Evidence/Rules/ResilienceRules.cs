@@ -51,7 +51,7 @@ internal static class ResilienceRules
             Doc("dynamodb-pitr", "VAL-2.5", "DynamoDB tables have point-in-time recovery", "Les tables DynamoDB ont la restauration à un instant donné",
                 "Point-in-time recovery lets the table be restored to any second of the last 35 days, part of a recovery plan.", "La restauration à un instant donné permet de revenir à n'importe quelle seconde des 35 derniers jours ; elle fait partie d'un plan de reprise.",
                 "Enable PointInTimeRecoverySpecification / point_in_time_recovery.", "Activez PointInTimeRecoverySpecification / point_in_time_recovery.",
-                Severity.Medium, "CKV_AWS_28", "DYNAMODB_PITR_ENABLED", "AVD-AWS-0024"),
+                Severity.Medium, "CKV_AWS_28", "DYNAMODB_PITR_ENABLED", "AVD-AWS-0024", "W78"),
             new("Table {0} has point-in-time recovery.", "La table {0} a la restauration à un instant donné."),
             new("Table {0} has no point-in-time recovery.", "La table {0} n'a pas de restauration à un instant donné."),
             new("AWS::DynamoDB::Table", ["PointInTimeRecoverySpecification", "PointInTimeRecoveryEnabled"], RuleKit.IsTrue),
@@ -62,7 +62,9 @@ internal static class ResilienceRules
             Doc("rds-backup-retention", "VAL-2.5", "RDS keeps automated backups", "RDS conserve des sauvegardes automatiques",
                 "Automated backups are the first step of recovering data after a disaster.", "Les sauvegardes automatiques sont la première étape de la récupération des données après un sinistre.",
                 "Keep BackupRetentionPeriod / backup_retention_period at 1 day or more (7 or more recommended).", "Gardez BackupRetentionPeriod / backup_retention_period à 1 jour ou plus (7 ou plus recommandé).",
-                Severity.Medium, "CKV_AWS_133", "DB_INSTANCE_BACKUP_ENABLED", "AVD-AWS-0077"),
+                // Not DB_INSTANCE_BACKUP_ENABLED (nor trivy's specify_backup_retention): they fail a database that does not write
+                // BackupRetentionPeriod, whose AWS default is one day of automated backups, which this rule counts as kept.
+                Severity.Medium, "CKV_AWS_133", "AVD-AWS-0077"),
             new("Database {0} keeps automated backups.", "La base de données {0} conserve des sauvegardes automatiques."),
             new("Database {0} has automated backups turned off.", "La base de données {0} a les sauvegardes automatiques désactivées."),
             new("AWS::RDS::DBInstance", ["BackupRetentionPeriod"], v => RuleKit.AtLeast(v, 1, whenAbsent: true), NotAuroraMember),

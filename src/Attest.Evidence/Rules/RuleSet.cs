@@ -1,4 +1,5 @@
 using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
@@ -24,6 +25,8 @@ public static class RuleSet
         .. AutomationRules.All(),
     ];
 
+    private static readonly Phrase RuleFailed = new("The rule {0} could not judge this file ({1}); please report it.", "La règle {0} n'a pas pu juger ce fichier ({1}) ; merci de le signaler.");
+
     /// <summary>The rule with this id, or null.</summary>
     public static IacRule? Find(string id) => All.FirstOrDefault(r => r.Documentation.Id == id);
 
@@ -39,7 +42,28 @@ public static class RuleSet
                 continue;
             }
 
-            findings.AddRange(rule.Check(unit).Where(f => !Suppressions.Suppressed(document, f, rule.Documentation)));
+            try
+            {
+                findings.AddRange(rule.Check(unit).Where(f => !Suppressions.Suppressed(document, f, rule.Documentation)).ToList());
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // A rule's own fault must not hide the other rules' findings: it becomes an undecided finding about the file
+                findings.Add(new EvidenceFinding
+                {
+                    RuleId = rule.Documentation.Id,
+                    Item = rule.Documentation.Item,
+                    Outcome = FindingOutcome.Unknown,
+                    Severity = rule.Documentation.Severity,
+                    Resource = "",
+                    ResourceType = "",
+                    File = document.Resources.Count > 0 ? document.Resources[0].Location.File : document.File,
+                    Line = 1,
+                    Column = 1,
+                    Message = RuleFailed.With(rule.Documentation.Id, e.GetType().Name),
+                    Framework = document.Framework,
+                });
+            }
         }
 
         return findings;

@@ -79,7 +79,9 @@ internal sealed class S3NoPublicAclRule : IacRule
         Rationale = new("A public-read, public-write or authenticated-read ACL opens the bucket beyond least privilege.", "Une ACL public-read, public-write ou authenticated-read ouvre le compartiment au-delà du moindre privilège."),
         Fix = new("Remove AccessControl / acl, or set it to Private; grant access through IAM or a scoped bucket policy.", "Supprimez AccessControl / acl, ou mettez-le à Private ; accordez l'accès par IAM ou une stratégie de compartiment ciblée."),
         Severity = Severity.High,
-        Equivalents = ["CKV_AWS_20", "CKV_AWS_57", "S3_BUCKET_PUBLIC_READ_ACL", "S3_BUCKET_PUBLIC_RW_ACL", "AVD-AWS-0092"],
+        // Not the guard rules S3_BUCKET_PUBLIC_READ_ACL and S3_BUCKET_NO_PUBLIC_RW_ACL: each passes the other's ACL (PublicReadWrite,
+        // PublicRead), while this rule refuses every public canned ACL; their labelled cases disagree with it by design.
+        Equivalents = ["CKV_AWS_20", "CKV_AWS_57", "AVD-AWS-0092"],
         ResourceTypes = [Buckets.CfnBucket, Buckets.TfBucket, "aws_s3_bucket_acl"],
     };
 
@@ -115,7 +117,7 @@ internal sealed class S3PolicyNoWildcardPrincipalRule : IacRule
         Rationale = new("An Allow statement for Principal \"*\" without a condition makes the bucket public.", "Une déclaration Allow pour le principal « * » sans condition rend le compartiment public."),
         Fix = new("Name the principals that need access, or add a condition (aws:SourceVpce, aws:PrincipalOrgID…).", "Nommez les principaux qui ont besoin d'accès, ou ajoutez une condition (aws:SourceVpce, aws:PrincipalOrgID…)."),
         Severity = Severity.High,
-        Equivalents = ["S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", "CKV_AWS_70"],
+        Equivalents = ["S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", "CKV_AWS_70", "F16"],
         ResourceTypes = ["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
     };
 
@@ -124,7 +126,7 @@ internal sealed class S3PolicyNoWildcardPrincipalRule : IacRule
         foreach (var policy in unit.OfType("AWS::S3::BucketPolicy", "aws_s3_bucket_policy"))
         {
             var path = policy.Framework == "cloudformation" ? "PolicyDocument" : "policy";
-            var judgement = Policies.Judge(policy, [path], d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.IsConditioned));
+            var judgement = Policies.Judge(policy, [path], d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.HasScopingCondition));
             var bucket = policy is IReferencingResource r && r.ReferencedResources(policy.Framework == "cloudformation" ? "Bucket" : "bucket") is [var first, ..] ? first : policy.Address;
             yield return Finding(policy, judgement, RuleKit.Say(judgement, new Named(policy, bucket), Documentation.Title, Pass, Fail), path);
         }
@@ -196,7 +198,7 @@ internal sealed class S3DefaultEncryptionRule : IacRule
         Rationale = new("Sensitive data must be encrypted at rest; declaring the bucket's default encryption makes it explicit and auditable.", "Les données sensibles doivent être chiffrées au repos ; déclarer le chiffrement par défaut du compartiment le rend explicite et vérifiable."),
         Fix = new("Set BucketEncryption (CloudFormation) or aws_s3_bucket_server_side_encryption_configuration (Terraform) with AES256 or aws:kms.", "Définissez BucketEncryption (CloudFormation) ou aws_s3_bucket_server_side_encryption_configuration (Terraform) avec AES256 ou aws:kms."),
         Severity = Severity.Medium,
-        Equivalents = ["CKV_AWS_19", "CKV_AWS_145", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "AVD-AWS-0088"],
+        Equivalents = ["CKV_AWS_19", "CKV_AWS_145", "S3_BUCKET_SERVER_SIDE_ENCRYPTION_ENABLED", "AVD-AWS-0088", "W41"],
         ResourceTypes = [Buckets.CfnBucket, Buckets.TfBucket, "aws_s3_bucket_server_side_encryption_configuration"],
     };
 
@@ -234,23 +236,35 @@ internal sealed class S3TlsOnlyRule : IacRule
         Rationale = new("Data must be encrypted in transit; a bucket policy denying aws:SecureTransport false enforces it.", "Les données doivent être chiffrées en transit ; une stratégie de compartiment refusant aws:SecureTransport false l'impose."),
         Fix = new("Add a Deny statement for all principals and s3:* with the condition Bool aws:SecureTransport false.", "Ajoutez une déclaration Deny pour tous les principaux et s3:* avec la condition Bool aws:SecureTransport false."),
         Severity = Severity.Medium,
-        Equivalents = ["S3_BUCKET_SSL_REQUESTS_ONLY", "CKV2_AWS_? (none exact)"],
+        Equivalents = ["S3_BUCKET_SSL_REQUESTS_ONLY"],
         ResourceTypes = [Buckets.CfnBucket, Buckets.TfBucket, "AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
     };
 
     public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
     {
+        var judged = new HashSet<IIacResource>();
         foreach (var bucket in Buckets.All(unit))
         {
             var policies = Buckets.Policies(unit, bucket).ToList();
-            var judgement = policies.Count == 0
-                ? Judgement.Fail
-                : Judgement.Any(policies.Select(p => Judgement.Of(p.Policy.ValuesAt(p.Path), v => PolicyDocument.From(v.Value) is not { } d ? null
-                    : DeniesInsecureTransport(d) ? true
-                    : DeniesInsecureTransport(PolicyDocument.From(v.Value, assumeWorst: true)!) ? null : false)).ToArray());
+            judged.UnionWith(policies.Select(p => p.Policy));
+            var judgement = policies.Count == 0 ? Judgement.Fail : Judgement.Any(policies.Select(p => Judge(p.Policy, p.Path)).ToArray());
             yield return Finding(bucket, judgement, RuleKit.Say(judgement, bucket, Documentation.Title, Pass, Fail));
         }
+
+        // A policy for a bucket made elsewhere (a parameter, an import, another stack) is judged on its own
+        foreach (var policy in unit.OfType("AWS::S3::BucketPolicy", "aws_s3_bucket_policy").Where(p => !judged.Contains(p)))
+        {
+            var cfn = policy.Framework == "cloudformation";
+            string[] path = [cfn ? "PolicyDocument" : "policy"];
+            var judgement = Judge(policy, path);
+            var bucket = policy is IReferencingResource r && r.ReferencedResources(cfn ? "Bucket" : "bucket") is [var first, ..] ? first : policy.Address;
+            yield return Finding(policy, judgement, RuleKit.Say(judgement, new Named(policy, bucket), Documentation.Title, Pass, Fail), path);
+        }
     }
+
+    private static Judgement Judge(IIacResource policy, string[] path) => Judgement.Of(policy.ValuesAt(path), v => PolicyDocument.From(v.Value) is not { } d ? null
+        : DeniesInsecureTransport(d) ? true
+        : DeniesInsecureTransport(PolicyDocument.From(v.Value, assumeWorst: true)!) ? null : false);
 
     private static bool DeniesInsecureTransport(PolicyDocument document) => document.Statements.Any(s => !s.IsAllow
         && s.Conditions.Any(c => (c.Key.StartsWith("Bool", StringComparison.OrdinalIgnoreCase))
