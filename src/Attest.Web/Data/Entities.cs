@@ -1,0 +1,237 @@
+using Attest.Core.Applications;
+using Microsoft.AspNetCore.Identity;
+
+namespace Attest.Web.Data;
+
+/// <summary>The roles of PRODUCT.md; a user has one.</summary>
+public enum UserRole
+{
+    /// <summary>The partner's owner of the application: everything on the partner's applications; submits.</summary>
+    AllianceLead,
+
+    /// <summary>An engineer or writer at the partner: edits, cannot submit.</summary>
+    Contributor,
+
+    /// <summary>AWS partner development manager: reads the partners assigned to them, comments.</summary>
+    PartnerManager,
+
+    /// <summary>AWS competency program staff: every submitted application.</summary>
+    ProgramOffice,
+
+    /// <summary>Reads and scores the audits assigned to them.</summary>
+    Auditor,
+
+    /// <summary>Runs the installation: users, partners, assignments; sees no partner content.</summary>
+    Administrator,
+}
+
+/// <summary>Where an application stands; the full workflow comes with submission and review.</summary>
+public enum ApplicationStatus
+{
+    /// <summary>Being prepared by the partner.</summary>
+    Draft,
+
+    /// <summary>Submitted to the program office.</summary>
+    Submitted,
+}
+
+/// <summary>A person who signs in.</summary>
+public sealed class AttestUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    public UserRole Role { get; set; }
+
+    /// <summary>The partner a partner-side user belongs to; null for AWS staff and administrators.</summary>
+    public Guid? PartnerId { get; set; }
+
+    public string? PreferredLanguage { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>An APN consulting partner: an organisation whose users prepare applications.</summary>
+public sealed class Partner
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>A partner manager assigned to a partner.</summary>
+public sealed class PartnerAssignment
+{
+    public Guid PartnerId { get; set; }
+
+    public string UserId { get; set; } = "";
+}
+
+/// <summary>A partner's application for one checklist version, with the partner profile it declares.</summary>
+public sealed class ApplicationRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public string ChecklistId { get; set; } = "";
+
+    public ApplicationStatus Status { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Incremented on every save of the application's own fields; a stale value is a conflict.</summary>
+    public long Revision { get; set; }
+
+    public string? PartnerName { get; set; }
+
+    public PartnerTier? Tier { get; set; }
+
+    public bool? MspProgramMember { get; set; }
+
+    public bool? GuidelinesRead { get; set; }
+
+    public string? Homepage { get; set; }
+
+    public string? PracticePageUrl { get; set; }
+
+    public bool? PracticePageLinkedFromHomepage { get; set; }
+
+    public bool? DedicatedRetailConsultancy { get; set; }
+
+    /// <summary>Null when the partner has not stated its content; otherwise the list (possibly empty).</summary>
+    public bool ContentStated { get; set; }
+
+    public List<ContentRecord> Content { get; set; } = [];
+
+    public List<CaseStudyRecord> CaseStudies { get; set; } = [];
+
+    public List<SelfAssessmentRecord> SelfAssessment { get; set; } = [];
+}
+
+/// <summary>One piece of public content of the partner (PRE-3.2).</summary>
+public sealed class ContentRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public int Position { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Url { get; set; }
+
+    public ContentKind? Kind { get; set; }
+
+    public DateOnly? Published { get; set; }
+}
+
+/// <summary>A case study, every field of format v1; lists are kept as JSON text.</summary>
+public sealed class CaseStudyRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public ApplicationRecord? Application { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public int Position { get; set; }
+
+    public string Key { get; set; } = "";
+
+    public long Revision { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? UpdatedBy { get; set; }
+
+    public string? Customer { get; set; }
+
+    public string? CustomerWebsite { get; set; }
+
+    public ProjectStage? Stage { get; set; }
+
+    public RetailUseCase? UseCase { get; set; }
+
+    public DeliveryCategory? Delivery { get; set; }
+
+    public DateOnly? Completed { get; set; }
+
+    public string? Problem { get; set; }
+
+    public string? Solution { get; set; }
+
+    public List<string>? AwsServices { get; set; }
+
+    public string? RetailExpertise { get; set; }
+
+    public List<string>? ThirdParty { get; set; }
+
+    public string? Results { get; set; }
+
+    public List<string>? Compliance { get; set; }
+
+    public string? PublicReferenceUrl { get; set; }
+
+    public bool? PublicReferenceLinked { get; set; }
+
+    public bool? Ecommerce { get; set; }
+
+    public bool? CardholderData { get; set; }
+
+    public List<AvailabilityRecord>? Availability { get; set; }
+
+    public bool HasDisasterRecovery { get; set; }
+
+    public int? DrRtoMinutes { get; set; }
+
+    public int? DrRpoMinutes { get; set; }
+
+    public DateOnly? DrTestedOn { get; set; }
+
+    public bool? DrRunbookDelivered { get; set; }
+
+    public bool HasPci { get; set; }
+
+    public DateOnly? PciLastVulnerabilityScan { get; set; }
+
+    public DateOnly? PciLastPenetrationTest { get; set; }
+
+    public List<string>? Evidence { get; set; }
+}
+
+/// <summary>RTO and RPO of one component for the loss of one Availability Zone.</summary>
+public sealed class AvailabilityRecord
+{
+    public string? Component { get; set; }
+
+    public int? RtoMinutes { get; set; }
+
+    public int? RpoMinutes { get; set; }
+}
+
+/// <summary>The partner's answer for one checklist item.</summary>
+public sealed class SelfAssessmentRecord
+{
+    public Guid ApplicationId { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public string ItemId { get; set; } = "";
+
+    public bool? Met { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<string>? Evidence { get; set; }
+
+    public long Revision { get; set; }
+}

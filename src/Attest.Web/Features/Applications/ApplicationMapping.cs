@@ -1,0 +1,112 @@
+using Attest.Core.Applications;
+using Attest.Web.Data;
+
+namespace Attest.Web.Features.Applications;
+
+/// <summary>Between the stored application and the domain's format v1 application.</summary>
+public static class ApplicationMapping
+{
+    /// <summary>The domain application of a stored one (its case studies, content and self-assessment loaded).</summary>
+    public static Application ToDomain(ApplicationRecord a) => new()
+    {
+        Checklist = a.ChecklistId,
+        Partner = new PartnerProfile
+        {
+            Name = a.PartnerName,
+            Tier = a.Tier,
+            MspProgramMember = a.MspProgramMember,
+            GuidelinesRead = a.GuidelinesRead,
+            Homepage = a.Homepage,
+            PracticePage = a.PracticePageUrl is null && a.PracticePageLinkedFromHomepage is null ? null : new PracticePage { Url = a.PracticePageUrl, LinkedFromHomepage = a.PracticePageLinkedFromHomepage },
+            DedicatedRetailConsultancy = a.DedicatedRetailConsultancy,
+            Content = a.ContentStated ? a.Content.OrderBy(c => c.Position).Select(c => new ContentItem { Title = c.Title, Url = c.Url, Kind = c.Kind, Published = c.Published }).ToArray() : null,
+        },
+        CaseStudies = a.CaseStudies.OrderBy(c => c.Position).Select(ToDomain).ToArray(),
+        SelfAssessment = a.SelfAssessment.ToDictionary(s => s.ItemId, s => new SelfAssessmentEntry { Met = s.Met, Note = s.Note, Evidence = s.Evidence }, StringComparer.Ordinal),
+    };
+
+    public static CaseStudy ToDomain(CaseStudyRecord c) => new()
+    {
+        Key = c.Key,
+        Customer = c.Customer,
+        CustomerWebsite = c.CustomerWebsite,
+        Stage = c.Stage,
+        UseCase = c.UseCase,
+        Delivery = c.Delivery,
+        Completed = c.Completed,
+        Problem = c.Problem,
+        Solution = c.Solution,
+        AwsServices = c.AwsServices,
+        RetailExpertise = c.RetailExpertise,
+        ThirdParty = c.ThirdParty,
+        Results = c.Results,
+        Compliance = c.Compliance,
+        PublicReference = c.PublicReferenceUrl is null && c.PublicReferenceLinked is null ? null : new PublicReference { Url = c.PublicReferenceUrl, LinkedFromWebsite = c.PublicReferenceLinked },
+        Ecommerce = c.Ecommerce,
+        CardholderData = c.CardholderData,
+        Availability = c.Availability?.Select(x => new AvailabilityObjective { Component = x.Component, RtoMinutes = x.RtoMinutes, RpoMinutes = x.RpoMinutes }).ToArray(),
+        DisasterRecovery = c.HasDisasterRecovery ? new DisasterRecoveryPlan { RtoMinutes = c.DrRtoMinutes, RpoMinutes = c.DrRpoMinutes, TestedOn = c.DrTestedOn, RunbookDelivered = c.DrRunbookDelivered } : null,
+        Pci = c.HasPci ? new PciTesting { LastVulnerabilityScan = c.PciLastVulnerabilityScan, LastPenetrationTest = c.PciLastPenetrationTest } : null,
+        Evidence = c.Evidence,
+    };
+
+    /// <summary>Copies a case study's fields onto a stored one (the key, identity and revision are left to the caller).</summary>
+    public static void CopyTo(CaseStudy from, CaseStudyRecord to)
+    {
+        to.Customer = from.Customer;
+        to.CustomerWebsite = from.CustomerWebsite;
+        to.Stage = from.Stage;
+        to.UseCase = from.UseCase;
+        to.Delivery = from.Delivery;
+        to.Completed = from.Completed;
+        to.Problem = from.Problem;
+        to.Solution = from.Solution;
+        to.AwsServices = from.AwsServices?.ToList();
+        to.RetailExpertise = from.RetailExpertise;
+        to.ThirdParty = from.ThirdParty?.ToList();
+        to.Results = from.Results;
+        to.Compliance = from.Compliance?.ToList();
+        to.PublicReferenceUrl = from.PublicReference?.Url;
+        to.PublicReferenceLinked = from.PublicReference?.LinkedFromWebsite;
+        to.Ecommerce = from.Ecommerce;
+        to.CardholderData = from.CardholderData;
+        to.Availability = from.Availability?.Select(a => new AvailabilityRecord { Component = a.Component, RtoMinutes = a.RtoMinutes, RpoMinutes = a.RpoMinutes }).ToList();
+        to.HasDisasterRecovery = from.DisasterRecovery is not null;
+        to.DrRtoMinutes = from.DisasterRecovery?.RtoMinutes;
+        to.DrRpoMinutes = from.DisasterRecovery?.RpoMinutes;
+        to.DrTestedOn = from.DisasterRecovery?.TestedOn;
+        to.DrRunbookDelivered = from.DisasterRecovery?.RunbookDelivered;
+        to.HasPci = from.Pci is not null;
+        to.PciLastVulnerabilityScan = from.Pci?.LastVulnerabilityScan;
+        to.PciLastPenetrationTest = from.Pci?.LastPenetrationTest;
+        to.Evidence = from.Evidence?.ToList();
+    }
+
+    /// <summary>Replaces everything the partner wrote in <paramref name="record"/> with <paramref name="imported"/>.</summary>
+    public static void Replace(ApplicationRecord record, Application imported, Guid partnerId)
+    {
+        var p = imported.Partner;
+        record.PartnerName = p.Name;
+        record.Tier = p.Tier;
+        record.MspProgramMember = p.MspProgramMember;
+        record.GuidelinesRead = p.GuidelinesRead;
+        record.Homepage = p.Homepage;
+        record.PracticePageUrl = p.PracticePage?.Url;
+        record.PracticePageLinkedFromHomepage = p.PracticePage?.LinkedFromHomepage;
+        record.DedicatedRetailConsultancy = p.DedicatedRetailConsultancy;
+        record.ContentStated = p.Content is not null;
+        record.Content.Clear();
+        record.Content.AddRange((p.Content ?? []).Select((c, i) => new ContentRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Position = i, Title = c.Title, Url = c.Url, Kind = c.Kind, Published = c.Published }));
+        record.CaseStudies.Clear();
+        for (var i = 0; i < imported.CaseStudies.Count; i++)
+        {
+            var stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Position = i, Key = imported.CaseStudies[i].Key, Revision = 1 };
+            CopyTo(imported.CaseStudies[i], stored);
+            record.CaseStudies.Add(stored);
+        }
+
+        record.SelfAssessment.Clear();
+        record.SelfAssessment.AddRange(imported.SelfAssessment.Select(e => new SelfAssessmentRecord { ApplicationId = record.Id, PartnerId = partnerId, ItemId = e.Key, Met = e.Value.Met, Note = e.Value.Note, Evidence = e.Value.Evidence?.ToList(), Revision = 1 }));
+        record.Revision++;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text;
+using Attest.Core.Applications;
+using Attest.Core.Readiness;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Applications;
+
+/// <summary>The readiness dashboard of one application, its export and its import.</summary>
+[RequestSizeLimit(MaxImportBytes + (64 * 1024))]
+public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock) : PageModel
+{
+    public const long MaxImportBytes = 10 * 1024 * 1024;
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public ReadinessReport? Report { get; private set; }
+
+    public bool CanEdit { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var record = await ApplicationQueries.LoadAsync(db, Id, tracking: false);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var text = ApplicationWriter.Write(ApplicationMapping.ToDomain(record));
+        var name = $"{Slug(record.PartnerName ?? "application")}-{record.ChecklistId}.yaml";
+        return File(Encoding.UTF8.GetBytes(text), "application/yaml; charset=utf-8", name);
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file)
+    {
+        var record = await ApplicationQueries.LoadAsync(db, Id, tracking: true);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        if (!access.Value.CanEdit(record.PartnerId))
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0 || file.Length > MaxImportBytes)
+        {
+            ModelState.AddModelError("file", language.T(Ui.File) + ": " + language.T(Ui.Required));
+            await LoadAsync();
+            return Page();
+        }
+
+        string text;
+        using (var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true)))
+        {
+            try
+            {
+                text = await reader.ReadToEndAsync();
+            }
+            catch (DecoderFallbackException)
+            {
+                ModelState.AddModelError("file", $"{file.FileName}: the file is not UTF-8 text");
+                await LoadAsync();
+                return Page();
+            }
+        }
+
+        var (imported, error) = ApplicationReader.Read(text, file.FileName, catalogs.All);
+        if (error is not null || imported!.Checklist != record.ChecklistId)
+        {
+            ModelState.AddModelError("file", error?.ToString() ?? $"{file.FileName}: checklist: this application is on {record.ChecklistId}, the file is on {imported!.Checklist}");
+            await LoadAsync();
+            return Page();
+        }
+
+        // One save: the old content goes and the new arrives together, or nothing changes
+        ApplicationMapping.Replace(record, imported, record.PartnerId);
+        record.UpdatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync();
+        TempData["Notice"] = language.T(Ui.Imported);
+        return Redirect($"/applications/{Id}");
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var record = await ApplicationQueries.LoadAsync(db, Id, tracking: false);
+        if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
+        {
+            return false;
+        }
+
+        CanEdit = access.Value.CanEdit(record.PartnerId);
+        Report = ReadinessEngine.Evaluate(ApplicationMapping.ToDomain(record), catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        return true;
+    }
+
+    private static string Slug(string name) => new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+}
+
+/// <summary>Loading an application with everything readiness needs; the access filters apply.</summary>
+public static class ApplicationQueries
+{
+    public static Task<ApplicationRecord?> LoadAsync(AttestDbContext db, Guid id, bool tracking)
+    {
+        var query = db.Applications.Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).AsSplitQuery();
+        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id);
+    }
+}

@@ -1,0 +1,220 @@
+using System.Globalization;
+using Attest.Core.Applications;
+using Attest.Core.Text;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace Attest.Web.Features.CaseStudies;
+
+/// <summary>Every field of a format v1 case study as the form posts it: text, one list item per line, tri-state choices.</summary>
+public sealed class CaseStudyForm
+{
+    public string Key { get; set; } = "";
+
+    public long Revision { get; set; }
+
+    public string? Customer { get; set; }
+
+    public string? CustomerWebsite { get; set; }
+
+    public string? Stage { get; set; }
+
+    public string? UseCase { get; set; }
+
+    public string? Delivery { get; set; }
+
+    public string? Completed { get; set; }
+
+    public string? Problem { get; set; }
+
+    public string? Solution { get; set; }
+
+    public string? AwsServices { get; set; }
+
+    public string? RetailExpertise { get; set; }
+
+    public string? ThirdPartyStated { get; set; }
+
+    public string? ThirdParty { get; set; }
+
+    public string? Results { get; set; }
+
+    public string? ComplianceStated { get; set; }
+
+    public string? Compliance { get; set; }
+
+    public string? PublicReferenceUrl { get; set; }
+
+    public string? PublicReferenceLinked { get; set; }
+
+    public string? Ecommerce { get; set; }
+
+    public string? CardholderData { get; set; }
+
+    /// <summary>One component per line: <c>name | RTO minutes | RPO minutes</c>.</summary>
+    public string? Availability { get; set; }
+
+    public string? DrRtoMinutes { get; set; }
+
+    public string? DrRpoMinutes { get; set; }
+
+    public string? DrTestedOn { get; set; }
+
+    public string? DrRunbookDelivered { get; set; }
+
+    public string? PciLastVulnerabilityScan { get; set; }
+
+    public string? PciLastPenetrationTest { get; set; }
+
+    public string? Evidence { get; set; }
+
+    public static CaseStudyForm From(CaseStudy c, long revision) => new()
+    {
+        Key = c.Key,
+        Revision = revision,
+        Customer = c.Customer,
+        CustomerWebsite = c.CustomerWebsite,
+        Stage = c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null,
+        UseCase = c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null,
+        Delivery = c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null,
+        Completed = Date(c.Completed),
+        Problem = c.Problem,
+        Solution = c.Solution,
+        AwsServices = Lines(c.AwsServices),
+        RetailExpertise = c.RetailExpertise,
+        ThirdPartyStated = c.ThirdParty is null ? null : "yes",
+        ThirdParty = Lines(c.ThirdParty),
+        Results = c.Results,
+        ComplianceStated = c.Compliance is null ? null : "yes",
+        Compliance = Lines(c.Compliance),
+        PublicReferenceUrl = c.PublicReference?.Url,
+        PublicReferenceLinked = Bool(c.PublicReference?.LinkedFromWebsite),
+        Ecommerce = Bool(c.Ecommerce),
+        CardholderData = Bool(c.CardholderData),
+        Availability = c.Availability is null ? null : string.Join('\n', c.Availability.Select(a => $"{a.Component} | {a.RtoMinutes} | {a.RpoMinutes}")),
+        DrRtoMinutes = c.DisasterRecovery?.RtoMinutes?.ToString(CultureInfo.InvariantCulture),
+        DrRpoMinutes = c.DisasterRecovery?.RpoMinutes?.ToString(CultureInfo.InvariantCulture),
+        DrTestedOn = Date(c.DisasterRecovery?.TestedOn),
+        DrRunbookDelivered = Bool(c.DisasterRecovery?.RunbookDelivered),
+        PciLastVulnerabilityScan = Date(c.Pci?.LastVulnerabilityScan),
+        PciLastPenetrationTest = Date(c.Pci?.LastPenetrationTest),
+        Evidence = Lines(c.Evidence),
+    };
+
+    /// <summary>The case study the form describes; each malformed field adds an error naming it, in the user's language.</summary>
+    public CaseStudy? ToDomain(ModelStateDictionary errors, Language language)
+    {
+        void Error(string field, LocalizedString problem) => errors.AddModelError(field, problem.In(language));
+        var key = (Key ?? "").Trim();
+        if (key.Length == 0 || key.Length > 100 || key == "new" || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        {
+            Error(nameof(Key), Texts.BadKey);
+        }
+
+        var completed = ParseDate(Completed, nameof(Completed), errors, language);
+        var drTested = ParseDate(DrTestedOn, nameof(DrTestedOn), errors, language);
+        var scan = ParseDate(PciLastVulnerabilityScan, nameof(PciLastVulnerabilityScan), errors, language);
+        var test = ParseDate(PciLastPenetrationTest, nameof(PciLastPenetrationTest), errors, language);
+        var drRto = ParseMinutes(DrRtoMinutes, nameof(DrRtoMinutes), errors, language);
+        var drRpo = ParseMinutes(DrRpoMinutes, nameof(DrRpoMinutes), errors, language);
+        var availability = new List<AvailabilityObjective>();
+        foreach (var (line, number) in SplitLines(Availability).Select((l, i) => (l, i + 1)))
+        {
+            var parts = line.Split('|');
+            if (parts.Length != 3 || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rto) || !int.TryParse(parts[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rpo))
+            {
+                errors.AddModelError(nameof(Availability), string.Format(CultureInfo.InvariantCulture, Texts.BadAvailability.In(language), number));
+                continue;
+            }
+
+            availability.Add(new AvailabilityObjective { Component = parts[0].Trim(), RtoMinutes = rto, RpoMinutes = rpo });
+        }
+
+        if (!errors.IsValid)
+        {
+            return null;
+        }
+
+        var hasDr = drRto is not null || drRpo is not null || drTested is not null || Tri(DrRunbookDelivered) is not null;
+        var hasPci = scan is not null || test is not null;
+        return new CaseStudy
+        {
+            Key = key,
+            Customer = Text(Customer),
+            CustomerWebsite = Text(CustomerWebsite),
+            Stage = Vocabulary.Stages.TryParse(Stage ?? "", out var stage) ? stage : null,
+            UseCase = Vocabulary.UseCases.TryParse(UseCase ?? "", out var useCase) ? useCase : null,
+            Delivery = Vocabulary.Deliveries.TryParse(Delivery ?? "", out var delivery) ? delivery : null,
+            Completed = completed,
+            Problem = Text(Problem),
+            Solution = Text(Solution),
+            AwsServices = List(AwsServices, stated: !string.IsNullOrWhiteSpace(AwsServices)),
+            RetailExpertise = Text(RetailExpertise),
+            ThirdParty = List(ThirdParty, stated: ThirdPartyStated == "yes" || !string.IsNullOrWhiteSpace(ThirdParty)),
+            Results = Text(Results),
+            Compliance = List(Compliance, stated: ComplianceStated == "yes" || !string.IsNullOrWhiteSpace(Compliance)),
+            PublicReference = Text(PublicReferenceUrl) is null && Tri(PublicReferenceLinked) is null ? null : new PublicReference { Url = Text(PublicReferenceUrl), LinkedFromWebsite = Tri(PublicReferenceLinked) },
+            Ecommerce = Tri(Ecommerce),
+            CardholderData = Tri(CardholderData),
+            Availability = availability.Count > 0 ? availability : null,
+            DisasterRecovery = hasDr ? new DisasterRecoveryPlan { RtoMinutes = drRto, RpoMinutes = drRpo, TestedOn = drTested, RunbookDelivered = Tri(DrRunbookDelivered) } : null,
+            Pci = hasPci ? new PciTesting { LastVulnerabilityScan = scan, LastPenetrationTest = test } : null,
+            Evidence = List(Evidence, stated: !string.IsNullOrWhiteSpace(Evidence)),
+        };
+    }
+
+    private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool? Tri(string? value) => value switch { "yes" => true, "no" => false, _ => null };
+
+    private static string? Bool(bool? value) => value switch { true => "yes", false => "no", null => null };
+
+    private static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string? Lines(IReadOnlyList<string>? values) => values is null ? null : string.Join('\n', values);
+
+    private static IEnumerable<string> SplitLines(string? text) => (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+
+    private static List<string>? List(string? text, bool stated) => stated ? SplitLines(text).ToList() : null;
+
+    private static DateOnly? ParseDate(string? text, string field, ModelStateDictionary errors, Language language)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors.AddModelError(field, Texts.BadDate.In(language));
+        return null;
+    }
+
+    private static int? ParseMinutes(string? text, string field, ModelStateDictionary errors, Language language)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return minutes;
+        }
+
+        errors.AddModelError(field, Texts.BadMinutes.In(language));
+        return null;
+    }
+
+    /// <summary>The form's own texts.</summary>
+    public static class Texts
+    {
+        public static readonly LocalizedString BadKey = new("Key: letters, digits, '-', '_' or '.', at most 100 characters, unique in the application.", "Clé : lettres, chiffres, « - », « _ » ou « . », 100 caractères au plus, unique dans la candidature.");
+        public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD.", "Indiquez une date au format AAAA-MM-JJ.");
+        public static readonly LocalizedString BadMinutes = new("Give a whole number of minutes, 0 or more.", "Indiquez un nombre entier de minutes, 0 ou plus.");
+        public static readonly LocalizedString BadAvailability = new("Availability, line {0}: write \"component | RTO minutes | RPO minutes\".", "Disponibilité, ligne {0} : écrivez « composant | RTO en minutes | RPO en minutes ».");
+        public static readonly LocalizedString DuplicateKey = new("Another case study of this application already has this key.", "Une autre étude de cas de cette candidature a déjà cette clé.");
+    }
+}

@@ -1,0 +1,132 @@
+using Attest.Web.Data;
+using Attest.Web.Features.Applications;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.CaseStudies;
+
+/// <summary>
+/// Creates and edits a case study. Two people editing the same one: the second save is refused with both versions
+/// shown (optimistic concurrency on the case study's revision); nothing is silently overwritten.
+/// </summary>
+public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "key")]
+    public string RouteKey { get; set; } = "";
+
+    [BindProperty]
+    public CaseStudyForm Form { get; set; } = new();
+
+    public CaseStudyForm? Theirs { get; private set; }
+
+    public IReadOnlyList<(string Field, string? Mine, string? Theirs)> Differences { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id);
+        if (application is null || !access.Value.CanEdit(application.PartnerId))
+        {
+            return NotFound();
+        }
+
+        if (RouteKey == "new")
+        {
+            Form = new CaseStudyForm { Revision = 0 };
+            return Page();
+        }
+
+        var stored = await db.CaseStudies.AsNoTracking().FirstOrDefaultAsync(c => c.ApplicationId == Id && c.Key == RouteKey);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        Form = CaseStudyForm.From(ApplicationMapping.ToDomain(stored), stored.Revision);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == Id);
+        if (application is null || !access.Value.CanEdit(application.PartnerId))
+        {
+            return NotFound();
+        }
+
+        var edited = Form.ToDomain(ModelState, language.Value);
+        if (edited is null)
+        {
+            return Page();
+        }
+
+        var creating = RouteKey == "new";
+        var stored = creating ? null : await db.CaseStudies.FirstOrDefaultAsync(c => c.ApplicationId == Id && c.Key == RouteKey);
+        if (!creating && stored is null)
+        {
+            return NotFound();
+        }
+
+        if (edited.Key != stored?.Key && await db.CaseStudies.AnyAsync(c => c.ApplicationId == Id && c.Key == edited.Key))
+        {
+            ModelState.AddModelError("Form.Key", CaseStudyForm.Texts.DuplicateKey.In(language.Value));
+            return Page();
+        }
+
+        if (stored is not null && stored.Revision != Form.Revision)
+        {
+            return Conflict(stored);
+        }
+
+        if (stored is null)
+        {
+            var position = await db.CaseStudies.Where(c => c.ApplicationId == Id).Select(c => (int?)c.Position).MaxAsync() ?? -1;
+            stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = Id, PartnerId = application.PartnerId, Position = position + 1 };
+            db.CaseStudies.Add(stored);
+        }
+
+        ApplicationMapping.CopyTo(edited, stored);
+        stored.Key = edited.Key;
+        stored.Revision = Form.Revision + 1;
+        stored.UpdatedAt = clock.GetUtcNow();
+        stored.UpdatedBy = access.Value.UserId;
+        application.UpdatedAt = stored.UpdatedAt;
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: show their version, keep ours in the form
+            db.ChangeTracker.Clear();
+            var current = await db.CaseStudies.AsNoTracking().FirstOrDefaultAsync(c => c.Id == stored.Id);
+            return current is null ? NotFound() : Conflict(current);
+        }
+
+        TempData["Notice"] = language.T(Ui.Saved);
+        return Redirect($"/applications/{Id}");
+    }
+
+    private PageResult Conflict(CaseStudyRecord current)
+    {
+        Theirs = CaseStudyForm.From(ApplicationMapping.ToDomain(current), current.Revision);
+        var mine = Form;
+        Differences = typeof(CaseStudyForm).GetProperties()
+            .Where(p => p.PropertyType == typeof(string) && Labels.Of.ContainsKey(p.Name))
+            .Select(p => (p.Name, Mine: Normalize(p.GetValue(mine) as string), Theirs: Normalize(p.GetValue(Theirs) as string)))
+            .Where(d => d.Mine != d.Theirs)
+            .ToList();
+
+        // Saving again now means "keep mine": the form carries the revision it has just seen
+        Form.Revision = current.Revision;
+        ModelState.Remove("Form.Revision");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,54 @@
+using Attest.Core.Catalogs;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features;
+
+/// <summary>The applications the user may see (the database filters decide which), and starting a new one.</summary>
+public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock) : PageModel
+{
+    public sealed record Row(Guid Id, string Partner, string Checklist, string Status, DateTimeOffset UpdatedAt);
+
+    public IReadOnlyList<Row> Applications { get; private set; } = [];
+
+    public IReadOnlyList<Catalog> Checklists => catalogs.All;
+
+    public bool CanStart => access.Value.OwnPartnerId is { } partner && access.Value.CanLead(partner);
+
+    public async Task OnGetAsync()
+    {
+        var rows = await db.Applications.AsNoTracking()
+            .Join(db.Partners, a => a.PartnerId, p => p.Id, (a, p) => new { a.Id, Partner = p.Name, a.ChecklistId, a.Status, a.UpdatedAt })
+            .ToListAsync();
+        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner, r.ChecklistId, r.Status.ToString(), r.UpdatedAt)).ToList();
+    }
+
+    public async Task<IActionResult> OnPostStartAsync(string checklist)
+    {
+        if (access.Value.OwnPartnerId is not { } partnerId || !access.Value.CanLead(partnerId))
+        {
+            return Forbid();
+        }
+
+        if (catalogs.Find(checklist) is null)
+        {
+            return BadRequest();
+        }
+
+        var existing = await db.Applications.Where(a => a.PartnerId == partnerId && a.ChecklistId == checklist).Select(a => (Guid?)a.Id).FirstOrDefaultAsync();
+        if (existing is { } id)
+        {
+            return Redirect($"/applications/{id}");
+        }
+
+        var partner = await db.Partners.FirstAsync(p => p.Id == partnerId);
+        var now = clock.GetUtcNow();
+        var application = new ApplicationRecord { Id = Guid.NewGuid(), PartnerId = partnerId, ChecklistId = checklist, CreatedAt = now, UpdatedAt = now, Revision = 1, PartnerName = partner.Name };
+        db.Applications.Add(application);
+        await db.SaveChangesAsync();
+        return Redirect($"/applications/{application.Id}");
+    }
+}

@@ -1,0 +1,22 @@
+namespace Attest.Web.Infrastructure;
+
+/// <summary>The settings of an installation (section <c>Attest</c>).</summary>
+public sealed class AttestOptions
+{
+    /// <summary>Where the SQLite database and evidence files live; relative paths are relative to the working folder.</summary>
+    public string DataFolder { get; set; } = "data";
+
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    public string DatabaseProvider { get; set; } = "sqlite";
+
+    /// <summary>Largest evidence upload, in bytes (default 50 MB).</summary>
+    public long MaxUploadBytes { get; set; } = 50L * 1024 * 1024;
+
+    /// <summary>Load a demo partner, its users and a half-finished application at start (only into an empty database).</summary>
+    public bool DemoData { get; set; }
+
+    /// <summary>Extra folders of catalog files.</summary>
+    public List<string> CatalogFolders { get; set; } = [];
+
+    public string DataPath => Path.GetFullPath(DataFolder);
+}

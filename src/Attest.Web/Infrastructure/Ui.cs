@@ -1,0 +1,57 @@
+using Attest.Core.Text;
+
+namespace Attest.Web.Infrastructure;
+
+/// <summary>The web application's own texts, in English and French.</summary>
+public static class Ui
+{
+    public static readonly LocalizedString AppName = new("Attest", "Attest");
+    public static readonly LocalizedString SkipToContent = new("Skip to content", "Aller au contenu");
+    public static readonly LocalizedString Home = new("Applications", "Candidatures");
+    public static readonly LocalizedString SignIn = new("Sign in", "Se connecter");
+    public static readonly LocalizedString SignOut = new("Sign out", "Se déconnecter");
+    public static readonly LocalizedString Email = new("E-mail address", "Adresse e-mail");
+    public static readonly LocalizedString Password = new("Password", "Mot de passe");
+    public static readonly LocalizedString DisplayName = new("Your name", "Votre nom");
+    public static readonly LocalizedString Language = new("Language", "Langue");
+    public static readonly LocalizedString Save = new("Save", "Enregistrer");
+    public static readonly LocalizedString Cancel = new("Cancel", "Annuler");
+    public static readonly LocalizedString ErrorSummary = new("There is a problem", "Il y a un problème");
+    public static readonly LocalizedString BadSignIn = new("The e-mail address or password is not right.", "L'adresse e-mail ou le mot de passe est incorrect.");
+    public static readonly LocalizedString LockedOut = new("Too many failed attempts: this account is locked for 15 minutes.", "Trop d'échecs : ce compte est bloqué pendant 15 minutes.");
+    public static readonly LocalizedString SetupTitle = new("Create the first administrator", "Créer le premier administrateur");
+    public static readonly LocalizedString SetupIntro = new("Attest has no user yet. The administrator manages users, partners and assignments; they see no partner content.", "Attest n'a encore aucun utilisateur. L'administrateur gère les utilisateurs, les partenaires et les affectations ; il ne voit aucun contenu de partenaire.");
+    public static readonly LocalizedString PasswordRule = new("At least 12 characters, with a digit, a lower-case and an upper-case letter.", "Au moins 12 caractères, avec un chiffre, une minuscule et une majuscule.");
+    public static readonly LocalizedString Required = new("Required.", "Obligatoire.");
+    public static readonly LocalizedString NoApplications = new("No application yet.", "Aucune candidature pour l'instant.");
+    public static readonly LocalizedString NewApplication = new("Start an application", "Commencer une candidature");
+    public static readonly LocalizedString Checklist = new("Checklist", "Liste de contrôle");
+    public static readonly LocalizedString Partner = new("Partner", "Partenaire");
+    public static readonly LocalizedString Status = new("Status", "Statut");
+    public static readonly LocalizedString Updated = new("Last change", "Dernière modification");
+    public static readonly LocalizedString Ready = new("Ready", "Prêt");
+    public static readonly LocalizedString NotReady = new("Not ready", "Pas prêt");
+    public static readonly LocalizedString ReadyUntil = new("Stays ready until {0} if nothing else changes.", "Reste prêt jusqu'au {0} si rien d'autre ne change.");
+    public static readonly LocalizedString Missing = new("What is missing", "Ce qui manque");
+    public static readonly LocalizedString Coming = new("Coming changes", "Changements à venir");
+    public static readonly LocalizedString CaseStudies = new("Case studies", "Études de cas");
+    public static readonly LocalizedString AddCaseStudy = new("Add a case study", "Ajouter une étude de cas");
+    public static readonly LocalizedString Edit = new("Edit", "Modifier");
+    public static readonly LocalizedString Export = new("Export (YAML, format v1)", "Exporter (YAML, format v1)");
+    public static readonly LocalizedString Import = new("Import a format v1 file", "Importer un fichier au format v1");
+    public static readonly LocalizedString ImportReplaces = new("Importing replaces the profile, the case studies and the self-assessment of this application.", "L'import remplace le profil, les études de cas et l'auto-évaluation de cette candidature.");
+    public static readonly LocalizedString File = new("File", "Fichier");
+    public static readonly LocalizedString Item = new("Item", "Élément");
+    public static readonly LocalizedString Reason = new("Why", "Pourquoi");
+    public static readonly LocalizedString NextStep = new("Next step", "Étape suivante");
+    public static readonly LocalizedString Conflict = new("Someone else saved this case study while you were editing it. Nothing was overwritten: compare the two versions below, then save again to keep yours.", "Quelqu'un d'autre a enregistré cette étude de cas pendant votre modification. Rien n'a été écrasé : comparez les deux versions ci-dessous, puis enregistrez de nouveau pour garder la vôtre.");
+    public static readonly LocalizedString TheirVersion = new("Saved by someone else", "Enregistrée par quelqu'un d'autre");
+    public static readonly LocalizedString YourVersion = new("Your version", "Votre version");
+    public static readonly LocalizedString NotFound = new("This page does not exist, or you may not see it.", "Cette page n'existe pas, ou vous ne pouvez pas la voir.");
+    public static readonly LocalizedString Denied = new("You may not do this.", "Vous ne pouvez pas faire cela.");
+    public static readonly LocalizedString Failure = new("Something went wrong on our side. Nothing was saved; please try again.", "Une erreur s'est produite de notre côté. Rien n'a été enregistré ; veuillez réessayer.");
+    public static readonly LocalizedString Saved = new("Saved.", "Enregistré.");
+    public static readonly LocalizedString Imported = new("Imported.", "Importé.");
+    public static readonly LocalizedString CaseStudy = new("Case study", "Étude de cas");
+    public static readonly LocalizedString Readiness = new("Readiness", "Préparation");
+}

@@ -1,0 +1,114 @@
+using System.Threading.RateLimiting;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Attest").Get<AttestOptions>() ?? new AttestOptions();
+builder.Services.AddSingleton(options);
+Directory.CreateDirectory(options.DataPath);
+
+builder.Services.AddScoped<CurrentAccess>();
+builder.Services.AddScoped<RequestLanguage>();
+builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
+builder.Services.AddSingleton(TimeProvider.System);
+
+var connection = builder.Configuration.GetConnectionString("Attest");
+if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))
+{
+    builder.Services.AddDbContext<PostgresAttestDbContext>(db => db.UseNpgsql(connection ?? throw new InvalidOperationException("ConnectionStrings:Attest is required for PostgreSQL")));
+    builder.Services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<PostgresAttestDbContext>());
+}
+else
+{
+    builder.Services.AddDbContext<SqliteAttestDbContext>(db => db.UseSqlite(connection ?? $"Data Source={Path.Combine(options.DataPath, "attest.db")}"));
+    builder.Services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<SqliteAttestDbContext>());
+}
+
+builder.Services
+    .AddIdentity<AttestUser, IdentityRole>(identity =>
+    {
+        identity.Password.RequiredLength = 12;
+        identity.Password.RequireNonAlphanumeric = false;
+        identity.Lockout.MaxFailedAccessAttempts = 5;
+        identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        identity.User.RequireUniqueEmail = true;
+    })
+    .AddEntityFrameworkStores<AttestDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(cookie =>
+{
+    cookie.LoginPath = "/account/sign-in";
+    cookie.AccessDeniedPath = "/account/denied";
+    cookie.Cookie.Name = "attest";
+    cookie.Cookie.HttpOnly = true;
+    cookie.Cookie.SameSite = SameSiteMode.Lax;
+    cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+    cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+});
+builder.Services.AddAuthorization();
+builder.Services.AddRazorPages(pages =>
+{
+    pages.RootDirectory = "/Features";
+    pages.Conventions.AuthorizeFolder("/");
+    pages.Conventions.AllowAnonymousToFolder("/Account");
+    pages.Conventions.AllowAnonymousToPage("/Setup/Index");
+});
+builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "attest-af");
+builder.Services.AddHealthChecks().AddDbContextCheck<AttestDbContext>("database");
+builder.Services.AddRateLimiter(limiter =>
+{
+    limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    limiter.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
+        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+});
+
+var app = builder.Build();
+
+using (var scope = app.Services.CreateScope())
+{
+    await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+
+app.UseMiddleware<SecurityHeaders>();
+app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseMiddleware<RequestLanguageMiddleware>();
+app.UseAuthentication();
+app.UseMiddleware<AccessMiddleware>();
+app.UseMiddleware<FirstRunMiddleware>();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready").AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+{
+    // The API answers with a status code; pages redirect to sign in
+    if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal))
+    {
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
+    }
+
+    context.Response.Redirect(context.RedirectUri);
+    return Task.CompletedTask;
+}
+
+/// <summary>The entry point, visible to the tests' application factory.</summary>
+public partial class Program;

@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Attest.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Attest.Web.Tests.Support;
+
+/// <summary>Two partners, one user per role, and an application of the first partner with one case study.</summary>
+public sealed partial class World : IAsyncLifetime
+{
+    public const string Password = "Correct-Horse-42-battery";
+
+    public AttestFactory Factory { get; } = new();
+
+    public Guid PartnerA { get; } = Guid.NewGuid();
+
+    public Guid PartnerB { get; } = Guid.NewGuid();
+
+    public Guid ApplicationA { get; } = Guid.NewGuid();
+
+    public Guid ApplicationB { get; } = Guid.NewGuid();
+
+    public Dictionary<string, string> Users { get; } = [];
+
+    public async Task InitializeAsync()
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AttestUser>>();
+        db.Partners.AddRange(new Partner { Id = PartnerA, Name = "Acme Retail Cloud" }, new Partner { Id = PartnerB, Name = "Beta Consulting" });
+        await db.SaveChangesAsync();
+        foreach (var (name, role, partner) in new (string, UserRole, Guid?)[]
+        {
+            ("admin", UserRole.Administrator, null), ("leadA", UserRole.AllianceLead, PartnerA), ("contributorA", UserRole.Contributor, PartnerA),
+            ("leadB", UserRole.AllianceLead, PartnerB), ("manager", UserRole.PartnerManager, null), ("office", UserRole.ProgramOffice, null), ("auditor", UserRole.Auditor, null),
+        })
+        {
+            var user = new AttestUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", EmailConfirmed = true, DisplayName = name, Role = role, PartnerId = partner };
+            var created = await users.CreateAsync(user, Password);
+            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+            Users[name] = user.Id;
+        }
+
+        db.PartnerAssignments.Add(new PartnerAssignment { PartnerId = PartnerA, UserId = Users["manager"] });
+        foreach (var (id, partner) in new[] { (ApplicationA, PartnerA), (ApplicationB, PartnerB) })
+        {
+            db.Applications.Add(new ApplicationRecord
+            {
+                Id = id,
+                PartnerId = partner,
+                ChecklistId = "aws-retail-consulting-2019-12",
+                Revision = 1,
+                PartnerName = partner == PartnerA ? "Acme Retail Cloud" : "Beta Consulting",
+                CaseStudies = [new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = id, PartnerId = partner, Key = "contoso", Customer = "Contoso Stores", Revision = 1 }],
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public async Task DisposeAsync() => await Factory.DisposeAsync();
+
+    /// <summary>A client signed in as <paramref name="user"/> (a key of <see cref="Users"/>), or anonymous for null; redirects are not followed.</summary>
+    public HttpClient Client(string? user)
+    {
+        var client = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Add(AttestFactory.UserHeader, Users[user]);
+        }
+
+        return client;
+    }
+
+    /// <summary>Posts a form the way a browser does: first reads the antiforgery token from <paramref name="pageWithForm"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageWithForm, string target, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetAsync(pageWithForm);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = TokenField().Match(html);
+        var all = fields.ToList();
+        if (token.Success)
+        {
+            all.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        }
+
+        return await client.PostAsync(target, new FormUrlEncodedContent(all));
+    }
+
+    /// <summary>Reads the database as nobody in particular (filters off), for assertions.</summary>
+    public async Task<T> ReadAsync<T>(Func<AttestDbContext, Task<T>> query)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        return await query(db);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+}
