@@ -18,20 +18,11 @@ public sealed class AuthorizationMatrixTests(World world) : IClassFixture<World>
     // Columns: anonymous, admin, leadA, contributorA, leadB (other partner), manager (assigned to A), office, auditor
     private static readonly string[] Who = [null!, "admin", "leadA", "contributorA", "leadB", "manager", "office", "auditor"];
 
-    private Dictionary<string, (string Url, HttpStatusCode[] Expected)> Matrix() => new(StringComparer.Ordinal)
-    {
-        [""] = ("/", [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ["account/sign-in"] = ("/account/sign-in", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ["account/sign-out"] = ("/account/sign-out", [Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden]),
-        ["account/denied"] = ("/account/denied", [HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden, HttpStatusCode.Forbidden]),
-        ["error"] = ("/error", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ["language"] = ("/language", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ["setup"] = ("/setup", [Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden]),
-        ["applications/{id:guid}"] = ($"/applications/{world.ApplicationA}", [SignIn, Hidden, Ok, Ok, Hidden, Ok, Hidden, Hidden]),
-        ["applications/{id:guid}/case-studies/{key}"] = ($"/applications/{world.ApplicationA}/case-studies/contoso", [SignIn, Hidden, Ok, Ok, Hidden, Hidden, Hidden, Hidden]),
-        ["health/live"] = ("/health/live", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-        ["health/ready"] = ("/health/ready", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
-    };
+    private Dictionary<string, (string Url, HttpStatusCode[] Expected)> Matrix() =>
+        typeof(AuthorizationMatrixTests).Assembly.GetTypes()
+            .Where(t => typeof(IMatrixRows).IsAssignableFrom(t) && t is { IsClass: true, IsAbstract: false })
+            .SelectMany(t => ((IMatrixRows)Activator.CreateInstance(t)!).Rows(world))
+            .ToDictionary(r => r.Pattern, r => (r.Url, r.Expected), StringComparer.Ordinal);
 
     [Fact]
     public void Every_mapped_endpoint_has_a_row_in_the_matrix()
@@ -94,4 +85,28 @@ public sealed class AuthorizationMatrixTests(World world) : IClassFixture<World>
         var response = await World.PostFormAsync(client, $"/applications/{world.ApplicationA}", $"/applications/{world.ApplicationA}/case-studies/contoso", [new("Form.Key", "contoso"), new("Form.Customer", "Changed"), new("Form.Revision", "1")]);
         Assert.Equal(Hidden, response.StatusCode);
     }
+}
+
+/// <summary>The rows of the pages every installation has: sign-in, errors, setup, health, the applications list and dashboard.</summary>
+public sealed class CoreMatrixRows : IMatrixRows
+{
+    private const HttpStatusCode Ok = HttpStatusCode.OK;
+    private const HttpStatusCode SignIn = HttpStatusCode.Redirect;
+    private const HttpStatusCode Hidden = HttpStatusCode.NotFound;
+    private const HttpStatusCode Refused = HttpStatusCode.Forbidden;
+
+    public IEnumerable<MatrixRow> Rows(World world) =>
+    [
+        new("", "/", [SignIn, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("account/sign-in", "/account/sign-in", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("account/sign-out", "/account/sign-out", [Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden]),
+        new("account/denied", "/account/denied", [Refused, Refused, Refused, Refused, Refused, Refused, Refused, Refused]),
+        new("error", "/error", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("language", "/language", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("setup", "/setup", [Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden, Hidden]),
+        new("applications/{id:guid}", $"/applications/{world.ApplicationA}", [SignIn, Hidden, Ok, Ok, Hidden, Ok, Hidden, Hidden]),
+        new("applications/{id:guid}/case-studies/{key}", $"/applications/{world.ApplicationA}/case-studies/contoso", [SignIn, Hidden, Ok, Ok, Hidden, Hidden, Hidden, Hidden]),
+        new("health/live", "/health/live", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+        new("health/ready", "/health/ready", [Ok, Ok, Ok, Ok, Ok, Ok, Ok, Ok]),
+    ];
 }

@@ -25,6 +25,14 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
 
     public DbSet<SelfAssessmentRecord> SelfAssessment => Set<SelfAssessmentRecord>();
 
+    public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
+
+    public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
     /// <summary>The access the filters apply (read at query time, so one context serves one request).</summary>
     internal Access Access => access.Value;
 
@@ -97,6 +105,44 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             entry.Property(s => s.Revision).IsConcurrencyToken();
             JsonColumn(entry.Property(s => s.Evidence));
             entry.HasQueryFilter(s => Access.PartnerIds.Contains(s.PartnerId) || Access.SeesSubmitted);
+        });
+
+        builder.Entity<EvidenceRecord>(evidence =>
+        {
+            evidence.Property(e => e.Name).HasMaxLength(300).IsRequired();
+            evidence.Property(e => e.Url).HasMaxLength(2000);
+            evidence.Property(e => e.Sha256).HasMaxLength(64);
+            evidence.Property(e => e.ContentType).HasMaxLength(100);
+            evidence.HasIndex(e => new { e.PartnerId, e.Sha256 });
+            evidence.HasOne<Partner>().WithMany().HasForeignKey(e => e.PartnerId).OnDelete(DeleteBehavior.Restrict);
+            evidence.HasMany(e => e.Links).WithOne().HasForeignKey(l => l.EvidenceId).OnDelete(DeleteBehavior.Cascade);
+            evidence.HasQueryFilter(e => Access.PartnerIds.Contains(e.PartnerId) || Access.SeesSubmitted);
+        });
+
+        builder.Entity<EvidenceLink>(link =>
+        {
+            link.Property(l => l.CaseStudyKey).HasMaxLength(100);
+            link.Property(l => l.ItemId).HasMaxLength(32);
+            link.HasIndex(l => new { l.ApplicationId, l.ItemId });
+            link.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            link.HasQueryFilter(l => Access.PartnerIds.Contains(l.PartnerId) || Access.SeesSubmitted);
+        });
+
+        builder.Entity<ApiToken>(token =>
+        {
+            token.Property(t => t.Name).HasMaxLength(100).IsRequired();
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.Property(t => t.Hash).HasMaxLength(64).IsRequired();
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasOne<AttestUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<Invitation>(invitation =>
+        {
+            invitation.Property(i => i.Email).HasMaxLength(256).IsRequired();
+            invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(32);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
         });
     }
 

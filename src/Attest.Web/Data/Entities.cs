@@ -235,3 +235,95 @@ public sealed class SelfAssessmentRecord
 
     public long Revision { get; set; }
 }
+
+/// <summary>A piece of evidence in the partner's library: an uploaded file (stored by its SHA-256) or a link.</summary>
+public sealed class EvidenceRecord
+{
+    public Guid Id { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public string Name { get; set; } = "";
+
+    /// <summary>For a link: its address; null for a file.</summary>
+    public string? Url { get; set; }
+
+    /// <summary>For a file: the lower-case hex SHA-256 of its content, which is also where it is stored.</summary>
+    public string? Sha256 { get; set; }
+
+    public long? Size { get; set; }
+
+    /// <summary>The type detected from the content (not the one the browser claimed).</summary>
+    public string? ContentType { get; set; }
+
+    /// <summary>When it was uploaded or added.</summary>
+    public DateTimeOffset AddedAt { get; set; }
+
+    public string? AddedBy { get; set; }
+
+    /// <summary>The evidence's own date: when the document was issued, as the partner states it.</summary>
+    public DateOnly? IssuedOn { get; set; }
+
+    public List<EvidenceLink> Links { get; set; } = [];
+}
+
+/// <summary>Evidence attached to an application's item, case study, or both.</summary>
+public sealed class EvidenceLink
+{
+    public Guid Id { get; set; }
+
+    public Guid EvidenceId { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    public Guid ApplicationId { get; set; }
+
+    public string? CaseStudyKey { get; set; }
+
+    public string? ItemId { get; set; }
+}
+
+/// <summary>A personal API token: shown once, stored as a hash, revocable.</summary>
+public sealed class ApiToken
+{
+    public Guid Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    /// <summary>The first characters, shown in lists so that a user can tell tokens apart.</summary>
+    public string Prefix { get; set; } = "";
+
+    /// <summary>SHA-256 of the whole token, lower-case hex.</summary>
+    public string Hash { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastUsedAt { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+}
+
+/// <summary>An invitation by link to join as a user with a role (and a partner for partner-side roles).</summary>
+public sealed class Invitation
+{
+    public Guid Id { get; set; }
+
+    public string Email { get; set; } = "";
+
+    public UserRole Role { get; set; }
+
+    public Guid? PartnerId { get; set; }
+
+    /// <summary>SHA-256 of the secret in the link, lower-case hex.</summary>
+    public string TokenHash { get; set; } = "";
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset ExpiresAt { get; set; }
+
+    public DateTimeOffset? AcceptedAt { get; set; }
+}
