@@ -80,6 +80,7 @@ public abstract class IacRule
 public sealed class ScanUnit(IacDocument document)
 {
     private readonly ILookup<string, IIacResource> byType = document.Resources.ToLookup(r => r.Type, StringComparer.Ordinal);
+    private readonly Dictionary<string, ILookup<string, IIacResource>> references = new(StringComparer.Ordinal);
 
     /// <summary>The document.</summary>
     public IacDocument Document { get; } = document;
@@ -94,8 +95,19 @@ public sealed class ScanUnit(IacDocument document)
     /// The resources of type <paramref name="type"/> whose value at <paramref name="path"/> refers to <paramref name="target"/>
     /// (a Terraform <c>aws_s3_bucket_public_access_block</c> naming its bucket, a CloudFormation bucket policy naming its bucket).
     /// </summary>
-    public IEnumerable<IIacResource> Referencing(IIacResource target, string type, params string[] path) =>
-        byType[type].Where(r => References(r, path).Contains(target.Address, StringComparer.Ordinal));
+    public IEnumerable<IIacResource> Referencing(IIacResource target, string type, params string[] path)
+    {
+        // One index per (type, path), built on first use: asking for each target in turn stays linear in the resources
+        var key = type + "\u001f" + string.Join('\u001f', path);
+        if (!references.TryGetValue(key, out var index))
+        {
+            index = byType[type].SelectMany(r => References(r, path).Distinct(StringComparer.Ordinal).Select(address => (Address: address, Resource: r)))
+                .ToLookup(p => p.Address, p => p.Resource, StringComparer.Ordinal);
+            references[key] = index;
+        }
+
+        return index[target.Address];
+    }
 
     private static IReadOnlyList<string> References(IIacResource resource, string[] path) => resource switch
     {

@@ -122,11 +122,22 @@ internal static class MonitoringRules
 
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
-            var alarms = unit.OfType("AWS::CloudWatch::Alarm", "aws_cloudwatch_metric_alarm").ToList();
+            // What each alarm watches is worked out once: the first alarm naming a resource covers it
+            var watchedBy = new Dictionary<string, IIacResource>(StringComparer.Ordinal);
+            foreach (var alarm in unit.OfType("AWS::CloudWatch::Alarm", "aws_cloudwatch_metric_alarm"))
+            {
+                if (alarm is IReferencingResource r)
+                {
+                    foreach (var address in r.ReferencedResources(alarm.Framework == "cloudformation" ? "Dimensions" : "dimensions"))
+                    {
+                        watchedBy.TryAdd(address, alarm);
+                    }
+                }
+            }
+
             foreach (var resource in unit.OfType(Watched))
             {
-                var cfn = resource.Framework == "cloudformation";
-                var alarm = alarms.FirstOrDefault(a => a is IReferencingResource r && (cfn ? r.ReferencedResources("Dimensions") : r.ReferencedResources("dimensions")).Contains(resource.Address, StringComparer.Ordinal));
+                var alarm = watchedBy.GetValueOrDefault(resource.Address);
                 var judgement = alarm is null ? Judgement.Fail : Judgement.Pass;
                 yield return Finding(resource, judgement, RuleKit.Say(judgement, resource, Documentation.Title, Pass, Fail, alarm?.Address));
             }
