@@ -162,7 +162,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings);
         var rendered = format switch
         {
-            "json" => JsonReport.Render(report, language, warnings),
+            "json" => ReadinessJson.Render(report, language, warnings),
             "markdown" => MarkdownReport.Render(report, language) + string.Concat(warnings.Select(w => $"\n> {w}")),
             _ => new TextReport(language, outputIsTerminal && string.IsNullOrEmpty(environment("NO_COLOR"))).Render(report) + string.Concat(warnings.Select(w => $"! {w}\n")),
         };

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Attest.Web.Data;
+using Attest.Web.Features.Api;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +14,7 @@ builder.Services.AddScoped<CurrentAccess>();
 builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddEvidence();
 
 var connection = builder.Configuration.GetConnectionString("Attest");
 if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))
@@ -49,6 +51,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });
 builder.Services.AddAuthorization();
+builder.Services.AddApiTokens();
+builder.Services.AddApi();
 builder.Services.AddRazorPages(pages =>
 {
     pages.RootDirectory = "/Features";
@@ -61,9 +65,14 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AttestDbContext>("database"
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    limiter.AddPolicy("sign-in", context => RateLimitPartition.GetFixedWindowLimiter(
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+    // Sign-in attempts (not page views) are limited per client address
+    limiter.AddPolicy("sign-in", context => HttpMethods.IsPost(context.Request.Method)
+        ? RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+        : RateLimitPartition.GetNoLimiter("page"));
+    // API calls with a personal token are limited per token (Attest:ApiTokenRequestsPerMinute, default 600)
+    limiter.AddPolicy<string, ApiTokenRateLimit>(ApiTokenRateLimit.Policy);
 });
 
 var app = builder.Build();
@@ -73,6 +82,8 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync();
 }
 
+await DemoData.SeedIfAskedAsync(app.Services);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/error");
@@ -81,6 +92,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+app.UseMiddleware<ApiProblemResponses>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
@@ -94,6 +106,7 @@ app.UseAntiforgery();
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();
 app.MapRazorPages();
+app.MapApi();
 
 await app.RunAsync();
 

@@ -15,6 +15,9 @@ public sealed class AttestOptions
     /// <summary>Load a demo partner, its users and a half-finished application at start (only into an empty database).</summary>
     public bool DemoData { get; set; }
 
+    /// <summary>Sign-in attempts allowed per client address and minute (account lockout comes on top).</summary>
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
     /// <summary>Extra folders of catalog files.</summary>
     public List<string> CatalogFolders { get; set; } = [];
 

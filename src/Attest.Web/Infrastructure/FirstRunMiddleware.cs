@@ -12,7 +12,7 @@ public sealed class FirstRunMiddleware(RequestDelegate next)
     {
         if (!configured)
         {
-            configured = await db.Users.AnyAsync(context.RequestAborted);
+            configured = await db.Users.AnyAsync(u => u.Role == UserRole.Administrator, context.RequestAborted);
             var path = context.Request.Path;
             if (!configured && !path.StartsWithSegments("/setup", StringComparison.OrdinalIgnoreCase) && !path.StartsWithSegments("/health", StringComparison.Ordinal)
                 && !path.StartsWithSegments("/css", StringComparison.Ordinal) && !path.StartsWithSegments("/js", StringComparison.Ordinal))

@@ -38,7 +38,8 @@ public static class Ui
     public static readonly LocalizedString AddCaseStudy = new("Add a case study", "Ajouter une étude de cas");
     public static readonly LocalizedString Edit = new("Edit", "Modifier");
     public static readonly LocalizedString Export = new("Export (YAML, format v1)", "Exporter (YAML, format v1)");
-    public static readonly LocalizedString Import = new("Import a format v1 file", "Importer un fichier au format v1");
+    public static readonly LocalizedString Import = new("Import", "Importer");
+    public static readonly LocalizedString ImportFile = new("Application file to import (format v1, YAML or JSON)", "Fichier de candidature à importer (format v1, YAML ou JSON)");
     public static readonly LocalizedString ImportReplaces = new("Importing replaces the profile, the case studies and the self-assessment of this application.", "L'import remplace le profil, les études de cas et l'auto-évaluation de cette candidature.");
     public static readonly LocalizedString File = new("File", "Fichier");
     public static readonly LocalizedString Item = new("Item", "Élément");

@@ -34,10 +34,14 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
 
     public string Provider => postgresServer is null ? "sqlite" : "postgres";
 
+    /// <summary>The time the application sees: fixed, so that readiness verdicts do not drift with the calendar.</summary>
+    public DateTimeOffset Now { get; init; } = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Attest:DataFolder", folder);
+        builder.UseSetting("Attest:SignInAttemptsPerMinute", "1000");
         if (postgresServer is not null)
         {
             builder.UseSetting("Attest:DatabaseProvider", "postgres");
@@ -47,6 +51,7 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<TimeProvider>(new FixedTime(Now));
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestUserHandler>("Test", _ => { })
                 .AddPolicyScheme("TestOrCookie", "TestOrCookie", policy => policy.ForwardDefaultSelector = context =>
@@ -81,6 +86,12 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
         {
             // A file still open by SQLite on some systems: the temp folder is cleaned by the system
         }
+    }
+
+    /// <summary>A clock stopped at one instant.</summary>
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     /// <summary>Signs the request in as the user named in the header.</summary>

@@ -11,7 +11,23 @@ public sealed partial class World : IAsyncLifetime
 {
     public const string Password = "Correct-Horse-42-battery";
 
-    public AttestFactory Factory { get; } = new();
+    public World()
+        : this(kestrel: false)
+    {
+    }
+
+    /// <summary>With <paramref name="kestrel"/>, the application listens on a real loopback port (for a browser).</summary>
+    internal World(bool kestrel)
+    {
+        Factory = new AttestFactory();
+        if (kestrel)
+        {
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+        }
+    }
+
+    public AttestFactory Factory { get; }
 
     public Guid PartnerA { get; } = Guid.NewGuid();
 

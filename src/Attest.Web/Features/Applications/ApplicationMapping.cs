@@ -82,9 +82,14 @@ public static class ApplicationMapping
         to.Evidence = from.Evidence?.ToList();
     }
 
-    /// <summary>Replaces everything the partner wrote in <paramref name="record"/> with <paramref name="imported"/>.</summary>
-    public static void Replace(ApplicationRecord record, Application imported, Guid partnerId)
+    /// <summary>
+    /// Replaces everything the partner wrote in <paramref name="record"/> (tracked by <paramref name="db"/>, its case studies,
+    /// content and self-assessment loaded) with <paramref name="imported"/>. Case studies and answers that keep their key are
+    /// updated in place (their revision moves on), the others removed or added; nothing is saved here.
+    /// </summary>
+    public static void Replace(AttestDbContext db, ApplicationRecord record, Application imported)
     {
+        var partnerId = record.PartnerId;
         var p = imported.Partner;
         record.PartnerName = p.Name;
         record.Tier = p.Tier;
@@ -95,18 +100,63 @@ public static class ApplicationMapping
         record.PracticePageLinkedFromHomepage = p.PracticePage?.LinkedFromHomepage;
         record.DedicatedRetailConsultancy = p.DedicatedRetailConsultancy;
         record.ContentStated = p.Content is not null;
+
+        // Explicit adds and removes: new rows carry their keys, which change tracking alone would take for existing rows
+        db.RemoveRange(record.Content);
         record.Content.Clear();
-        record.Content.AddRange((p.Content ?? []).Select((c, i) => new ContentRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Position = i, Title = c.Title, Url = c.Url, Kind = c.Kind, Published = c.Published }));
-        record.CaseStudies.Clear();
+        var content = (p.Content ?? []).Select((c, i) => new ContentRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Position = i, Title = c.Title, Url = c.Url, Kind = c.Kind, Published = c.Published }).ToList();
+        db.AddRange(content);
+        record.Content.AddRange(content);
+
+        var existing = record.CaseStudies.ToDictionary(c => c.Key, StringComparer.Ordinal);
+        var kept = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < imported.CaseStudies.Count; i++)
         {
-            var stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Position = i, Key = imported.CaseStudies[i].Key, Revision = 1 };
-            CopyTo(imported.CaseStudies[i], stored);
-            record.CaseStudies.Add(stored);
+            var from = imported.CaseStudies[i];
+            if (existing.TryGetValue(from.Key, out var stored))
+            {
+                stored.Revision++;
+            }
+            else
+            {
+                stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = record.Id, PartnerId = partnerId, Key = from.Key, Revision = 1 };
+                db.Add(stored);
+                record.CaseStudies.Add(stored);
+            }
+
+            CopyTo(from, stored);
+            stored.Position = i;
+            kept.Add(from.Key);
         }
 
-        record.SelfAssessment.Clear();
-        record.SelfAssessment.AddRange(imported.SelfAssessment.Select(e => new SelfAssessmentRecord { ApplicationId = record.Id, PartnerId = partnerId, ItemId = e.Key, Met = e.Value.Met, Note = e.Value.Note, Evidence = e.Value.Evidence?.ToList(), Revision = 1 }));
+        foreach (var gone in existing.Values.Where(c => !kept.Contains(c.Key)))
+        {
+            db.Remove(gone);
+            record.CaseStudies.Remove(gone);
+        }
+
+        var answers = record.SelfAssessment.ToDictionary(s => s.ItemId, StringComparer.Ordinal);
+        foreach (var (itemId, entry) in imported.SelfAssessment)
+        {
+            if (!answers.Remove(itemId, out var stored))
+            {
+                stored = new SelfAssessmentRecord { ApplicationId = record.Id, PartnerId = partnerId, ItemId = itemId, Revision = 0 };
+                db.Add(stored);
+                record.SelfAssessment.Add(stored);
+            }
+
+            stored.Met = entry.Met;
+            stored.Note = entry.Note;
+            stored.Evidence = entry.Evidence?.ToList();
+            stored.Revision++;
+        }
+
+        foreach (var gone in answers.Values)
+        {
+            db.Remove(gone);
+            record.SelfAssessment.Remove(gone);
+        }
+
         record.Revision++;
     }
 }

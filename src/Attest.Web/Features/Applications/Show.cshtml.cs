@@ -2,6 +2,7 @@ using System.Text;
 using Attest.Core.Applications;
 using Attest.Core.Readiness;
 using Attest.Web.Data;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ namespace Attest.Web.Features.Applications;
 
 /// <summary>The readiness dashboard of one application, its export and its import.</summary>
 [RequestSizeLimit(MaxImportBytes + (64 * 1024))]
-public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock) : PageModel
+public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock, ApplicationEvidence evidence) : PageModel
 {
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
@@ -21,6 +22,8 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
     public ReadinessReport? Report { get; private set; }
 
     public bool CanEdit { get; private set; }
+
+    public ScanProgress Scan { get; private set; } = ScanProgress.None;
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -81,7 +84,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         // One save: the old content goes and the new arrives together, or nothing changes
-        ApplicationMapping.Replace(record, imported, record.PartnerId);
+        ApplicationMapping.Replace(db, record, imported);
         record.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         TempData["Notice"] = language.T(Ui.Imported);
@@ -97,7 +100,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         CanEdit = access.Value.CanEdit(record.PartnerId);
-        Report = ReadinessEngine.Evaluate(ApplicationMapping.ToDomain(record), catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), HttpContext.RequestAborted);
+        Scan = withEvidence.Progress;
+        Report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), withEvidence.Findings);
         return true;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Setup;
 
-/// <summary>First run: creates the administrator; gone for good once any user exists.</summary>
+/// <summary>First run: creates the administrator; gone for good once an administrator exists (demo users do not count).</summary>
 public sealed class IndexModel(UserManager<AttestUser> users, SignInManager<AttestUser> signIn, RequestLanguage language, TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -19,11 +19,11 @@ public sealed class IndexModel(UserManager<AttestUser> users, SignInManager<Atte
     [BindProperty]
     public string Password { get; set; } = "";
 
-    public async Task<IActionResult> OnGetAsync() => await users.Users.AnyAsync() ? NotFound() : Page();
+    public async Task<IActionResult> OnGetAsync() => await users.Users.AnyAsync(u => u.Role == UserRole.Administrator) ? NotFound() : Page();
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await users.Users.AnyAsync())
+        if (await users.Users.AnyAsync(u => u.Role == UserRole.Administrator))
         {
             return NotFound();
         }

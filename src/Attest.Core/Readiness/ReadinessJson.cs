@@ -1,16 +1,19 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Attest.Core.Catalogs;
-using Attest.Core.Readiness;
 using Attest.Core.Text;
 
-namespace Attest.Cli.Rendering;
+namespace Attest.Core.Readiness;
 
-/// <summary>The JSON form of a readiness report: the contract of <c>attest check --format json</c>.</summary>
-internal static class JsonReport
+/// <summary>
+/// The JSON form of a readiness report: the contract of <c>attest check --format json</c> and of the web API's readiness
+/// endpoint, written in one place so that both faces give the same shape.
+/// </summary>
+public static class ReadinessJson
 {
     private static readonly JsonWriterOptions Options = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The indented JSON text of <paramref name="report"/>, texts in <paramref name="language"/>, with <paramref name="warnings"/> (e.g. evidence that could not be scanned).</summary>
     public static string Render(ReadinessReport report, Language language, IReadOnlyList<string>? warnings = null)
     {
         using var stream = new MemoryStream();

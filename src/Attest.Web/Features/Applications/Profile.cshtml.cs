@@ -1,0 +1,95 @@
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Applications;
+
+/// <summary>
+/// Edits the partner profile an application declares. Two people saving it: the second save is refused with both
+/// versions shown (optimistic concurrency on the application's revision); nothing is silently overwritten.
+/// </summary>
+public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public ProfileForm Form { get; set; } = new();
+
+    public bool Conflicted { get; private set; }
+
+    public IReadOnlyList<(string Field, string? Theirs, string? Mine)> Differences { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var application = await db.Applications.AsNoTracking().Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);
+        if (application is null || !access.Value.CanEdit(application.PartnerId))
+        {
+            return NotFound();
+        }
+
+        Form = ProfileForm.From(application);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var application = await db.Applications.Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);
+        if (application is null || !access.Value.CanEdit(application.PartnerId))
+        {
+            return NotFound();
+        }
+
+        if (Form.Action == "add")
+        {
+            // Only the form changes: one more row to fill, rows marked for removal gone, nothing saved
+            ModelState.Clear();
+            Form.Content = [.. Form.Content.Where(r => r.Remove != "yes"), new ContentRow()];
+            Form.Action = null;
+            return Page();
+        }
+
+        var profile = Form.ToDomain(ModelState, language.Value);
+        if (profile is null)
+        {
+            return Page();
+        }
+
+        if (application.Revision != Form.Revision)
+        {
+            return Conflict(application);
+        }
+
+        ProfileForm.CopyTo(profile, application);
+        application.Revision = Form.Revision + 1;
+        application.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone saved between our read and our write: show their version, keep ours in the form
+            db.ChangeTracker.Clear();
+            var current = await db.Applications.AsNoTracking().Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);
+            return current is null ? NotFound() : Conflict(current);
+        }
+
+        TempData["Notice"] = language.T(Ui.Saved);
+        return Redirect($"/applications/{Id}");
+    }
+
+    private PageResult Conflict(ApplicationRecord current)
+    {
+        Conflicted = true;
+        Differences = ProfileForm.Differences(ProfileForm.From(current), Form);
+
+        // Saving again now means "keep mine": the form carries the revision it has just seen
+        Form.Revision = current.Revision;
+        ModelState.Remove("Form.Revision");
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+
+namespace Attest.Web.Features.Applications;
+
+/// <summary>
+/// One item of the self-assessment as the form posts it. <see cref="Original"/> fingerprints the values the user was
+/// shown, so that an item they did not touch is never saved — nor reported as a conflict — when someone else changed it.
+/// </summary>
+public sealed class SelfAssessmentItemForm
+{
+    public const int MaxNote = 4000;
+    public const int MaxReferences = 50;
+    public const int MaxReference = 2000;
+
+    public string ItemId { get; set; } = "";
+
+    /// <summary>The stored entry's revision when the form was shown; 0 when there was none.</summary>
+    public long Revision { get; set; }
+
+    /// <summary>The fingerprint of the values shown.</summary>
+    public string? Original { get; set; }
+
+    /// <summary><c>yes</c>, <c>no</c>, or empty for not answered.</summary>
+    public string? Met { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>Evidence references, one per line.</summary>
+    public string? References { get; set; }
+
+    /// <summary>The pieces of the library attached to the item.</summary>
+    public List<Guid> Evidence { get; set; } = [];
+
+    /// <summary>Whether the item says nothing at all: then no entry is kept for it.</summary>
+    public bool IsEmpty => FormInput.Tri(Met) is null && FormInput.Text(Note) is null && FormInput.Lines(References).Count == 0 && Evidence.Count == 0;
+
+    public static SelfAssessmentItemForm From(string itemId, SelfAssessmentRecord? stored, IEnumerable<Guid> attached)
+    {
+        var form = new SelfAssessmentItemForm
+        {
+            ItemId = itemId,
+            Revision = stored?.Revision ?? 0,
+            Met = FormInput.Tri(stored?.Met),
+            Note = stored?.Note,
+            References = stored?.Evidence is { } references ? string.Join('\n', references) : null,
+            Evidence = attached.Distinct().Order().ToList(),
+        };
+        form.Original = form.Fingerprint();
+        return form;
+    }
+
+    /// <summary>A short hash of the item's values, normalized as they are saved.</summary>
+    public string Fingerprint()
+    {
+        var text = string.Join('\u001f', FormInput.Tri(Met)?.ToString() ?? "", FormInput.Text(Note) ?? "", string.Join('\n', FormInput.Lines(References)), string.Join(',', Evidence.Distinct().Order().Select(e => e.ToString("N"))));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>Writes the item's values onto its stored entry.</summary>
+    public void CopyTo(SelfAssessmentRecord entry)
+    {
+        entry.Met = FormInput.Tri(Met);
+        entry.Note = FormInput.Text(Note);
+        entry.Evidence = FormInput.Lines(References) is { Count: > 0 } references ? references : null;
+    }
+}

@@ -1,0 +1,84 @@
+using Attest.Core.Applications;
+using Attest.Core.Findings;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Features.Evidence;
+
+/// <summary>How far the scan of an application's infrastructure code has come: files scanned out of files to scan.</summary>
+public sealed record ScanProgress(int Scanned, int Total)
+{
+    public static ScanProgress None { get; } = new(0, 0);
+
+    public bool Running => Scanned < Total;
+}
+
+/// <summary>An application as readiness sees it once its library evidence is counted, with the findings of its code.</summary>
+public sealed record EvidenceForReadiness(Application Application, CaseStudyFindings Findings, ScanProgress Progress);
+
+/// <summary>
+/// Brings the evidence library into readiness: the pieces attached to a case study or an item are named in its evidence,
+/// and the infrastructure code attached to a case study is scanned so that its findings weigh on the items' verdicts.
+/// Files not scanned yet are asked for and waited on briefly; the rest is reported as progress.
+/// </summary>
+public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner)
+{
+    private static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(1);
+
+    public async Task<EvidenceForReadiness> ApplyAsync(Guid applicationId, Application application, CancellationToken cancellationToken)
+    {
+        var links = await db.EvidenceLinks.AsNoTracking()
+            .Where(l => l.ApplicationId == applicationId)
+            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { l.CaseStudyKey, l.ItemId, e.Id, e.Name, e.Url, e.Sha256, e.ContentType })
+            .ToListAsync(cancellationToken);
+        if (links.Count == 0)
+        {
+            return new EvidenceForReadiness(application, CaseStudyFindings.None, ScanProgress.None);
+        }
+
+        var code = links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null && EvidenceContentType.MayHoldCode(l.ContentType)).Select(l => l.Sha256!).Distinct(StringComparer.Ordinal).ToList();
+        var missing = code.Where(s => scanner.Latest(s) is null).ToList();
+        if (missing.Count > 0)
+        {
+            missing.ForEach(scanner.Request);
+            await scanner.WaitAsync(missing, BriefWait, cancellationToken);
+        }
+
+        var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        foreach (var caseStudy in links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null).GroupBy(l => l.CaseStudyKey!, StringComparer.Ordinal))
+        {
+            var findings = new List<EvidenceFinding>();
+            foreach (var piece in caseStudy.GroupBy(l => l.Id))
+            {
+                var first = piece.First();
+                if (scanner.Latest(first.Sha256!) is not { IsCode: true } scan)
+                {
+                    continue;
+                }
+
+                // Attached to the case study as a whole, the code speaks to every item; attached for some items, to those only
+                var items = piece.Any(l => l.ItemId is null) ? null : piece.Select(l => l.ItemId!).ToHashSet(StringComparer.Ordinal);
+                findings.AddRange(scan.FindingsFor(first.Name).Where(f => items is null || items.Contains(f.Item)));
+            }
+
+            byCaseStudy[caseStudy.Key] = findings;
+        }
+
+        string Reference(string name, string? url) => url ?? name;
+        var forCaseStudy = links.Where(l => l.CaseStudyKey is not null).ToLookup(l => l.CaseStudyKey!, l => Reference(l.Name, l.Url), StringComparer.Ordinal);
+        var forItem = links.Where(l => l.CaseStudyKey is null && l.ItemId is not null).ToLookup(l => l.ItemId!, l => Reference(l.Name, l.Url), StringComparer.Ordinal);
+        var augmented = application with
+        {
+            CaseStudies = application.CaseStudies.Select(c => forCaseStudy.Contains(c.Key) ? c with { Evidence = Merge(c.Evidence, forCaseStudy[c.Key]) } : c).ToArray(),
+            SelfAssessment = application.SelfAssessment.ToDictionary(
+                e => e.Key,
+                e => forItem.Contains(e.Key) ? e.Value with { Evidence = Merge(e.Value.Evidence, forItem[e.Key]) } : e.Value,
+                StringComparer.Ordinal),
+        };
+        var scanned = code.Count(s => scanner.Latest(s) is not null);
+        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(scanned, code.Count));
+    }
+
+    private static string[] Merge(IReadOnlyList<string>? stated, IEnumerable<string> library) => [.. (stated ?? []).Concat(library).Distinct(StringComparer.Ordinal)];
+}

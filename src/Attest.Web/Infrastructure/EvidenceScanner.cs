@@ -1,0 +1,407 @@
+using System.Collections.Concurrent;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
+using Attest.Core.Findings;
+using Attest.Evidence.CloudFormation;
+using Attest.Evidence.Model;
+using Attest.Evidence.Rules;
+using Attest.Evidence.Terraform.Evaluation;
+using Attest.Web.Features.Evidence;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace Attest.Web.Infrastructure;
+
+/// <summary>
+/// What the analyzers found in one stored file. Locations are written against a placeholder (<c>$</c>) so that one scan
+/// serves every piece of evidence with the same content, whatever its name: <see cref="FindingsFor"/> puts the name in.
+/// </summary>
+public sealed record EvidenceScan(bool IsCode, IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, bool Archive = false)
+{
+    public const string Placeholder = "$";
+
+    /// <summary>A file that is not infrastructure code.</summary>
+    public static EvidenceScan NotCode { get; } = new(false, [], []);
+
+    /// <summary>The findings, located in the piece of evidence named <paramref name="name"/>.</summary>
+    public IEnumerable<EvidenceFinding> FindingsFor(string name) => Findings.Select(f => f with { File = Locate(f.File, name) });
+
+    /// <summary>The problems met while reading, located in the piece of evidence named <paramref name="name"/>.</summary>
+    public IEnumerable<string> ProblemsFor(string name) => Problems.Select(p => $"{Locate(p.Location.File, name)}:{p.Location.Line}:{p.Location.Column}: {p.Message}");
+
+    // A single file is the evidence itself; a file inside an archive is shown under the archive's name
+    private string Locate(string file, string name) =>
+        Archive && file.StartsWith(IacEvidence.ArchivePrefix, StringComparison.Ordinal) ? name + "/" + file[IacEvidence.ArchivePrefix.Length..]
+        : file.StartsWith(Placeholder, StringComparison.Ordinal) ? name
+        : file;
+}
+
+/// <summary>
+/// Scans uploaded infrastructure code in the background: requests go through a bounded queue, the latest result of each
+/// file is kept in memory by SHA-256 (there is no table for findings), and a result that is missing — never scanned, or
+/// evicted — is simply asked for again.
+/// </summary>
+public sealed partial class EvidenceScanner(EvidenceStore store, ILogger<EvidenceScanner> logger) : BackgroundService
+{
+    private const int QueueLength = 256;
+    private const long CacheSize = 200_000;
+    private readonly Channel<string> queue = Channel.CreateBounded<string>(new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly MemoryCache results = new(new MemoryCacheOptions { SizeLimit = CacheSize });
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> pending = new(StringComparer.Ordinal);
+
+    /// <summary>The latest scan of the file with this address, or null when there is none yet.</summary>
+    public EvidenceScan? Latest(string sha256) => results.TryGetValue(sha256, out EvidenceScan? scan) ? scan : null;
+
+    /// <summary>Asks for a scan of the file with this address unless one is known or already waiting.</summary>
+    public void Request(string sha256)
+    {
+        if (!EvidenceStore.IsAddress(sha256) || Latest(sha256) is not null)
+        {
+            return;
+        }
+
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (pending.TryAdd(sha256, waiting) && !queue.Writer.TryWrite(sha256))
+        {
+            // The queue is full: the next page that needs this file asks again
+            pending.TryRemove(sha256, out _);
+            waiting.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until the files with these addresses are scanned, at most <paramref name="timeout"/>.</summary>
+    public async Task WaitAsync(IEnumerable<string> sha256s, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var waits = sha256s.Select(s => pending.TryGetValue(s, out var waiting) ? waiting.Task : Task.CompletedTask).Where(t => !t.IsCompleted).ToList();
+        if (waits.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.WhenAll(waits).WaitAsync(timeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still scanning: the page says so and shows the progress
+        }
+    }
+
+    public override void Dispose()
+    {
+        results.Dispose();
+        base.Dispose();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        store.RemoveAbandonedUploads(TimeSpan.FromDays(1));
+        await foreach (var sha256 in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                var scan = Scan(sha256);
+                results.Set(sha256, scan, new MemoryCacheEntryOptions { Size = Math.Min(CacheSize / 10, 1 + scan.Findings.Count + scan.Problems.Count) });
+            }
+            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+            {
+                LogScanFailed(logger, sha256, e);
+                results.Set(sha256, new EvidenceScan(true, [], [new IacProblem(new FileLocation(EvidenceScan.Placeholder, 1, 1), "the file could not be scanned")]), new MemoryCacheEntryOptions { Size = 1 });
+            }
+            finally
+            {
+                if (pending.TryRemove(sha256, out var waiting))
+                {
+                    waiting.TrySetResult();
+                }
+            }
+        }
+    }
+
+    private EvidenceScan Scan(string sha256)
+    {
+        using var file = store.OpenRead(sha256);
+        return file is null ? EvidenceScan.NotCode : IacEvidence.Scan(file);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scanning evidence {Sha256} failed")]
+    private static partial void LogScanFailed(ILogger logger, string sha256, Exception exception);
+}
+
+/// <summary>
+/// Reads one uploaded file as infrastructure code: a CloudFormation or SAM template, a Terraform plan, a single
+/// <c>.tf</c> file (a one-file module), or a ZIP of them read in memory within limits. No I/O beyond the stream given.
+/// </summary>
+public static partial class IacEvidence
+{
+    public const string ArchivePrefix = EvidenceScan.Placeholder + "/";
+    public const long MaxTextBytes = 10L * 1024 * 1024;
+    public const int MaxArchiveEntries = 2_000;
+    public const long MaxArchiveBytes = 50L * 1024 * 1024;
+    private static readonly string[] TemplateExtensions = [".yaml", ".yml", ".json", ".template", ".cfn"];
+    private static readonly string[] SkippedFolders = [".git", ".terraform", "node_modules", ".venv", "cdk.out"];
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
+
+    /// <summary>Scans <paramref name="file"/>; never throws on odd content: what cannot be read is a problem of the result.</summary>
+    public static EvidenceScan Scan(Stream file)
+    {
+        Span<byte> signature = stackalloc byte[4];
+        var length = file.ReadAtLeast(signature, 4, throwOnEndOfStream: false);
+        file.Seek(0, SeekOrigin.Begin);
+        if (length == 4 && signature.StartsWith("PK\x03\x04"u8))
+        {
+            return ScanArchive(file);
+        }
+
+        if (file.Length > MaxTextBytes)
+        {
+            return EvidenceScan.NotCode;
+        }
+
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        return Decode(bytes) is { } text && ScanText(text, EvidenceScan.Placeholder) is { } document ? Result([document], [], archive: false) : EvidenceScan.NotCode;
+    }
+
+    /// <summary>The document of one text file when it is infrastructure code, else null.</summary>
+    public static IacDocument? ScanText(string text, string file)
+    {
+        if (LooksLikePlan(text))
+        {
+            return TerraformReader.ReadPlan(text, file);
+        }
+
+        if (CloudFormationReader.LooksLikeTemplate(text))
+        {
+            return CloudFormationReader.Read(text, file);
+        }
+
+        return LooksLikeTerraform().IsMatch(text) ? TerraformReader.ReadModule(new Dictionary<string, string>(StringComparer.Ordinal) { ["main.tf"] = text }, file, null, _ => null) : null;
+    }
+
+    private static EvidenceScan ScanArchive(Stream file)
+    {
+        var problems = new List<IacProblem>();
+        void Problem(string where, string message) => problems.Add(new IacProblem(new FileLocation(ArchivePrefix + where, 1, 1), message));
+        if (EvidenceContentType.DeclaredEntries(file) is not { } declared || declared > MaxArchiveEntries)
+        {
+            Problem("", $"the archive has more than {MaxArchiveEntries} entries, or its directory cannot be read; it was not scanned");
+            return new EvidenceScan(true, [], problems, Archive: true);
+        }
+
+        var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            using var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
+            long total = 0;
+            foreach (var entry in archive.Entries)
+            {
+                if (entry.FullName.EndsWith('/'))
+                {
+                    continue;
+                }
+
+                if (SafePath(entry.FullName) is not { } path)
+                {
+                    Problem(entry.FullName.Replace('\\', '/').TrimStart('/'), "an entry whose path leaves the archive was skipped");
+                    continue;
+                }
+
+                if (path.Split('/').SkipLast(1).Any(s => SkippedFolders.Contains(s, StringComparer.Ordinal)) || !Interesting(path))
+                {
+                    continue;
+                }
+
+                var bytes = ReadEntry(entry, Math.Min(MaxTextBytes, MaxArchiveBytes - total));
+                if (bytes is null)
+                {
+                    Problem(path, total >= MaxArchiveBytes ? "the archive's content exceeds the scan limit; the rest was skipped" : "the file is too large to scan");
+                    if (MaxArchiveBytes - total < MaxTextBytes)
+                    {
+                        break;
+                    }
+
+                    continue;
+                }
+
+                total += bytes.Length;
+                if (Decode(bytes) is { } text)
+                {
+                    texts[path] = text;
+                }
+                else
+                {
+                    Problem(path, "the file is not UTF-8 text; skipped");
+                }
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            Problem("", $"the archive cannot be read: {e.Message}");
+            return new EvidenceScan(true, [], problems, Archive: true);
+        }
+
+        var documents = new List<IacDocument>();
+        foreach (var (path, text) in texts.Where(t => TemplateExtensions.Contains(Path.GetExtension(t.Key), StringComparer.OrdinalIgnoreCase)))
+        {
+            // Inside an archive, .tf files make the Terraform modules; a template-named file is a plan or a template, or nothing
+            if (LooksLikePlan(text))
+            {
+                documents.Add(TerraformReader.ReadPlan(text, ArchivePrefix + path));
+            }
+            else if (CloudFormationReader.LooksLikeTemplate(text))
+            {
+                documents.Add(CloudFormationReader.Read(text, ArchivePrefix + path));
+            }
+        }
+
+        documents.AddRange(TerraformModules(texts));
+        return Result(documents, problems, archive: true);
+    }
+
+    // Each folder holding .tf files is a module; a folder another one calls as a local module is read through its caller
+    private static IEnumerable<IacDocument> TerraformModules(SortedDictionary<string, string> texts)
+    {
+        var folders = texts.Keys.Where(k => k.EndsWith(".tf", StringComparison.OrdinalIgnoreCase)).Select(FolderOf).ToHashSet(StringComparer.Ordinal);
+        var called = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            foreach (var (path, text) in texts.Where(t => FolderOf(t.Key) == folder && t.Key.EndsWith(".tf", StringComparison.OrdinalIgnoreCase)))
+            {
+                foreach (Match match in LocalSource().Matches(text))
+                {
+                    if (Combine(folder, match.Groups[1].Value) is { } child && child != folder)
+                    {
+                        called.Add(child);
+                    }
+                }
+            }
+        }
+
+        foreach (var folder in folders.Where(f => !called.Contains(f)).Order(StringComparer.Ordinal))
+        {
+            var display = folder.Length == 0 ? EvidenceScan.Placeholder : ArchivePrefix + folder;
+            yield return TerraformReader.ReadModule(ModuleFiles(texts, folder) ?? [], display, null, relative => Combine(folder, relative) is { } child ? ModuleFiles(texts, child) : null);
+        }
+    }
+
+    private static Dictionary<string, string>? ModuleFiles(SortedDictionary<string, string> texts, string folder)
+    {
+        var files = texts.Where(t => FolderOf(t.Key) == folder).ToDictionary(t => t.Key[(folder.Length == 0 ? 0 : folder.Length + 1)..], t => t.Value, StringComparer.Ordinal);
+        return files.Count == 0 ? null : files;
+    }
+
+    private static EvidenceScan Result(List<IacDocument> documents, List<IacProblem> problems, bool archive)
+    {
+        problems.AddRange(documents.SelectMany(d => d.Problems));
+        return new EvidenceScan(documents.Count > 0, documents.SelectMany(d => RuleSet.Scan(d)).ToList(), problems, archive);
+    }
+
+    private static bool Interesting(string path) =>
+        path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase)
+        || path.EndsWith(".tfvars", StringComparison.Ordinal) || path.EndsWith(".tfvars.json", StringComparison.Ordinal)
+        || TemplateExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    // The entry's bytes, read up to the limit whatever its header claims; null beyond the limit
+    private static byte[]? ReadEntry(ZipArchiveEntry entry, long limit)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static string? Decode(byte[] bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    private static string FolderOf(string path) => path.LastIndexOf('/') is var slash and >= 0 ? path[..slash] : "";
+
+    // An entry's path inside the archive: relative, no '..', no drive, no empty segment; null when it is not one
+    private static string? SafePath(string name)
+    {
+        var path = name.Replace('\\', '/');
+        if (path.StartsWith('/') || path.Contains(':', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = path.Split('/').Where(s => s is not ("" or ".")).ToList();
+        return segments.Count == 0 || segments.Contains("..") ? null : string.Join('/', segments);
+    }
+
+    // A module's folder relative to the archive's root; null when it would leave the archive
+    private static string? Combine(string folder, string relative)
+    {
+        var segments = new List<string>(folder.Length == 0 ? [] : folder.Split('/'));
+        foreach (var segment in relative.Replace('\\', '/').Split('/'))
+        {
+            if (segment is "" or ".")
+            {
+                continue;
+            }
+
+            if (segment == "..")
+            {
+                if (segments.Count == 0)
+                {
+                    return null;
+                }
+
+                segments.RemoveAt(segments.Count - 1);
+            }
+            else
+            {
+                segments.Add(segment);
+            }
+        }
+
+        return string.Join('/', segments);
+    }
+
+    private static bool LooksLikePlan(string text)
+    {
+        var head = text.Length > 4096 ? text[..4096] : text;
+        return head.Contains("\"terraform_version\"", StringComparison.Ordinal) && (text.Contains("\"planned_values\"", StringComparison.Ordinal) || text.Contains("\"resource_changes\"", StringComparison.Ordinal));
+    }
+
+    [GeneratedRegex(@"^[ \t]*(resource|data|module|provider|variable|locals|output|terraform)[ \t]*(""[^""\n]*""[ \t]*)*\{", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex LooksLikeTerraform();
+
+    [GeneratedRegex(@"source\s*=\s*""(\.{1,2}/[^""]*)""", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalSource();
+}
+
+/// <summary>Registers the evidence library's store, scanner and readiness helper.</summary>
+public static class EvidenceServices
+{
+    public static IServiceCollection AddEvidence(this IServiceCollection services)
+    {
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceScanner>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceScanner>());
+        services.AddScoped<ApplicationEvidence>();
+        return services;
+    }
+}

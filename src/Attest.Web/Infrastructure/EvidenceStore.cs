@@ -1,0 +1,204 @@
+using System.Buffers;
+using System.Security.Cryptography;
+using System.Text.RegularExpressions;
+
+namespace Attest.Web.Infrastructure;
+
+/// <summary>A file received into the store's folder, hashed and typed, not yet in its place.</summary>
+public sealed record ReceivedFile(string TempPath, string Sha256, long Size, string ContentType);
+
+/// <summary>
+/// Evidence files on the local disk by content address: <c>&lt;DataFolder&gt;/evidence/ab/abcdef…</c> (the lower-case hex
+/// SHA-256). A file is hashed while it streams to a temporary file in the same folder, then moved into place; an identical
+/// file is stored once. Placing a file and recording it, or forgetting a record and removing its file, happen under one
+/// lock so that a file in use is never removed.
+/// </summary>
+public sealed partial class EvidenceStore(AttestOptions options, ILogger<EvidenceStore> logger) : IDisposable
+{
+    private const int BufferBytes = 81920;
+    private const string TempPrefix = ".upload-";
+    private readonly SemaphoreSlim gate = new(1, 1);
+
+    public void Dispose() => gate.Dispose();
+
+    /// <summary>The folder holding every evidence file.</summary>
+    public string Root { get; } = Path.Combine(options.DataPath, "evidence");
+
+    /// <summary>Whether <paramref name="sha256"/> is a content address this store could hold.</summary>
+    public static bool IsAddress(string? sha256) => sha256 is not null && Address().IsMatch(sha256);
+
+    /// <summary>
+    /// Streams <paramref name="content"/> to a temporary file while hashing and counting it; null (and nothing left on disk)
+    /// when it is longer than <paramref name="maxBytes"/>.
+    /// </summary>
+    public async Task<ReceivedFile?> ReceiveAsync(Stream content, long maxBytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Root);
+        var temp = Path.Combine(Root, TempPrefix + Guid.NewGuid().ToString("N"));
+        var head = new byte[EvidenceContentType.HeadBytes];
+        var headLength = 0;
+        long size = 0;
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferBytes);
+        var kept = false;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferBytes, FileOptions.Asynchronous))
+            {
+                int read;
+                while ((read = await content.ReadAsync(buffer.AsMemory(0, BufferBytes), cancellationToken)) > 0)
+                {
+                    size += read;
+                    if (size > maxBytes)
+                    {
+                        return null;
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    if (headLength < head.Length)
+                    {
+                        var take = Math.Min(read, head.Length - headLength);
+                        buffer.AsSpan(0, take).CopyTo(head.AsSpan(headLength));
+                        headLength += take;
+                    }
+
+                    await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                }
+            }
+
+            var type = EvidenceContentType.Detect(head.AsSpan(0, headLength), complete: size <= head.Length, temp);
+            kept = true;
+            return new ReceivedFile(temp, Convert.ToHexStringLower(hash.GetHashAndReset()), size, type);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (!kept)
+            {
+                TryDelete(temp);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Moves <paramref name="file"/> to its content address (or drops it when an identical file is there) and runs
+    /// <paramref name="record"/>, which saves the database row; when that fails, a file placed for it is removed again.
+    /// </summary>
+    public async Task CommitAsync(ReceivedFile file, Func<Task> record, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var target = PathOf(file.Sha256);
+            var placed = false;
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(file.TempPath, target);
+                placed = true;
+            }
+
+            try
+            {
+                await record();
+            }
+            catch
+            {
+                if (placed)
+                {
+                    TryDelete(target);
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            gate.Release();
+            TryDelete(file.TempPath);
+        }
+    }
+
+    /// <summary>Drops a received file that will not be kept.</summary>
+    public void Discard(ReceivedFile file) => TryDelete(file.TempPath);
+
+    /// <summary>
+    /// Runs <paramref name="forget"/> (which deletes a database row pointing at <paramref name="sha256"/>), then removes the
+    /// file when <paramref name="stillUsed"/> says no other row points at it.
+    /// </summary>
+    public async Task ForgetAsync(string sha256, Func<Task> forget, Func<Task<bool>> stillUsed, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            await forget();
+            if (IsAddress(sha256) && !await stillUsed())
+            {
+                TryDelete(PathOf(sha256));
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>The stored file with this address, opened for reading; null when there is none.</summary>
+    public FileStream? OpenRead(string? sha256)
+    {
+        if (!IsAddress(sha256))
+        {
+            return null;
+        }
+
+        try
+        {
+            return new FileStream(PathOf(sha256!), FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether a file with this address is stored.</summary>
+    public bool Exists(string sha256) => IsAddress(sha256) && File.Exists(PathOf(sha256));
+
+    /// <summary>Removes temporary files a stopped process left behind.</summary>
+    public void RemoveAbandonedUploads(TimeSpan olderThan)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Root, TempPrefix + "*"))
+        {
+            if (File.GetLastWriteTimeUtc(file) < DateTime.UtcNow - olderThan)
+            {
+                TryDelete(file);
+            }
+        }
+    }
+
+    private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
+
+    private void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left for the next clean-up: a file that cannot be removed now must not fail the request
+            LogNotRemoved(logger, path, e.Message);
+        }
+    }
+
+    [GeneratedRegex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Address();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove evidence file {Path}: {Reason}")]
+    private static partial void LogNotRemoved(ILogger logger, string path, string reason);
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Attest.Web.Data;
+using Attest.Web.Features.Invitations;
+using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Attest.Web.Tests;
+
+public sealed class AdminInvitationsTests(World world) : IClassFixture<World>
+{
+    [Fact]
+    public async Task An_administrator_invites_a_contributor_and_gets_a_one_time_link_whose_secret_is_not_stored()
+    {
+        using var admin = world.Client("admin");
+        var response = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", "new.contributor@example.test"), new("Form.Role", "Contributor"), new("Form.PartnerId", world.PartnerB.ToString())]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("no-store", response.Headers.CacheControl?.ToString() ?? "", StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync();
+        var token = AdminTestSteps.TokenIn(html);
+        Assert.Equal(32, Convert.FromBase64String(token.Replace('-', '+').Replace('_', '/') + "=").Length);
+
+        var stored = await AdminTestSteps.InvitationAsync(world, i => i.Email == "new.contributor@example.test");
+        Assert.NotNull(stored);
+        Assert.Equal(InvitationToken.HashOf(token), stored.TokenHash);
+        Assert.Equal(64, stored.TokenHash.Length);
+        Assert.DoesNotContain(token, stored.TokenHash, StringComparison.Ordinal);
+        Assert.Equal((UserRole.Contributor, (Guid?)world.PartnerB, world.Users["admin"]), (stored.Role, stored.PartnerId, stored.CreatedBy));
+        Assert.Equal(TimeSpan.FromDays(7), stored.ExpiresAt - stored.CreatedAt);
+        Assert.Null(stored.AcceptedAt);
+
+        // The pending list shows it, without the link
+        var list = await (await admin.GetAsync("/admin/invitations")).Content.ReadAsStringAsync();
+        Assert.Contains("new.contributor@example.test", list, StringComparison.Ordinal);
+        Assert.DoesNotContain(token, list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_administrator_invites_a_partner_manager_without_a_partner()
+    {
+        using var admin = world.Client("admin");
+        var response = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", "pdm.new@example.test"), new("Form.Role", "PartnerManager"), new("Form.PartnerId", world.PartnerA.ToString())]);
+        AdminTestSteps.TokenIn(await response.Content.ReadAsStringAsync());
+        var stored = await AdminTestSteps.InvitationAsync(world, i => i.Email == "pdm.new@example.test");
+        Assert.Equal((UserRole.PartnerManager, (Guid?)null), (stored!.Role, stored.PartnerId));
+    }
+
+    [Theory]
+    [InlineData("someone@example.test", "Contributor", "", "choose one")]
+    [InlineData("not an address", "Contributor", "A", "enter an address")]
+    [InlineData("someone@example.test", "", "A", "Role: required")]
+    [InlineData("someone@example.test", "Superuser", "A", "Role: required")]
+    [InlineData("leadB@example.test", "Contributor", "A", "already exists")]
+    public async Task A_wrong_invitation_is_refused_with_a_message_and_nothing_stored(string email, string role, string partner, string message)
+    {
+        using var admin = world.Client("admin");
+        var before = await world.ReadAsync(db => db.Invitations.CountAsync());
+        var response = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", email), new("Form.Role", role), new("Form.PartnerId", partner == "A" ? world.PartnerA.ToString() : "")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("error-summary", html, StringComparison.Ordinal);
+        Assert.Contains(message, html, StringComparison.Ordinal);
+        Assert.DoesNotContain("issued-link", html, StringComparison.Ordinal);
+        Assert.Equal(before, await world.ReadAsync(db => db.Invitations.CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_revoked_invitation_leaves_the_list_and_its_link_no_longer_works()
+    {
+        var (id, token) = await AdminTestSteps.IssueAsync(world, "revoked@example.test", UserRole.Auditor, null);
+        using var admin = world.Client("admin");
+        Assert.Contains("revoked@example.test", await (await admin.GetAsync("/admin/invitations")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var response = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations?handler=Revoke", [new("id", id.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.DoesNotContain("revoked@example.test", await (await admin.GetAsync("/admin/invitations")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var anonymous = world.Client(null);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/invitations/{token}")).StatusCode);
+
+        var again = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations?handler=Revoke", [new("id", id.ToString())]);
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Expired_and_accepted_invitations_are_not_listed_as_pending()
+    {
+        await AdminTestSteps.IssueAsync(world, "expired.listed@example.test", UserRole.Auditor, null, TimeSpan.FromMinutes(-1));
+        using var admin = world.Client("admin");
+        var html = await (await admin.GetAsync("/admin/invitations")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("expired.listed@example.test", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("leadA")]
+    [InlineData("manager")]
+    [InlineData("office")]
+    public async Task Anyone_but_an_administrator_gets_not_found_and_no_invitation(string user)
+    {
+        var (id, _) = await AdminTestSteps.IssueAsync(world, $"kept-{user}@example.test", UserRole.Auditor, null);
+        using var client = world.Client(user);
+        var create = await World.PostFormAsync(client, "/", "/admin/invitations", [new("Form.Email", $"sneaky-{user}@example.test"), new("Form.Role", "Administrator")]);
+        var revoke = await World.PostFormAsync(client, "/", "/admin/invitations?handler=Revoke", [new("id", id.ToString())]);
+        Assert.Equal(HttpStatusCode.NotFound, create.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);
+        Assert.Null(await AdminTestSteps.InvitationAsync(world, i => i.Email == $"sneaky-{user}@example.test"));
+        Assert.NotNull(await AdminTestSteps.InvitationAsync(world, i => i.Id == id));
+    }
+}
