@@ -11,6 +11,7 @@ public static class Ui
     public static readonly LocalizedString SignIn = new("Sign in", "Se connecter");
     public static readonly LocalizedString SignOut = new("Sign out", "Se déconnecter");
     public static readonly LocalizedString ApiTokens = new("API tokens", "Jetons d'API");
+    public static readonly LocalizedString Evidence = new("Evidence", "Preuves");
     public static readonly LocalizedString Email = new("E-mail address", "Adresse e-mail");
     public static readonly LocalizedString Password = new("Password", "Mot de passe");
     public static readonly LocalizedString DisplayName = new("Your name", "Votre nom");

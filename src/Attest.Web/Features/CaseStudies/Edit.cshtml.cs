@@ -90,6 +90,15 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
         }
 
         ApplicationMapping.CopyTo(edited, stored);
+        if (!creating && stored.Key != edited.Key)
+        {
+            // Evidence attached to the case study follows it to its new key, in the same save
+            foreach (var link in await db.EvidenceLinks.Where(l => l.ApplicationId == Id && l.CaseStudyKey == stored.Key).ToListAsync())
+            {
+                link.CaseStudyKey = edited.Key;
+            }
+        }
+
         stored.Key = edited.Key;
         stored.Revision = Form.Revision + 1;
         stored.UpdatedAt = clock.GetUtcNow();
