@@ -50,6 +50,8 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
     cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });
+builder.Services.AddSingleSignOn(options);
+builder.Services.AddMail(options);
 builder.Services.AddAuthorization();
 builder.Services.AddApiTokens();
 builder.Services.AddApi();

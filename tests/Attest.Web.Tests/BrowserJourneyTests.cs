@@ -30,6 +30,32 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ready", Exact = true })).ToBeVisibleAsync();
         await Screenshot(page, "dashboard-ready");
+
+        // Self-assessing an audit item as not met makes the application not ready; answering met again restores it
+        await page.GetByRole(AriaRole.Link, new() { Name = "Self-assessment" }).First.ClickAsync();
+        var item = page.GetByRole(AriaRole.Group, new() { Name = "VAL-1.2" }).First;
+        await item.GetByLabel("No", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).Last.ClickAsync();
+        await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
+        await page.GotoAsync($"/applications/{browser.World.ApplicationA}/self-assessment");
+        await page.GetByRole(AriaRole.Group, new() { Name = "VAL-1.2" }).First.GetByLabel("Yes", new() { Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).Last.ClickAsync();
+        await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ready", Exact = true })).ToBeVisibleAsync();
+
+        // Evidence: infrastructure code attached to a case study is scanned, and what it contradicts shows on the dashboard
+        await page.GotoAsync("/evidence/upload");
+        await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(Path.Combine(Repository, "examples", "iac", "litware", "platform.yaml"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Upload a file" }).ClickAsync();
+        await page.WaitForURLAsync("**/evidence/*");
+        await page.GetByLabel("Case study").SelectOptionAsync($"{browser.World.ApplicationA:N}/contoso");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Attach to an application" }).ClickAsync();
+        await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#item-VAL-2\\.11")).ToContainTextAsync("Warehouse", new() { Timeout = 20_000 });
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
+        await Screenshot(page, "dashboard");
     }
 
     [Fact]
@@ -77,7 +103,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
     [Theory]
     [InlineData(null, "/account/sign-in", "sign-in")]
     [InlineData("leadA", "/", "applications")]
-    [InlineData("leadA", "/applications/{A}", "dashboard")]
+    [InlineData("leadA", "/applications/{A}", "dashboard-start")]
     [InlineData("leadA", "/applications/{A}/case-studies/contoso", "case-study")]
     public async Task Main_pages_have_no_serious_accessibility_violations(string? user, string path, string name)
     {

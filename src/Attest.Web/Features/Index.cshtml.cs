@@ -10,7 +10,10 @@ namespace Attest.Web.Features;
 /// <summary>The applications the user may see (the database filters decide which), and starting a new one.</summary>
 public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Partner, string Checklist, string Status, DateTimeOffset UpdatedAt);
+    public sealed record Row(Guid Id, string Partner, string Checklist, ApplicationStatus Status, DateTimeOffset UpdatedAt)
+    {
+        public Attest.Core.Text.LocalizedString StatusName => Status == ApplicationStatus.Draft ? Ui.Draft : Ui.Submitted;
+    }
 
     public IReadOnlyList<Row> Applications { get; private set; } = [];
 
@@ -23,7 +26,7 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
         var rows = await db.Applications.AsNoTracking()
             .Join(db.Partners, a => a.PartnerId, p => p.Id, (a, p) => new { a.Id, Partner = p.Name, a.ChecklistId, a.Status, a.UpdatedAt })
             .ToListAsync();
-        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner, r.ChecklistId, r.Status.ToString(), r.UpdatedAt)).ToList();
+        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner, r.ChecklistId, r.Status, r.UpdatedAt)).ToList();
     }
 
     public async Task<IActionResult> OnPostStartAsync(string checklist)

@@ -21,5 +21,17 @@ public sealed class AttestOptions
     /// <summary>Extra folders of catalog files.</summary>
     public List<string> CatalogFolders { get; set; } = [];
 
+    /// <summary>
+    /// The address users reach Attest at (for example <c>https://attest.example.com</c>): links sent by e-mail start with
+    /// it, never with the Host header of a request. Required when <see cref="Smtp"/> is configured.
+    /// </summary>
+    public string? PublicUrl { get; set; }
+
+    /// <summary>Outgoing e-mail (password reset, invitations); off while its host is empty.</summary>
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>Sign-in with an OpenID Connect provider; off while its authority is empty.</summary>
+    public OidcSettings Oidc { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataFolder);
 }

@@ -32,6 +32,8 @@ public static class Ui
     public static readonly LocalizedString Status = new("Status", "Statut");
     public static readonly LocalizedString Updated = new("Last change", "Dernière modification");
     public static readonly LocalizedString Ready = new("Ready", "Prêt");
+    public static readonly LocalizedString Draft = new("Draft", "Brouillon");
+    public static readonly LocalizedString Submitted = new("Submitted", "Soumise");
     public static readonly LocalizedString NotReady = new("Not ready", "Pas prêt");
     public static readonly LocalizedString ReadyUntil = new("Stays ready until {0} if nothing else changes.", "Reste prêt jusqu'au {0} si rien d'autre ne change.");
     public static readonly LocalizedString Missing = new("What is missing", "Ce qui manque");

@@ -37,6 +37,9 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
     /// <summary>The time the application sees: fixed, so that readiness verdicts do not drift with the calendar.</summary>
     public DateTimeOffset Now { get; init; } = new(2026, 11, 26, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Extra configuration (such as <c>Attest:Smtp:Host</c>), applied over the defaults; set before the server starts.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -46,6 +49,11 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting("Attest:DatabaseProvider", "postgres");
             builder.UseSetting("ConnectionStrings:Attest", new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresDatabase }.ConnectionString);
+        }
+
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

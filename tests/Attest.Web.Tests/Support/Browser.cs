@@ -15,7 +15,18 @@ public sealed class Browser : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public World World { get; } = new(kestrel: true);
+    public Browser()
+        : this(new World(kestrel: true))
+    {
+    }
+
+    /// <summary>Drives <paramref name="world"/>, which must listen on Kestrel; disposing the browser disposes it.</summary>
+    internal Browser(World world)
+    {
+        World = world;
+    }
+
+    public World World { get; }
 
     public IBrowser Chromium { get; private set; } = null!;
 
@@ -47,7 +58,8 @@ public sealed class Browser : IAsyncLifetime
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = language ?? "en-GB", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(30_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
         if (user is not null)
         {
             await page.GotoAsync("/account/sign-in");

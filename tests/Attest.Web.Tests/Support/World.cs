@@ -16,10 +16,18 @@ public sealed partial class World : IAsyncLifetime
     {
     }
 
-    /// <summary>With <paramref name="kestrel"/>, the application listens on a real loopback port (for a browser).</summary>
-    internal World(bool kestrel)
+    /// <summary>
+    /// With <paramref name="kestrel"/>, the application listens on a real loopback port (for a browser); <paramref name="settings"/>
+    /// are extra configuration; <paramref name="now"/> replaces the application's fixed time.
+    /// </summary>
+    internal World(bool kestrel, IReadOnlyDictionary<string, string>? settings = null, DateTimeOffset? now = null)
     {
-        Factory = new AttestFactory();
+        Factory = now is { } at ? new AttestFactory { Now = at } : new AttestFactory();
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            Factory.Settings[key] = value;
+        }
+
         if (kestrel)
         {
             Factory.UseKestrel(0);

@@ -9,8 +9,14 @@ namespace Attest.Web.Features.Account;
 
 /// <summary>Sign in with e-mail and password; failures lock the account after five attempts and are rate limited per address.</summary>
 [EnableRateLimiting("sign-in")]
-public sealed class SignInModel(SignInManager<AttestUser> signIn, RequestLanguage language) : PageModel
+public sealed class SignInModel(SignInManager<AttestUser> signIn, RequestLanguage language, AttestOptions options, MailOutbox? outbox = null) : PageModel
 {
+    /// <summary>Whether "Forgot your password?" is offered: only when e-mail can be sent.</summary>
+    public bool CanResetPassword => outbox is not null;
+
+    /// <summary>The name on the single sign-on button; null when single sign-on is off.</summary>
+    public string? SingleSignOn => !options.Oidc.Enabled ? null : string.IsNullOrWhiteSpace(options.Oidc.DisplayName) ? language.T(Texts.OrganisationAccount) : options.Oidc.DisplayName;
+
     [BindProperty]
     public string Email { get; set; } = "";
 

@@ -45,7 +45,7 @@ public sealed class InvitationsModel(AttestDbContext db, UserManager<AttestUser>
         await db.SaveChangesAsync(HttpContext.RequestAborted);
 
         Response.Headers.CacheControl = "no-store";
-        Issued = new IssuedLink(invitation.Email, InvitationToken.Link(Request, token), invitation.ExpiresAt);
+        Issued = new IssuedLink(invitation.Email, InvitationToken.Link(Request, token), invitation.ExpiresAt, await InvitationMail.SendAsync(HttpContext, invitation, token));
         Form = new InvitationForm();
         ModelState.Clear();
         await LoadAsync();

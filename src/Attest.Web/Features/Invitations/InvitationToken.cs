@@ -36,5 +36,5 @@ public static class InvitationToken
     public static string Link(HttpRequest request, string token) => $"{request.Scheme}://{request.Host}{request.PathBase}/invitations/{token}";
 }
 
-/// <summary>A link just issued, to show once to the inviter.</summary>
-public sealed record IssuedLink(string Email, string Url, DateTimeOffset ExpiresAt);
+/// <summary>A link just issued, to show once to the inviter; <paramref name="Mailed"/> says whether it was also e-mailed (null without SMTP).</summary>
+public sealed record IssuedLink(string Email, string Url, DateTimeOffset ExpiresAt, bool? Mailed = null);

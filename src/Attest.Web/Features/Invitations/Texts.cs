@@ -37,6 +37,13 @@ public static class Texts
     public static readonly LocalizedString Expired = new("This invitation expired on {0}. Ask the person who invited you for a new link.", "Cette invitation a expiré le {0}. Demandez un nouveau lien à la personne qui vous a invité.");
     public static readonly LocalizedString Used = new("This invitation has already been used to create an account. Sign in with that account.", "Cette invitation a déjà servi à créer un compte. Connectez-vous avec ce compte.");
 
+    public static readonly LocalizedString MailSent = new("It was also sent to {0} by e-mail.", "Il a aussi été envoyé à {0} par e-mail.");
+    public static readonly LocalizedString MailFailed = new("The e-mail to {0} could not be sent: send them the link yourself.", "L'e-mail à {0} n'a pas pu être envoyé : envoyez-lui le lien vous-même.");
+    public static readonly LocalizedString MailSubject = new("You are invited to Attest", "Invitation à rejoindre Attest");
+    public static readonly LocalizedString MailBody = new(
+        "Hello,\n\nYou are invited to join Attest as {0}. To create your account, open this link; it works once, until {1}:\n\n{2}\n\nIf you did not expect this invitation, ignore this e-mail.\n",
+        "Bonjour,\n\nVous êtes invité à rejoindre Attest en tant que {0}. Pour créer votre compte, ouvrez ce lien ; il fonctionne une fois, jusqu'au {1} :\n\n{2}\n\nSi vous n'attendiez pas cette invitation, ignorez ce message.\n");
+
     /// <summary>The name of a role, as PRODUCT.md calls it.</summary>
     public static LocalizedString RoleName(UserRole role) => role switch
     {

@@ -54,7 +54,7 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Request
         await db.SaveChangesAsync(HttpContext.RequestAborted);
 
         Response.Headers.CacheControl = "no-store";
-        Issued = new IssuedLink(invitation.Email, InvitationToken.Link(Request, token), invitation.ExpiresAt);
+        Issued = new IssuedLink(invitation.Email, InvitationToken.Link(Request, token), invitation.ExpiresAt, await InvitationMail.SendAsync(HttpContext, invitation, token));
         Form = new InvitationForm();
         ModelState.Clear();
         await LoadAsync(partner);

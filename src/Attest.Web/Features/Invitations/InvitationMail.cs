@@ -1,0 +1,37 @@
+using System.Globalization;
+using Attest.Web.Data;
+using Attest.Web.Infrastructure;
+
+namespace Attest.Web.Features.Invitations;
+
+/// <summary>When SMTP is configured, a new invitation's link also goes to the invitee by e-mail, in the inviter's language.</summary>
+public static partial class InvitationMail
+{
+    /// <summary>Sends the link of <paramref name="invitation"/>: true when the server took it, false when it failed, null without SMTP.</summary>
+    public static async Task<bool?> SendAsync(HttpContext context, Invitation invitation, string token)
+    {
+        var services = context.RequestServices;
+        if (services.GetService<IMailSender>() is not { } mail)
+        {
+            return null;
+        }
+
+        var language = services.GetRequiredService<RequestLanguage>().Value;
+        var link = services.GetRequiredService<AttestOptions>().PublicLink($"/invitations/{token}");
+        var until = invitation.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var body = string.Format(CultureInfo.InvariantCulture, Texts.MailBody.In(language), Texts.RoleName(invitation.Role).In(language), until, link);
+        try
+        {
+            await mail.SendAsync(new OutgoingMail(invitation.Email, Texts.MailSubject.In(language), body), context.RequestAborted);
+            return true;
+        }
+        catch (Exception e) when (SmtpMailSender.IsDeliveryFailure(e))
+        {
+            LogFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(InvitationMail)), invitation.Email, e.Message);
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The invitation e-mail to {To} could not be sent: {Reason}")]
+    private static partial void LogFailed(ILogger logger, string to, string reason);
+}
