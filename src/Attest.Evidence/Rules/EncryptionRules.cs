@@ -14,20 +14,8 @@ internal static class EncryptionRules
 
     private static Func<ValueSet, Judgement> True => RuleKit.IsTrue;
 
-    private static bool NotAuroraMember(IIacResource r) =>
-        r.ValuesAt(r.Framework == "cloudformation" ? "DBClusterIdentifier" : "cluster_identifier").Values.All(v => v.IsAbsent)
-        && r.ValuesAt(r.Framework == "cloudformation" ? "Engine" : "engine").Values.All(v => v.Text is not { } e || !e.StartsWith("aurora", StringComparison.OrdinalIgnoreCase));
-
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
-    {
-        Id = id,
-        Item = "VAL-2.11",
-        Title = new(title, titleFr),
-        Rationale = new(rationale, rationaleFr),
-        Fix = new(fix, fixFr),
-        Severity = severity,
-        Equivalents = equivalents,
-    };
+    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, "VAL-2.11", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
     public static IEnumerable<IacRule> All()
     {
@@ -38,9 +26,9 @@ internal static class EncryptionRules
                 Severity.High, "CKV_AWS_16", "CKV_AWS_96", "RDS_STORAGE_ENCRYPTED", "AVD-AWS-0079", "AVD-AWS-0080", "F26", "F27"),
             new("Database {0} encrypts its storage.", "La base de données {0} chiffre son stockage."),
             new("Database {0} does not encrypt its storage.", "La base de données {0} ne chiffre pas son stockage."),
-            new("AWS::RDS::DBInstance", ["StorageEncrypted"], True, NotAuroraMember),
+            new("AWS::RDS::DBInstance", ["StorageEncrypted"], True, RuleKit.NotAuroraMember),
             new("AWS::RDS::DBCluster", ["StorageEncrypted"], True, r => r.ValuesAt("EngineMode").Values.All(v => v.Text != "serverless")),
-            new("aws_db_instance", ["storage_encrypted"], True, NotAuroraMember),
+            new("aws_db_instance", ["storage_encrypted"], True, RuleKit.NotAuroraMember),
             new("aws_rds_cluster", ["storage_encrypted"], True, r => r.ValuesAt("engine_mode").Values.All(v => v.Text != "serverless")));
 
         yield return new PropertyRule(

@@ -85,16 +85,8 @@ internal static class IamRules
         ["iam:PassRole", "datapipeline:CreatePipeline", "datapipeline:PutPipelineDefinition"], ["lambda:UpdateFunctionCode"], ["glue:UpdateDevEndpoint"],
     ];
 
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
-    {
-        Id = id,
-        Item = "VAL-2.9",
-        Title = new(title, titleFr),
-        Rationale = new(rationale, rationaleFr),
-        Fix = new(fix, fixFr),
-        Severity = severity,
-        Equivalents = equivalents,
-    };
+    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, "VAL-2.9", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
     public static IEnumerable<IacRule> All()
     {

@@ -7,16 +7,8 @@ namespace Attest.Evidence.Rules;
 /// <summary>VAL-2.7: alarms that act, logs that are kept, monitoring of databases, networks and API activity.</summary>
 internal static class MonitoringRules
 {
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
-    {
-        Id = id,
-        Item = "VAL-2.7",
-        Title = new(title, titleFr),
-        Rationale = new(rationale, rationaleFr),
-        Fix = new(fix, fixFr),
-        Severity = severity,
-        Equivalents = equivalents,
-    };
+    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, "VAL-2.7", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
     public static IEnumerable<IacRule> All()
     {

@@ -10,6 +10,23 @@ internal static class RuleKit
     private static readonly Phrase Undecided = new("{0}: {1} cannot be decided from the code ({2}).", "{0} : {1} ne peut pas être décidé à partir du code ({2}).");
     private static readonly Phrase WhyUnknown = new("a value known only at deployment", "une valeur connue seulement au déploiement");
 
+    /// <summary>The documentation of a rule, texts given as English and French pairs.</summary>
+    public static RuleDocumentation Doc(string id, string item, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
+    {
+        Id = id,
+        Item = item,
+        Title = new(title, titleFr),
+        Rationale = new(rationale, rationaleFr),
+        Fix = new(fix, fixFr),
+        Severity = severity,
+        Equivalents = equivalents,
+    };
+
+    /// <summary>True for a database instance that is not a member of an Aurora cluster (the cluster is judged instead).</summary>
+    public static bool NotAuroraMember(IIacResource r) =>
+        r.ValuesAt(r.Framework == "cloudformation" ? "DBClusterIdentifier" : "cluster_identifier").Values.All(v => v.IsAbsent)
+        && r.ValuesAt(r.Framework == "cloudformation" ? "Engine" : "engine").Values.All(v => v.Text is not { } e || !e.StartsWith("aurora", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>True only when the value is true (absent fails).</summary>
     public static Judgement IsTrue(ValueSet values) => Judgement.Of(values, v => v.IsAbsent ? false : v.Boolean);
 
