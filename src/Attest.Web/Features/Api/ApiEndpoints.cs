@@ -1,3 +1,4 @@
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -22,11 +23,13 @@ public static class ApiEndpoints
     public static AuthorizationPolicy TokenOnly { get; } = new AuthorizationPolicyBuilder(ApiTokenHandler.SchemeName).RequireAuthenticatedUser().Build();
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
-        services.AddOpenApi("v1", openApi =>
-        {
-            openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
-            openApi.AddDocumentTransformer<ApiDocument>();
-        });
+        services
+            .AddEvidenceActions() // The library's actions, which its pages share with the API
+            .AddOpenApi("v1", openApi =>
+            {
+                openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+                openApi.AddDocumentTransformer<ApiDocument>();
+            });
 
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
@@ -39,6 +42,7 @@ public static class ApiEndpoints
         api.MapApplications();
         api.MapCaseStudies();
         api.MapSelfAssessment();
+        api.MapEvidence();
         return app;
     }
 

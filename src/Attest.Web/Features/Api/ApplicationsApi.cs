@@ -7,10 +7,12 @@ using Attest.Core.Readiness;
 using Attest.Core.Text;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
+using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using EvidenceTexts = Attest.Web.Features.Evidence.Texts;
 
 namespace Attest.Web.Features.Api;
 
@@ -33,7 +35,9 @@ public static class ApplicationsApi
         applications.MapGet("/{id:guid}/readiness", Readiness)
             .WithName("GetReadiness")
             .WithSummary("Readiness report, the same JSON as 'attest check --format json'")
-            .WithDescription("asOf: the evaluation date (YYYY-MM-DD, default today, UTC); lang: en or fr (default: Accept-Language).")
+            .WithDescription("asOf: the evaluation date (YYYY-MM-DD, default today, UTC); lang: en or fr (default: Accept-Language). As on the dashboard, "
+                + "the library's evidence attached to case studies and items counts, with the findings of its infrastructure code; "
+                + "while some of that code is still being scanned, a warning says so (ask again).")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         applications.MapGet("/{id:guid}/export", Export)
@@ -134,7 +138,7 @@ public static class ApplicationsApi
         new Dictionary<string, object?> { ["applicationId"] = id, ["location"] = $"{ApiEndpoints.Prefix}/applications/{id}" }).ToResult();
 
     private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Readiness(
-        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
+        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
@@ -154,8 +158,13 @@ public static class ApplicationsApi
             return ApiError.NotFound("The application").ToResult();
         }
 
-        var report = ReadinessEngine.Evaluate(ApplicationMapping.ToDomain(record), catalog, day);
-        return TypedResults.Text(ReadinessJson.Render(report, texts), "application/json", Encoding.UTF8);
+        // As the dashboard counts it: with the library's evidence, and the findings of the infrastructure code scanned so far
+        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), cancel);
+        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings);
+        IReadOnlyList<string> warnings = withEvidence.Progress.Running
+            ? [EvidenceTexts.Format(EvidenceTexts.StillScanning.In(texts), withEvidence.Progress.Scanned, withEvidence.Progress.Total)]
+            : [];
+        return TypedResults.Text(ReadinessJson.Render(report, texts, warnings), "application/json", Encoding.UTF8);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, AttestDbContext db)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using Attest.Core.Applications;
 using Attest.Web.Data;
@@ -150,3 +151,50 @@ public sealed record SelfAssessmentDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Met,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Evidence);
+
+/// <summary>
+/// A piece of evidence in a partner's library: a file (<c>sha256</c>, <c>size</c>, <c>contentType</c> read from its content,
+/// <c>download</c>; <c>url</c> null) or a link (<c>url</c>; the file's fields null). <c>addedAt</c> is when it was added;
+/// <c>issuedOn</c>, the document's own date as the partner states it. <c>links</c> are the places it is attached to, in the
+/// applications the caller may see.
+/// </summary>
+public sealed record EvidencePiece(
+    Guid Id,
+    Guid PartnerId,
+    string Name,
+    string? Url,
+    string? Sha256,
+    long? Size,
+    string? ContentType,
+    DateTimeOffset AddedAt,
+    DateOnly? IssuedOn,
+    bool CanEdit,
+    string? Download,
+    IReadOnlyList<EvidenceAttachment> Links);
+
+/// <summary>Where a piece is attached: an application's case study (its key), one of its checklist items (its id), or both.</summary>
+public sealed record EvidenceAttachment(Guid Id, Guid ApplicationId, string? CaseStudy, string? Item);
+
+/// <summary>The body of <c>POST /evidence/links</c>: a web address (http or https) as evidence, its name, and when it was issued.</summary>
+public sealed record AddEvidenceLinkRequest
+{
+    [Required]
+    public string? Url { get; init; }
+
+    [Required]
+    public string? Name { get; init; }
+
+    /// <summary>YYYY-MM-DD, not after today; null or left out when not known.</summary>
+    public string? IssuedOn { get; init; }
+}
+
+/// <summary>The body of <c>POST /evidence/{id}/attachments</c>: an application, and its case study (key), item (id), or both.</summary>
+public sealed record AttachEvidenceRequest
+{
+    [Required]
+    public Guid? ApplicationId { get; init; }
+
+    public string? CaseStudy { get; init; }
+
+    public string? Item { get; init; }
+}

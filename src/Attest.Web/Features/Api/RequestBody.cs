@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using Attest.Core.Documents;
 using Microsoft.Net.Http.Headers;
 
@@ -49,6 +50,29 @@ public static class RequestBody
         catch (DecoderFallbackException)
         {
             return (null, ApiError.BadInput(new InputError(FileName, 0, 0, "", "the body is not UTF-8 text")));
+        }
+    }
+
+    /// <summary>A JSON object of type <typeparamref name="T"/> (web naming), read as <see cref="ReadTextAsync"/> reads text.</summary>
+    public static async Task<(T? Value, ApiError? Error)> ReadJsonAsync<T>(HttpRequest request, long limit, CancellationToken cancel)
+        where T : class
+    {
+        var (text, bodyError) = await ReadTextAsync(request, limit, cancel);
+        if (bodyError is not null)
+        {
+            return (null, bodyError);
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(text!, JsonSerializerOptions.Web) is { } value
+                ? (value, null)
+                : (null, ApiError.BadInput(new InputError(FileName, 0, 0, "", "expected a JSON object")));
+        }
+        catch (JsonException e)
+        {
+            var field = e.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "";
+            return (null, ApiError.BadInput(new InputError(FileName, (int)(e.LineNumber ?? -1) + 1, (int)(e.BytePositionInLine ?? -1) + 1, field, "JSON syntax error, or a value of the wrong type")));
         }
     }
 

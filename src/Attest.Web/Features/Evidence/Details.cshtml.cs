@@ -15,8 +15,9 @@ public sealed class DetailsModel(
     CurrentAccess access,
     RequestLanguage language,
     Catalogs catalogs,
-    EvidenceStore store,
     EvidenceScanner scanner,
+    AttachEvidence attaching,
+    DeleteEvidence deleting,
     TimeProvider clock) : PageModel
 {
     public sealed record LinkRow(Guid Id, string Where);
@@ -96,38 +97,26 @@ public sealed class DetailsModel(
 
         var caseStudy = Split(Attach.CaseStudy);
         var item = Split(Attach.Item);
-        if (caseStudy is null && item is null)
-        {
-            ModelState.AddModelError("Attach.CaseStudy", EvidenceInput.Labelled(Texts.Attach, Texts.ChooseOne, language.Value));
-        }
-        else if (caseStudy is not null && item is not null && caseStudy.Value.Application != item.Value.Application)
+        if (caseStudy is not null && item is not null && caseStudy.Value.Application != item.Value.Application)
         {
             ModelState.AddModelError("Attach.Item", EvidenceInput.Labelled(Texts.Item, Texts.SameApplication, language.Value));
         }
         else
         {
-            var applicationId = (caseStudy ?? item)!.Value.Application;
-            var application = await db.Applications.AsNoTracking().Where(a => a.Id == applicationId && a.PartnerId == piece.PartnerId).Select(a => new { a.Id, a.ChecklistId }).FirstOrDefaultAsync();
-            var key = caseStudy?.Value;
-            var itemId = item?.Value;
-            var known = application is not null
-                && (key is null || await db.CaseStudies.AnyAsync(c => c.ApplicationId == applicationId && c.Key == key))
-                && (itemId is null || catalogs.Find(application.ChecklistId)?.FindItem(itemId) is not null);
-            if (!known)
+            var attached = await attaching.AttachAsync(piece, (caseStudy ?? item)?.Application, caseStudy?.Value, item?.Value, HttpContext.RequestAborted);
+            if (attached.Problem is not { } problem)
             {
-                ModelState.AddModelError(key is null ? "Attach.Item" : "Attach.CaseStudy", EvidenceInput.Labelled(Texts.Attach, Texts.UnknownTarget, language.Value));
-            }
-            else if (await db.EvidenceLinks.AnyAsync(l => l.EvidenceId == Id && l.ApplicationId == applicationId && l.CaseStudyKey == key && l.ItemId == itemId))
-            {
-                ModelState.AddModelError("Attach.CaseStudy", EvidenceInput.Labelled(Texts.Attach, Texts.AlreadyAttached, language.Value));
-            }
-            else
-            {
-                db.EvidenceLinks.Add(new EvidenceLink { Id = Guid.NewGuid(), EvidenceId = Id, PartnerId = piece.PartnerId, ApplicationId = applicationId, CaseStudyKey = key, ItemId = itemId });
-                await db.SaveChangesAsync();
                 TempData["Notice"] = language.T(Texts.Attached);
                 return Redirect($"/evidence/{Id}");
             }
+
+            var (field, text) = problem switch
+            {
+                AttachProblem.NothingChosen => ("Attach.CaseStudy", Texts.ChooseOne),
+                AttachProblem.AlreadyAttached => ("Attach.CaseStudy", Texts.AlreadyAttached),
+                _ => (caseStudy is null ? "Attach.Item" : "Attach.CaseStudy", Texts.UnknownTarget),
+            };
+            ModelState.AddModelError(field, EvidenceInput.Labelled(Texts.Attach, text, language.Value));
         }
 
         await LoadAsync();
@@ -142,13 +131,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var stored = await db.EvidenceLinks.FirstOrDefaultAsync(l => l.Id == link && l.EvidenceId == Id);
-        if (stored is not null)
-        {
-            db.EvidenceLinks.Remove(stored);
-            await db.SaveChangesAsync();
-        }
-
+        await attaching.DetachAsync(Id, link, HttpContext.RequestAborted);
         TempData["Notice"] = language.T(Texts.Detached);
         return Redirect($"/evidence/{Id}");
     }
@@ -161,30 +144,12 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var attached = await db.EvidenceLinks.CountAsync(l => l.EvidenceId == Id);
-        if (attached > 0 && confirm != "yes")
+        if (!(await deleting.DeleteAsync(piece, evenIfAttached: confirm == "yes", HttpContext.RequestAborted)).Deleted)
         {
             await LoadAsync();
             Form = new PieceForm { Name = Piece.Name, IssuedOn = FormInput.Date(Piece.IssuedOn) };
             ConfirmDelete = true;
             return Page();
-        }
-
-        var cancellation = HttpContext.RequestAborted;
-        async Task Forget()
-        {
-            db.Evidence.Remove(piece);
-            await db.SaveChangesAsync(cancellation);
-        }
-
-        if (piece.Sha256 is { } sha256)
-        {
-            // Whether any piece of any partner still points at the file: a question about disk space, not a read of their content
-            await store.ForgetAsync(sha256, Forget, () => db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.Sha256 == sha256, cancellation), cancellation);
-        }
-        else
-        {
-            await Forget();
         }
 
         TempData["Notice"] = language.T(Texts.Deleted);

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Evidence;
 
 /// <summary>The partner's evidence library: its files and links, the upload form, and adding a link.</summary>
-public sealed class IndexModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, AttestOptions options, TimeProvider clock) : PageModel
+public sealed class IndexModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, AttestOptions options, AddEvidenceLink addingLink, TimeProvider clock) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string? Url, string? ContentType, long? Size, DateOnly? IssuedOn, DateTimeOffset AddedAt, int Links);
 
@@ -46,8 +46,7 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Request
             return Page();
         }
 
-        db.Evidence.Add(new EvidenceRecord { Id = Guid.NewGuid(), PartnerId = partner, Name = name!, Url = url, IssuedOn = issued, AddedAt = clock.GetUtcNow(), AddedBy = access.Value.UserId });
-        await db.SaveChangesAsync();
+        await addingLink.AddAsync(partner, name!, url!, issued, access.Value.UserId, HttpContext.RequestAborted);
         TempData["Notice"] = language.T(Texts.Added);
         return Redirect("/evidence");
     }

@@ -2,11 +2,9 @@ using System.Text;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -18,16 +16,14 @@ public sealed record UploadFormValues(long MaxBytes, string? Name, string? Issue
 /// <summary>
 /// Receives a file into the library. The multipart body is streamed, never buffered as a form: the request is limited
 /// to the upload limit plus the form's other fields, the file part is hashed into a temporary file and refused as soon as
-/// it passes the limit, and the antiforgery token — the form's first part — is checked before the file is read.
+/// it passes the limit, and the antiforgery token — the form's first part — is checked before the file is read. What
+/// follows the form (the limit, the store, one piece per content) is <see cref="AddEvidenceFile"/>'s, shared with the API.
 /// </summary>
 [IgnoreAntiforgeryToken] // Checked by hand below: the framework's check would read, and buffer, the whole form first
 public sealed class UploadModel(
-    AttestDbContext db,
     CurrentAccess access,
     RequestLanguage language,
-    AttestOptions options,
-    EvidenceStore store,
-    EvidenceScanner scanner,
+    AddEvidenceFile adding,
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
     TimeProvider clock) : PageModel
@@ -46,7 +42,7 @@ public sealed class UploadModel(
             return NotFound();
         }
 
-        Values = new(options.MaxUploadBytes, null, null);
+        Values = new(adding.MaxBytes, null, null);
         return Page();
     }
 
@@ -57,18 +53,12 @@ public sealed class UploadModel(
             return NotFound();
         }
 
-        Values = new(options.MaxUploadBytes, null, null);
+        Values = new(adding.MaxBytes, null, null);
         var cancellation = HttpContext.RequestAborted;
-        var limit = options.MaxUploadBytes;
-        var size = HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature ? feature : null;
-        if (Request.ContentLength > limit + FormOverhead)
+        if (!adding.LimitRequest(HttpContext, FormOverhead))
         {
-            // Refused unread; the server may discard the rest for a few seconds so that the browser gets to show why
-            size?.MaxRequestBodySize = null;
             return TooLarge();
         }
-
-        size?.MaxRequestBodySize = limit + FormOverhead;
 
         if (!MediaTypeHeaderValue.TryParse(Request.ContentType, out var mediaType)
             || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
@@ -89,7 +79,7 @@ public sealed class UploadModel(
             {
                 if (++sections > MaxSections || !ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition))
                 {
-                    Discard(received);
+                    adding.Discard(received);
                     return Unreadable();
                 }
 
@@ -98,7 +88,7 @@ public sealed class UploadModel(
                 {
                     if (await ReadFieldAsync(section.Body, cancellation) is not { } value)
                     {
-                        Discard(received);
+                        adding.Discard(received);
                         return Unreadable();
                     }
 
@@ -119,7 +109,7 @@ public sealed class UploadModel(
 
                 tokenChecked = true;
                 fileName = CleanFileName(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
-                received = await store.ReceiveAsync(section.Body, limit, cancellation);
+                received = await adding.ReceiveAsync(section.Body, cancellation);
                 if (received is null)
                 {
                     return TooLarge();
@@ -128,22 +118,22 @@ public sealed class UploadModel(
         }
         catch (Exception e) when (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
-            Discard(received);
+            adding.Discard(received);
             return TooLarge();
         }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
         {
-            Discard(received);
+            adding.Discard(received);
             return Unreadable();
         }
 
         if (!tokenChecked && !await TokenIsValidAsync(fields))
         {
-            Discard(received);
+            adding.Discard(received);
             return BadRequest();
         }
 
-        Values = new(options.MaxUploadBytes, fields.GetValueOrDefault("name"), fields.GetValueOrDefault("issuedOn"));
+        Values = new(adding.MaxBytes, fields.GetValueOrDefault("name"), fields.GetValueOrDefault("issuedOn"));
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var issued = EvidenceInput.IssuedOn(Values.IssuedOn, today, "issuedOn", ModelState, language.Value);
         if (received is null || (received.Size == 0 && fileName is null))
@@ -154,43 +144,13 @@ public sealed class UploadModel(
         var displayName = EvidenceInput.Name(Values.Name, fileName ?? "upload", "name", ModelState, language.Value);
         if (!ModelState.IsValid)
         {
-            Discard(received);
+            adding.Discard(received);
             return Page();
         }
 
-        var file = received!;
-        var existing = await db.Evidence.Where(e => e.PartnerId == partner && e.Sha256 == file.Sha256).Select(e => new { e.Id, e.Name }).FirstOrDefaultAsync(cancellation);
-        if (existing is not null)
-        {
-            store.Discard(file);
-            TempData["Notice"] = Texts.Format(language.T(Texts.AlreadyInLibrary), existing.Name);
-            return Redirect($"/evidence/{existing.Id}");
-        }
-
-        var record = new EvidenceRecord
-        {
-            Id = Guid.NewGuid(),
-            PartnerId = partner,
-            Name = displayName!,
-            Sha256 = file.Sha256,
-            Size = file.Size,
-            ContentType = file.ContentType,
-            AddedAt = clock.GetUtcNow(),
-            AddedBy = access.Value.UserId,
-            IssuedOn = issued,
-        };
-        await store.CommitAsync(file, async () =>
-        {
-            db.Evidence.Add(record);
-            await db.SaveChangesAsync(cancellation);
-        }, cancellation);
-        if (EvidenceContentType.MayHoldCode(record.ContentType))
-        {
-            scanner.Request(file.Sha256);
-        }
-
-        TempData["Notice"] = language.T(Texts.Uploaded);
-        return Redirect($"/evidence/{record.Id}");
+        var (piece, already) = await adding.AddAsync(received!, partner, displayName!, issued, access.Value.UserId, cancellation);
+        TempData["Notice"] = already ? Texts.Format(language.T(Texts.AlreadyInLibrary), piece.Name) : language.T(Texts.Uploaded);
+        return Redirect($"/evidence/{piece.Id}");
     }
 
     private static string? CleanFileName(string? name)
@@ -247,7 +207,7 @@ public sealed class UploadModel(
 
     private PageResult TooLarge()
     {
-        ModelState.AddModelError("file", Texts.Format(language.T(Texts.TooLarge), Texts.Bytes(options.MaxUploadBytes, language.Value)));
+        ModelState.AddModelError("file", Texts.Format(language.T(Texts.TooLarge), Texts.Bytes(adding.MaxBytes, language.Value)));
         Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
         return Page();
     }
@@ -257,13 +217,5 @@ public sealed class UploadModel(
         ModelState.AddModelError("file", language.T(Texts.UnreadableUpload));
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
-    }
-
-    private void Discard(ReceivedFile? file)
-    {
-        if (file is not null)
-        {
-            store.Discard(file);
-        }
     }
 }
