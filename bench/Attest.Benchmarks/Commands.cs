@@ -15,6 +15,12 @@ namespace Attest.Benchmarks;
 /// <item><c>scan-rules N</c>: the time of reading, and of each rule, on the synthetic template of N resources (where the time goes);</item>
 /// <item><c>synth N FILE</c>: writes the synthetic template of N resources to FILE.</item>
 /// </list>
+/// And for the web application under load (<c>bench/load-web.sh</c>):
+/// <list type="bullet">
+/// <item><c>seed-web --provider sqlite|postgres --connection CS [--credentials FILE]</c>: migrations and the seeded database (<see cref="WebSeed"/>);</item>
+/// <item><c>load --base http://127.0.0.1:PORT --credentials FILE [--connections 32] [--duration 20] [--warmup 5]</c>: the load run (<see cref="WebLoad"/>);</item>
+/// <item><c>free-port</c>: prints a TCP port free on 127.0.0.1.</item>
+/// </list>
 /// </summary>
 internal static class Commands
 {
@@ -41,6 +47,9 @@ internal static class Commands
                 "scan-memory-one" => ScanMemoryOne(int.Parse(args[1], CultureInfo.InvariantCulture)),
                 "scan-rules" => ScanRules(int.Parse(args[1], CultureInfo.InvariantCulture)),
                 "synth" => Synth(args[1..]),
+                "seed-web" => WebSeed.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "load" => WebLoad.RunAsync(args[1..]).GetAwaiter().GetResult(),
+                "free-port" => FreePort(),
                 _ => null,
             };
         }
@@ -48,6 +57,9 @@ internal static class Commands
         {
             Console.Error.WriteLine($"{args[0]}: {e.Message}");
             Console.Error.WriteLine("usage: hcl-parse DIR [--passes N] | scan-memory [N...] | scan-rules N | synth N FILE");
+            Console.Error.WriteLine("       seed-web --provider sqlite|postgres --connection CS [--credentials FILE] [--partners N]");
+            Console.Error.WriteLine("       load --base http://127.0.0.1:PORT --credentials FILE [--connections N] [--duration S] [--warmup S] [--max-requests N] [--label TEXT] [--no-header]");
+            Console.Error.WriteLine("       free-port");
             return 2;
         }
     }
@@ -210,6 +222,14 @@ internal static class Commands
         }
 
         Console.Error.WriteLine($"warm-up: {clock.ElapsedMilliseconds} ms");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        Console.WriteLine(((System.Net.IPEndPoint)listener.LocalEndpoint).Port);
+        return 0;
     }
 
     private static int Synth(string[] args)
