@@ -27,7 +27,7 @@ internal static partial class AdminTestSteps
         using var scope = world.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         var invitation = new Invitation { Id = Guid.NewGuid(), Email = email, Role = role, PartnerId = partner };
-        var now = DateTimeOffset.UtcNow;
+        var now = world.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var token = InvitationToken.Issue(invitation, world.Users["admin"], expiresIn is { } e ? now + e - InvitationToken.Lifetime : now);
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync();

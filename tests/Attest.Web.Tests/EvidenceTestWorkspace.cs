@@ -78,7 +78,7 @@ internal sealed partial class EvidenceTestWorkspace
         Stage = ProjectStage.Production,
         UseCase = RetailUseCase.SupplyChain,
         Delivery = DeliveryCategory.Project,
-        Completed = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-2),
+        Completed = new DateOnly(2026, 9, 26),
         Problem = "Stock-outs.",
         Solution = "Event-driven replenishment.",
         AwsServices = ["Amazon S3", "Amazon Redshift"],

@@ -34,7 +34,7 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
         var w = await EvidenceTestWorkspace.CreateAsync(world);
         using var client = w.Client(w.LeadId);
         var content = Unique("runbook");
-        var before = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var before = world.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().AddMinutes(-1);
 
         var id = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, content, "runbook.md", "text/markdown", issuedOn: "2024-03-01"));
 
