@@ -58,7 +58,7 @@ internal static class Commands
             Console.Error.WriteLine($"{args[0]}: {e.Message}");
             Console.Error.WriteLine("usage: hcl-parse DIR [--passes N] | scan-memory [N...] | scan-rules N | synth N FILE");
             Console.Error.WriteLine("       seed-web --provider sqlite|postgres --connection CS [--credentials FILE] [--partners N]");
-            Console.Error.WriteLine("       load --base http://127.0.0.1:PORT --credentials FILE [--connections N] [--duration S] [--warmup S] [--max-requests N] [--label TEXT] [--no-header]");
+            Console.Error.WriteLine("       load --base http://127.0.0.1:PORT --credentials FILE [--connections N] [--duration S] [--warmup S] [--max-requests N] [--label TEXT] [--no-header] [--scenario dashboard|api] [--server-pid PID[,PID...]]");
             Console.Error.WriteLine("       free-port");
             return 2;
         }

@@ -59,18 +59,26 @@ public static partial class WebLoad
         {
             using (var gate = new SemaphoreSlim(4))
             {
-                await Task.WhenAll(users.Select(async (user, i) =>
+                try
                 {
-                    await gate.WaitAsync();
-                    try
+                    await Task.WhenAll(users.Select(async (user, i) =>
                     {
-                        sessions[i] = await SignInAsync(baseAddress, user, credentials.Password);
-                    }
-                    finally
-                    {
-                        gate.Release();
-                    }
-                }));
+                        await gate.WaitAsync();
+                        try
+                        {
+                            sessions[i] = await SignInAsync(baseAddress, user, credentials.Password);
+                        }
+                        finally
+                        {
+                            gate.Release();
+                        }
+                    }));
+                }
+                catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException)
+                {
+                    Console.Error.WriteLine($"load: sign-in failed: {e.Message}");
+                    return 1;
+                }
             }
 
             Console.Error.WriteLine($"load: {connections} sessions signed in through /account/sign-in in {clock.ElapsedMilliseconds} ms");
