@@ -19,7 +19,8 @@ builder.Services.AddEvidence();
 var connection = builder.Configuration.GetConnectionString("Attest");
 if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))
 {
-    builder.Services.AddDbContext<PostgresAttestDbContext>(db => db.UseNpgsql(connection ?? throw new InvalidOperationException("ConnectionStrings:Attest is required for PostgreSQL")));
+    var postgres = PostgresConnection.WithDefaults(connection ?? throw new InvalidOperationException("ConnectionStrings:Attest is required for PostgreSQL"));
+    builder.Services.AddDbContext<PostgresAttestDbContext>(db => db.UseNpgsql(postgres));
     builder.Services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<PostgresAttestDbContext>());
 }
 else

@@ -16,13 +16,16 @@ public static class ReadinessJson
     /// <summary>The indented JSON text of <paramref name="report"/>, texts in <paramref name="language"/>, with <paramref name="warnings"/> (e.g. evidence that could not be scanned).</summary>
     public static string Render(ReadinessReport report, Language language, IReadOnlyList<string>? warnings = null)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Options))
-        {
-            Write(json, report, language, warnings ?? []);
-        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(16 * 1024);
+        WriteTo(buffer, report, language, warnings);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    /// <summary>The same JSON as <see cref="Render"/>, written as UTF-8 into <paramref name="output"/> (e.g. a response body) without an intermediate string.</summary>
+    public static void WriteTo(System.Buffers.IBufferWriter<byte> output, ReadinessReport report, Language language, IReadOnlyList<string>? warnings = null)
+    {
+        using var json = new Utf8JsonWriter(output, Options);
+        Write(json, report, language, warnings ?? []);
     }
 
     private static void Write(Utf8JsonWriter json, ReadinessReport report, Language language, IReadOnlyList<string> warnings)

@@ -7,12 +7,18 @@ namespace Attest.Web.Infrastructure;
 /// <summary>Works out once per request what the signed-in user may see, for the database filters and the pages.</summary>
 public sealed class AccessMiddleware(RequestDelegate next)
 {
+    /// <summary>The <see cref="HttpContext.Items"/> key under which an authentication handler leaves the <see cref="KnownUser"/> it read.</summary>
+    public const string KnownUserKey = "attest:known-user";
+
     public async Task InvokeAsync(HttpContext context, CurrentAccess current, AttestDbContext db)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is not null)
         {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Role, u.PartnerId }).FirstOrDefaultAsync(context.RequestAborted);
+            // An authentication handler that has just read the user (the API token's) hands it over rather than having it read twice
+            var user = context.Items.TryGetValue(KnownUserKey, out var known) && known is KnownUser k && k.UserId == userId
+                ? k
+                : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new KnownUser(u.Id, u.Role, u.PartnerId)).FirstOrDefaultAsync(context.RequestAborted);
             if (user is not null)
             {
                 var partners = user.Role switch
@@ -35,3 +41,6 @@ public sealed class AccessMiddleware(RequestDelegate next)
         await next(context);
     }
 }
+
+/// <summary>What access needs to know of a user: their role and partner.</summary>
+public sealed record KnownUser(string UserId, UserRole Role, Guid? PartnerId);

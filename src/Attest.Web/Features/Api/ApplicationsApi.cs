@@ -137,7 +137,7 @@ public static class ApplicationsApi
         "The partner already has an application for this checklist.",
         new Dictionary<string, object?> { ["applicationId"] = id, ["location"] = $"{ApiEndpoints.Prefix}/applications/{id}" }).ToResult();
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> Readiness(
+    private static async Task<Results<ReadinessJsonResult, ProblemHttpResult>> Readiness(
         Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
@@ -164,7 +164,7 @@ public static class ApplicationsApi
         IReadOnlyList<string> warnings = withEvidence.Progress.Running
             ? [EvidenceTexts.Format(EvidenceTexts.StillScanning.In(texts), withEvidence.Progress.Scanned, withEvidence.Progress.Total)]
             : [];
-        return TypedResults.Text(ReadinessJson.Render(report, texts, warnings), "application/json", Encoding.UTF8);
+        return new ReadinessJsonResult(report, texts, warnings);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, AttestDbContext db)
