@@ -85,6 +85,22 @@ public sealed partial class World : IAsyncLifetime
 
     public async Task DisposeAsync() => await Factory.DisposeAsync();
 
+    /// <summary>A further partner, without any application, and its alliance lead (<paramref name="lead"/> in <see cref="Users"/>).</summary>
+    public async Task<Guid> AddPartnerAsync(string name, string lead)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AttestUser>>();
+        var partner = new Partner { Id = Guid.NewGuid(), Name = name };
+        db.Partners.Add(partner);
+        await db.SaveChangesAsync();
+        var user = new AttestUser { UserName = $"{lead}@example.test", Email = $"{lead}@example.test", EmailConfirmed = true, DisplayName = lead, Role = UserRole.AllianceLead, PartnerId = partner.Id };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        Users[lead] = user.Id;
+        return partner.Id;
+    }
+
     /// <summary>A client signed in as <paramref name="user"/> (a key of <see cref="Users"/>), or anonymous for null; redirects are not followed.</summary>
     public HttpClient Client(string? user)
     {
