@@ -248,6 +248,12 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
     [InlineData("leadA", "/", "applications")]
     [InlineData("leadA", "/applications/{A}", "dashboard-start")]
     [InlineData("leadA", "/applications/{A}/case-studies/contoso", "case-study")]
+    [InlineData("leadA", "/applications/{A}/profile", "profile")]
+    [InlineData("leadA", "/applications/{A}/self-assessment", "self-assessment")]
+    [InlineData("leadA", "/evidence", "evidence")]
+    [InlineData("leadA", "/account", "account")]
+    [InlineData("leadA", "/account/tokens", "tokens")]
+    [InlineData("admin", "/admin/users", "admin-users")]
     public async Task Main_pages_have_no_serious_accessibility_violations(string? user, string path, string name)
     {
         var page = await browser.PageAsync(user);

@@ -88,17 +88,28 @@ public sealed partial class World : IAsyncLifetime
     /// <summary>A further partner, without any application, and its alliance lead (<paramref name="lead"/> in <see cref="Users"/>).</summary>
     public async Task<Guid> AddPartnerAsync(string name, string lead)
     {
-        using var scope = Factory.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AttestUser>>();
         var partner = new Partner { Id = Guid.NewGuid(), Name = name };
-        db.Partners.Add(partner);
-        await db.SaveChangesAsync();
-        var user = new AttestUser { UserName = $"{lead}@example.test", Email = $"{lead}@example.test", EmailConfirmed = true, DisplayName = lead, Role = UserRole.AllianceLead, PartnerId = partner.Id };
+        using (var scope = Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+            db.Partners.Add(partner);
+            await db.SaveChangesAsync();
+        }
+
+        await AddUserAsync(lead, UserRole.AllianceLead, partner.Id);
+        return partner.Id;
+    }
+
+    /// <summary>A further user <paramref name="name"/> (<c>name@example.test</c>, the world's password), added to <see cref="Users"/>.</summary>
+    public async Task<string> AddUserAsync(string name, UserRole role, Guid? partner)
+    {
+        using var scope = Factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AttestUser>>();
+        var user = new AttestUser { UserName = $"{name}@example.test", Email = $"{name}@example.test", EmailConfirmed = true, DisplayName = name, Role = role, PartnerId = partner };
         var created = await users.CreateAsync(user, Password);
         Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
-        Users[lead] = user.Id;
-        return partner.Id;
+        Users[name] = user.Id;
+        return user.Id;
     }
 
     /// <summary>A client signed in as <paramref name="user"/> (a key of <see cref="Users"/>), or anonymous for null; redirects are not followed.</summary>

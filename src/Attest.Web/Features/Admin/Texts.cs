@@ -39,6 +39,9 @@ public static class Texts
     public static readonly LocalizedString Access = new("Sign-in", "Connexion");
     public static readonly LocalizedString Lock = new("Lock this account", "Bloquer ce compte");
     public static readonly LocalizedString Unlock = new("Unlock this account", "Débloquer ce compte");
+    public static readonly LocalizedString ChangeEmail = new("Change the e-mail address", "Changer l'adresse e-mail");
+    public static readonly LocalizedString ChangeEmailByLink = new("A confirmation link goes to the new address and the current one is told; the change takes effect when the link is opened.", "Un lien de confirmation part vers la nouvelle adresse et l'adresse actuelle est prévenue ; le changement prend effet à l'ouverture du lien.");
+    public static readonly LocalizedString ChangeEmailAtOnce = new("E-mail is not configured, so the new address takes effect at once, as you vouch for it; the user signs in with it from now on.", "L'envoi d'e-mails n'est pas configuré : la nouvelle adresse prend effet immédiatement, sous votre responsabilité ; l'utilisateur se connecte désormais avec elle.");
     public static readonly LocalizedString LockHint = new("A locked user cannot sign in until unlocked; sessions already open end within 30 minutes.", "Un utilisateur bloqué ne peut plus se connecter jusqu'au déblocage ; les sessions déjà ouvertes prennent fin dans les 30 minutes.");
     public static readonly LocalizedString WasLocked = new("Account locked.", "Compte bloqué.");
     public static readonly LocalizedString WasUnlocked = new("Account unlocked.", "Compte débloqué.");

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Attest.Web.Data;
+using Attest.Web.Features.Account;
 using Attest.Web.Features.Invitations;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -8,9 +10,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 
-/// <summary>One user: changing their role and partner, locking and unlocking their account. Nobody changes or locks themselves.</summary>
+/// <summary>
+/// One user: changing their role and partner, their e-mail address (through a confirmation link sent to the new address
+/// when e-mail is configured, at once otherwise), locking and unlocking their account. Nobody changes or locks themselves.
+/// </summary>
 [AdministratorOnly]
-public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users, CurrentAccess access, RequestLanguage language, TimeProvider clock) : PageModel
+public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users, CurrentAccess access, RequestLanguage language, TimeProvider clock, AttestOptions options, MailOutbox? outbox = null) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Id { get; set; } = "";
@@ -20,6 +25,11 @@ public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users,
 
     [BindProperty]
     public Guid? PartnerId { get; set; }
+
+    [BindProperty]
+    public string? NewEmail { get; set; }
+
+    public bool MailEnabled => outbox is not null;
 
     public AttestUser? Shown { get; private set; }
 
@@ -94,6 +104,51 @@ public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users,
         var dropped = user.Role == UserRole.PartnerManager ? 0 : await db.PartnerAssignments.Where(a => a.UserId == user.Id).ExecuteDeleteAsync(HttpContext.RequestAborted);
         await transaction.CommitAsync(HttpContext.RequestAborted);
         TempData["Notice"] = language.T(Texts.RoleChanged) + (dropped > 0 ? " " + language.T(Texts.AssignmentsDropped) : "");
+        return RedirectToPage(new { id = Id });
+    }
+
+    public async Task<IActionResult> OnPostEmailAsync()
+    {
+        var user = await users.FindByIdAsync(Id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var proposed = NewEmail?.Trim() ?? "";
+        if (IsSelf)
+        {
+            ModelState.AddModelError(nameof(NewEmail), language.T(Texts.NotYourself));
+        }
+        else if (await EmailChange.ProblemAsync(users, user, proposed) is { } problem)
+        {
+            ModelState.AddModelError(nameof(NewEmail), language.T(problem));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Role = user.Role.ToString();
+            PartnerId = user.PartnerId;
+            await ShowAsync(user);
+            return Page();
+        }
+
+        if (outbox is not null)
+        {
+            await EmailChange.SendLinkAsync(users, options, outbox, user, proposed, language.Value);
+            TempData["Notice"] = string.Format(CultureInfo.InvariantCulture, language.T(ChangeTexts.LinkSentTo), proposed, user.Email);
+        }
+        else
+        {
+            var changed = await EmailChange.ApplyAsync(users, user, proposed);
+            if (!changed.Succeeded)
+            {
+                throw new InvalidOperationException(string.Join("; ", changed.Errors.Select(e => e.Code)));
+            }
+
+            TempData["Notice"] = string.Format(CultureInfo.InvariantCulture, language.T(ChangeTexts.Changed), proposed);
+        }
+
         return RedirectToPage(new { id = Id });
     }
 
