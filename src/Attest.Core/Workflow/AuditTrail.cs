@@ -341,3 +341,46 @@ public static class AuditTrail
         }
     }
 }
+
+/// <summary>Turns the workflow's recorded steps into audit-trail changes.</summary>
+public static class WorkflowAuditTrail
+{
+    /// <summary>The entity type of an application's workflow in the trail.</summary>
+    public const string EntityType = "application";
+
+    /// <summary>
+    /// The change for one recorded step: actor, role and action by their wire names, before <c>{"state":…}</c> and after
+    /// <c>{"note":…,"state":…}</c>.
+    /// </summary>
+    public static AuditChange ChangeFor(string applicationId, WorkflowEvent step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return new AuditChange(
+            step.At,
+            step.ActorId,
+            Roles.Names.Wire(step.Role),
+            WorkflowActions.Names.Wire(step.Action),
+            EntityType,
+            applicationId,
+            State(step.From, null),
+            State(step.To, step.Note));
+    }
+
+    private static string State(WorkflowState state, string? note)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            if (note is not null)
+            {
+                json.WriteString("note", note);
+            }
+
+            json.WriteString("state", WorkflowStates.Names.Wire(state));
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -185,3 +185,23 @@ public class AuditTrailTests
         Assert.Equal("plain", AuditTrail.CsvCell("plain"));
     }
 }
+
+public class WorkflowAuditTrailTests
+{
+    [Fact]
+    public void A_whole_journey_becomes_a_chain_that_verifies_and_exports()
+    {
+        var workflow = WorkflowData.Reach(Situation.Validated);
+
+        var chain = AuditTrail.AppendAll(null, workflow.History.Select(step => WorkflowAuditTrail.ChangeFor(workflow.ApplicationId, step)));
+
+        Assert.True(AuditTrail.Verify(chain).Intact);
+        Assert.Equal(workflow.History.Count, chain.Count);
+        var submit = chain.Single(e => e.Action == "submit");
+        Assert.Equal(("alliance-lead", "lead-1", "app-42"), (submit.ActorRole, submit.ActorId, submit.EntityId));
+        Assert.Equal("""{"state":"draft"}""", submit.Before);
+        Assert.Equal("""{"note":"version 1","state":"submitted"}""", submit.After);
+        Assert.Equal("""{"state":"validated"}""", chain[^1].After);
+        Assert.Equal(chain.Count + 1, AuditTrail.ToCsv(chain).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+}
