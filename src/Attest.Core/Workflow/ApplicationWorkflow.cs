@@ -153,22 +153,44 @@ public sealed class ApplicationWorkflow
     {
         ArgumentNullException.ThrowIfNull(calendar);
         ArgumentNullException.ThrowIfNull(zone);
+        return Deadline(calendar, zone, DateOnly.MinValue, businessDays)?.Due;
+    }
+
+    /// <summary>
+    /// The deadline of the program office's answer seen on <paramref name="today"/> (due date, reminder day, overdue), for the
+    /// queue (overdue first); null when no answer is awaited.
+    /// </summary>
+    public AnswerDeadline? Deadline(BusinessCalendar calendar, TimeZoneInfo zone, DateOnly today, int businessDays = 5)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(zone);
         if (!State.AwaitsAnswer() || CurrentVersion is not { } version)
         {
             return null;
         }
 
-        return calendar.AnswerDue(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SubmittedAt, zone).DateTime), businessDays);
+        return calendar.Deadline(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(version.SubmittedAt, zone).DateTime), today, businessDays);
     }
 
-    /// <summary>Whether some role may, in the current state, do <paramref name="action"/> (for showing or hiding buttons; the action itself still checks everything).</summary>
+    /// <summary>Whether <paramref name="actor"/> may do <paramref name="action"/> now, as far as role, state, assignment and review or audit progress go (for showing buttons; the action itself still checks its input).</summary>
     public bool Allows(WorkflowAction action, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var (roles, states) = Rules(action);
-        return roles.Contains(actor.Role) && states.Contains(State)
-            && (!IsAuditorAction(action) || Audit?.Plan.AuditorId == actor.UserId)
-            && (action is not (WorkflowAction.CommentOnReview or WorkflowAction.CompleteReview) || (CurrentReview is { Completed: false } r && r.ReviewerId == actor.UserId));
+        if (!roles.Contains(actor.Role) || !states.Contains(State) || (IsAuditorAction(action) && Audit?.Plan.AuditorId != actor.UserId))
+        {
+            return false;
+        }
+
+        var openReview = CurrentReview is { Completed: false } ? CurrentReview : null;
+        return action switch
+        {
+            WorkflowAction.RequestReview => openReview is null,
+            WorkflowAction.CommentOnReview or WorkflowAction.CompleteReview => openReview?.ReviewerId == actor.UserId,
+            WorkflowAction.Score or WorkflowAction.CloseAudit => Audit is { Closed: false },
+            WorkflowAction.Decide => Audit is { Closed: true },
+            _ => true,
+        };
     }
 
     /// <summary>The alliance lead asks a partner manager for a review (Draft).</summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Attest.Core.Documents;
+
 namespace Attest.Core.Workflow;
 
 /// <summary>Which public holidays a calendar keeps.</summary>
@@ -13,6 +16,19 @@ public enum HolidayRules
     None,
 }
 
+/// <summary>Wire names of <see cref="HolidayRules"/>, as written in configuration: <c>us-federal</c>, <c>fr</c>, <c>none</c>.</summary>
+public static class HolidayRuleNames
+{
+    /// <summary>The names.</summary>
+    public static WireNames<HolidayRules> Names { get; } = new(
+        (HolidayRules.UnitedStatesFederal, "us-federal", "United States federal holidays", "jours fériés fédéraux des États-Unis"),
+        (HolidayRules.France, "fr", "French public holidays", "jours fériés français"),
+        (HolidayRules.None, "none", "no public holidays", "aucun jour férié"));
+}
+
+/// <summary>Where the program office's answer stands: submitted on, due on, when to remind, and how late it is.</summary>
+public sealed record AnswerDeadline(DateOnly SubmittedOn, DateOnly Due, DateOnly RemindOn, bool Overdue, int BusinessDaysOverdue);
+
 /// <summary>
 /// Business days: Monday to Friday, less the public holidays of <see cref="Rules"/> and the extra dates from configuration.
 /// The holiday rules are written here because they are part of the domain (the program office's answer deadline).
@@ -26,6 +42,41 @@ public sealed class BusinessCalendar
     {
         Rules = rules;
         extra = [.. extraHolidays ?? []];
+    }
+
+    /// <summary>The most extra dates configuration may give.</summary>
+    public const int MaxExtraHolidays = 1_000;
+
+    /// <summary>
+    /// A calendar from configuration: <paramref name="rules"/> by its wire name (empty: <c>us-federal</c>) and extra dates as
+    /// <c>yyyy-MM-dd</c>; on a bad value, an error naming the setting and the position.
+    /// </summary>
+    public static (BusinessCalendar? Calendar, string? Error) FromConfiguration(string? rules, IReadOnlyList<string>? extraHolidays, string settingName = "Holidays")
+    {
+        var chosen = HolidayRules.UnitedStatesFederal;
+        if (!string.IsNullOrWhiteSpace(rules) && !HolidayRuleNames.Names.TryParse(rules.Trim(), out chosen))
+        {
+            return (null, $"{settingName}:Rules: '{rules}' is not one of {string.Join(", ", HolidayRuleNames.Names.WireValues)}");
+        }
+
+        extraHolidays ??= [];
+        if (extraHolidays.Count > MaxExtraHolidays)
+        {
+            return (null, $"{settingName}:Extra: {extraHolidays.Count} dates, at most {MaxExtraHolidays}");
+        }
+
+        var days = new List<DateOnly>();
+        for (var i = 0; i < extraHolidays.Count; i++)
+        {
+            if (!DateOnly.TryParseExact(extraHolidays[i]?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return (null, $"{settingName}:Extra:{i}: '{extraHolidays[i]}' is not a date written yyyy-MM-dd");
+            }
+
+            days.Add(day);
+        }
+
+        return (new BusinessCalendar(chosen, days), null);
     }
 
     /// <summary>The United States federal calendar with no extra dates.</summary>
@@ -81,6 +132,13 @@ public sealed class BusinessCalendar
 
     /// <summary>The day to remind the program office: <paramref name="businessDaysBefore"/> business days before <paramref name="due"/>.</summary>
     public DateOnly ReminderDate(DateOnly due, int businessDaysBefore = 1) => AddBusinessDays(due, -businessDaysBefore);
+
+    /// <summary>The deadline of an answer to a submission on <paramref name="submittedOn"/>, seen on <paramref name="today"/>.</summary>
+    public AnswerDeadline Deadline(DateOnly submittedOn, DateOnly today, int businessDays = 5, int remindBusinessDaysBefore = 1)
+    {
+        var due = AnswerDue(submittedOn, businessDays);
+        return new AnswerDeadline(submittedOn, due, ReminderDate(due, remindBusinessDaysBefore), IsOverdue(due, today), BusinessDaysOverdue(due, today));
+    }
 
     /// <summary>Whether an answer due on <paramref name="due"/> is overdue on <paramref name="today"/> (the due day itself is still in time).</summary>
     public static bool IsOverdue(DateOnly due, DateOnly today) => today > due;

@@ -108,3 +108,33 @@ public class BusinessCalendarTests
         }
     }
 }
+
+public class BusinessCalendarConfigurationTests
+{
+    [Fact]
+    public void Configuration_names_the_rules_and_extra_dates()
+    {
+        var (calendar, error) = BusinessCalendar.FromConfiguration("fr", ["2026-12-24", " 2026-12-31 "]);
+
+        Assert.Null(error);
+        Assert.Equal(HolidayRules.France, calendar!.Rules);
+        Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 12, 24)));
+        Assert.False(calendar.IsBusinessDay(new DateOnly(2026, 12, 31)));
+        Assert.Equal(HolidayRules.UnitedStatesFederal, BusinessCalendar.FromConfiguration(null, null).Calendar!.Rules);
+    }
+
+    [Fact]
+    public void A_bad_setting_is_named_with_its_position()
+    {
+        Assert.Equal("Holidays:Rules: 'uk' is not one of us-federal, fr, none", BusinessCalendar.FromConfiguration("uk", null).Error);
+        Assert.Equal("Holidays:Extra:1: '24/12/2026' is not a date written yyyy-MM-dd", BusinessCalendar.FromConfiguration("fr", ["2026-12-23", "24/12/2026"]).Error);
+    }
+
+    [Fact]
+    public void The_deadline_says_when_to_remind_and_how_late_the_answer_is()
+    {
+        var deadline = BusinessCalendar.UnitedStates.Deadline(new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 3));
+
+        Assert.Equal(new AnswerDeadline(new DateOnly(2026, 11, 23), new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 30), true, 2), deadline);
+    }
+}

@@ -61,12 +61,14 @@ public class TransitionTableTests
         var workflow = ApplicationWorkflow.Restore(Snapshots[situation]);
         var before = workflow.ToSnapshot();
         var actor = ByRole[role];
+        var shown = workflow.Allows(action, actor);
 
         var outcome = Invoke(workflow, action, actor, Later);
 
         if (Allowed.TryGetValue((situation, action, role), out var expected))
         {
             Assert.True(outcome.Succeeded, outcome.ToString());
+            Assert.True(shown);
             Assert.Equal(expected, workflow.State);
             var last = workflow.History[^1];
             Assert.Equal(before.History.Count + 1, workflow.History.Count);
@@ -75,6 +77,7 @@ public class TransitionTableTests
         else
         {
             Assert.False(outcome.Succeeded, $"{role} could {action} in {situation}");
+            Assert.False(shown);
             var reason = outcome.Refusal!.Reason;
             Assert.False(string.IsNullOrWhiteSpace(reason.In(Language.En)));
             Assert.False(string.IsNullOrWhiteSpace(reason.In(Language.Fr)));
