@@ -236,12 +236,12 @@ public sealed class ApplicationWorkflow
     /// <summary>The partner manager asked marks the review done.</summary>
     public Outcome CompleteReview(Actor actor, DateTimeOffset now, string? summary = null)
     {
-        if (GuardReviewer(WorkflowAction.CompleteReview, actor, now) is { } refused)
+        if ((GuardReviewer(WorkflowAction.CompleteReview, actor, now) ?? CheckNote(summary)) is { } refused)
         {
             return refused;
         }
 
-        reviews[^1] = CurrentReview! with { CompletedAt = now, Summary = summary };
+        reviews[^1] = CurrentReview! with { CompletedAt = now, Summary = Clean(summary) };
         return Record(WorkflowAction.CompleteReview, actor, now, State, summary);
     }
 
@@ -254,7 +254,7 @@ public sealed class ApplicationWorkflow
 
     /// <summary>The program office starts reviewing a submission or resubmission.</summary>
     public Outcome StartReview(Actor actor, DateTimeOffset now, string? note = null) =>
-        Guard(WorkflowAction.StartReview, actor, now) ?? Record(WorkflowAction.StartReview, actor, now, WorkflowState.InReview, note);
+        Guard(WorkflowAction.StartReview, actor, now, note) ?? Record(WorkflowAction.StartReview, actor, now, WorkflowState.InReview, note);
 
     /// <summary>The program office asks for more information; the application goes back to the partner.</summary>
     public Outcome RequestInformation(Actor actor, DateTimeOffset now, MessageDraft message) =>
@@ -274,7 +274,7 @@ public sealed class ApplicationWorkflow
     /// </summary>
     public Outcome ScheduleAudit(Actor actor, DateTimeOffset now, AuditPlan plan, string? note = null)
     {
-        if ((Guard(WorkflowAction.ScheduleAudit, actor, now) ?? CheckPlan(plan, now)) is { } refused)
+        if ((Guard(WorkflowAction.ScheduleAudit, actor, now, note) ?? CheckPlan(plan, now)) is { } refused)
         {
             return refused;
         }
@@ -291,7 +291,7 @@ public sealed class ApplicationWorkflow
     /// <summary>The program office moves the scheduled audit or changes its people; the invitation's sequence goes up.</summary>
     public Outcome RescheduleAudit(Actor actor, DateTimeOffset now, AuditPlan plan, string? note = null)
     {
-        if ((Guard(WorkflowAction.RescheduleAudit, actor, now) ?? CheckPlan(plan, now)) is { } refused)
+        if ((Guard(WorkflowAction.RescheduleAudit, actor, now, note) ?? CheckPlan(plan, now)) is { } refused)
         {
             return refused;
         }
@@ -315,7 +315,7 @@ public sealed class ApplicationWorkflow
     /// <summary>The assigned auditor scores one cell (a partner-level item when <paramref name="caseStudyKey"/> is null); a cell may be scored again until the audit is closed.</summary>
     public Outcome Score(Actor actor, DateTimeOffset now, string itemId, string? caseStudyKey, AuditScore score, string? note = null)
     {
-        if (Guard(WorkflowAction.Score, actor, now) is { } refused)
+        if (Guard(WorkflowAction.Score, actor, now, note) is { } refused)
         {
             return refused;
         }
@@ -325,11 +325,6 @@ public sealed class ApplicationWorkflow
             return Outcome.Refused(AuditClosed.Message());
         }
 
-        if (note is not null && CheckText(note) is { } badNote)
-        {
-            return badNote;
-        }
-
         var cells = Audit.Cells.ToArray();
         var index = Array.FindIndex(cells, c => c.ItemId == itemId && c.CaseStudyKey == caseStudyKey);
         if (index < 0)
@@ -337,7 +332,7 @@ public sealed class ApplicationWorkflow
             return Outcome.Refused(NoSuchCell.With(caseStudyKey is null ? itemId : $"{itemId} ({caseStudyKey})"));
         }
 
-        cells[index] = cells[index] with { Score = score, Note = note?.Trim(), ScoredAt = now };
+        cells[index] = cells[index] with { Score = score, Note = Clean(note), ScoredAt = now };
         Audit = Audit with { Cells = cells };
         return Record(WorkflowAction.Score, actor, now, State, $"{cells[index].Label}: {AuditScores.Names.Wire(score)}");
     }
@@ -345,7 +340,7 @@ public sealed class ApplicationWorkflow
     /// <summary>The assigned auditor closes the audit: refused while an applicable cell is unscored, listing them.</summary>
     public Outcome CloseAudit(Actor actor, DateTimeOffset now, string? note = null)
     {
-        if (Guard(WorkflowAction.CloseAudit, actor, now) is { } refused)
+        if (Guard(WorkflowAction.CloseAudit, actor, now, note) is { } refused)
         {
             return refused;
         }
@@ -371,7 +366,7 @@ public sealed class ApplicationWorkflow
     /// </summary>
     public Outcome Decide(Actor actor, DateTimeOffset now, DecisionOutcome outcome, string? note = null)
     {
-        if (Guard(WorkflowAction.Decide, actor, now) is { } refused)
+        if (Guard(WorkflowAction.Decide, actor, now, note) is { } refused)
         {
             return refused;
         }
@@ -393,13 +388,13 @@ public sealed class ApplicationWorkflow
             return Outcome.Refused(SayWhyNotValidated.Message());
         }
 
-        Decision = new Decision(outcome, actor.UserId, now, note, failing);
+        Decision = new Decision(outcome, actor.UserId, now, Clean(note), failing);
         return Record(WorkflowAction.Decide, actor, now, outcome == DecisionOutcome.Validated ? WorkflowState.Validated : WorkflowState.NotValidated, note);
     }
 
     /// <summary>The alliance lead withdraws the application (from Draft, Submitted or Information requested).</summary>
     public Outcome Withdraw(Actor actor, DateTimeOffset now, string? note = null) =>
-        Guard(WorkflowAction.Withdraw, actor, now) ?? Record(WorkflowAction.Withdraw, actor, now, WorkflowState.Withdrawn, note);
+        Guard(WorkflowAction.Withdraw, actor, now, note) ?? Record(WorkflowAction.Withdraw, actor, now, WorkflowState.Withdrawn, note);
 
     /// <summary>Who may do <paramref name="action"/>, and in which states.</summary>
     public static (IReadOnlyList<Role> Roles, IReadOnlyList<WorkflowState> States) Rules(WorkflowAction action) => action switch
@@ -422,7 +417,7 @@ public sealed class ApplicationWorkflow
 
     private static bool IsAuditorAction(WorkflowAction action) => action is WorkflowAction.StartAudit or WorkflowAction.Score or WorkflowAction.CloseAudit;
 
-    private Outcome? Guard(WorkflowAction action, Actor actor, DateTimeOffset now)
+    private Outcome? Guard(WorkflowAction action, Actor actor, DateTimeOffset now, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(actor);
         if (string.IsNullOrWhiteSpace(actor.UserId))
@@ -457,8 +452,14 @@ public sealed class ApplicationWorkflow
             return Outcome.Refused(TimeGoesBack.With(now.ToString("O"), history[^1].At.ToString("O")));
         }
 
-        return null;
+        return CheckNote(note);
     }
+
+    private static Outcome? CheckNote(string? note) =>
+        note?.Length > MessageDraft.MaxTextLength ? Outcome.Refused(TextTooLong.With(note.Length, MessageDraft.MaxTextLength)) : null;
+
+    // An empty note (as web forms send) is no note
+    private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 
     private Outcome? GuardReviewer(WorkflowAction action, Actor actor, DateTimeOffset now)
     {
@@ -484,7 +485,7 @@ public sealed class ApplicationWorkflow
     private Outcome Freeze(WorkflowAction action, WorkflowState to, Actor actor, DateTimeOffset now, SubmissionInput input, string? note)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (Guard(action, actor, now) is { } refused)
+        if (Guard(action, actor, now, note) is { } refused)
         {
             return refused;
         }
@@ -588,7 +589,7 @@ public sealed class ApplicationWorkflow
             problems.Add("auditor e-mail");
         }
 
-        if (string.IsNullOrWhiteSpace(plan.TimeZoneId) || plan.TimeZoneId.Length > 64 || plan.TimeZoneId.Any(c => char.IsControl(c) || c == ' '))
+        if (string.IsNullOrWhiteSpace(plan.TimeZoneId) || plan.TimeZoneId.Length > 64 || !plan.TimeZoneId.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
         {
             problems.Add("time zone");
         }
@@ -629,7 +630,7 @@ public sealed class ApplicationWorkflow
 
     private Outcome Record(WorkflowAction action, Actor actor, DateTimeOffset now, WorkflowState to, string? note)
     {
-        history.Add(new WorkflowEvent(history.Count + 1, action, actor.UserId, actor.Name, actor.Role, now, State, to, note));
+        history.Add(new WorkflowEvent(history.Count + 1, action, actor.UserId, actor.Name, actor.Role, now, State, to, Clean(note)));
         State = to;
         return Outcome.Done;
     }

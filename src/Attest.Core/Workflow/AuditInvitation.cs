@@ -40,6 +40,11 @@ public static class AuditInvitation
         ArgumentNullException.ThrowIfNull(zone);
         ArgumentNullException.ThrowIfNull(context);
         var plan = audit.Plan;
+        if (plan.TimeZoneId.Length == 0 || !plan.TimeZoneId.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
+        {
+            throw new ArgumentException($"'{plan.TimeZoneId}' is not an IANA time zone id", nameof(audit));
+        }
+
         var start = TimeZoneInfo.ConvertTime(plan.Start, zone);
         var end = TimeZoneInfo.ConvertTime(plan.End, zone);
         var ics = new StringBuilder();
@@ -62,8 +67,8 @@ public static class AuditInvitation
         Line(ics, "BEGIN:VEVENT");
         Line(ics, "UID:" + Text(Uid(context)));
         Line(ics, "DTSTAMP:" + Utc(stamp));
-        Line(ics, $"DTSTART;TZID={Param(plan.TimeZoneId)}:{Local(start)}");
-        Line(ics, $"DTEND;TZID={Param(plan.TimeZoneId)}:{Local(end)}");
+        Line(ics, $"DTSTART;TZID={plan.TimeZoneId}:{Local(start)}");
+        Line(ics, $"DTEND;TZID={plan.TimeZoneId}:{Local(end)}");
         Line(ics, "SEQUENCE:" + audit.Revision.ToString(CultureInfo.InvariantCulture));
         Line(ics, "STATUS:CONFIRMED");
         Line(ics, "SUMMARY:" + Text(Summary.With(context.PartnerName).In(language)));
@@ -73,11 +78,11 @@ public static class AuditInvitation
         }
 
         Line(ics, "DESCRIPTION:" + Text(Description(plan, start, language)));
-        Line(ics, $"ORGANIZER;CN={Param(context.OrganizerName)}:mailto:{context.OrganizerEmail}");
-        Line(ics, $"ATTENDEE;CN={Param(plan.AuditorName)};ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{plan.AuditorEmail}");
+        Line(ics, $"ORGANIZER;CN={Param(context.OrganizerName)}:mailto:{Address(context.OrganizerEmail)}");
+        Line(ics, $"ATTENDEE;CN={Param(plan.AuditorName)};ROLE=CHAIR;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{Address(plan.AuditorEmail)}");
         foreach (var a in plan.Attendees)
         {
-            Line(ics, $"ATTENDEE;CN={Param(a.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{a.Email}");
+            Line(ics, $"ATTENDEE;CN={Param(a.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:{Address(a.Email)}");
         }
 
         Line(ics, "END:VEVENT");
@@ -128,6 +133,9 @@ public static class AuditInvitation
 
         return text.ToString();
     }
+
+    // Addresses go in a URI: nothing that could end the line or the value
+    private static string Address(string email) => new(email.Where(c => !char.IsControl(c) && !char.IsWhiteSpace(c) && c is not ('"' or ';' or ',' or ':')).ToArray());
 
     // Parameter values (RFC 5545 3.2): quoted, with double quotes and control characters removed since they cannot be escaped
     private static string Param(string value) =>

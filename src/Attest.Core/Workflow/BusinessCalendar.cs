@@ -36,6 +36,7 @@ public sealed record AnswerDeadline(DateOnly SubmittedOn, DateOnly Due, DateOnly
 public sealed class BusinessCalendar
 {
     private readonly HashSet<DateOnly> extra;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, IReadOnlySet<DateOnly>> byYear = new();
 
     /// <summary>A calendar with <paramref name="rules"/> and <paramref name="extraHolidays"/> (e.g. a one-off closure).</summary>
     public BusinessCalendar(HolidayRules rules = HolidayRules.UnitedStatesFederal, IEnumerable<DateOnly>? extraHolidays = null)
@@ -92,7 +93,7 @@ public sealed class BusinessCalendar
     public IReadOnlyCollection<DateOnly> ExtraHolidays => extra;
 
     /// <summary>Whether <paramref name="day"/> is a public holiday (as observed) or an extra date.</summary>
-    public bool IsHoliday(DateOnly day) => extra.Contains(day) || Holidays(day.Year, Rules).Contains(day);
+    public bool IsHoliday(DateOnly day) => extra.Contains(day) || byYear.GetOrAdd(day.Year, year => Holidays(year, Rules)).Contains(day);
 
     /// <summary>Whether <paramref name="day"/> is a business day.</summary>
     public bool IsBusinessDay(DateOnly day) => day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) && !IsHoliday(day);

@@ -97,4 +97,16 @@ public class AuditInvitationTests
         Assert.Equal("mailto:dana@audit.example", e.Attendees[0].Value!.ToString());
         Assert.Equal("CHAIR", e.Attendees[0].Role);
     }
+
+    [Fact]
+    public void An_organizer_address_with_a_line_break_cannot_add_a_property()
+    {
+        var audit = Scheduled(out _);
+        var context = Context with { OrganizerEmail = "po@aws.example\r\nATTENDEE:mailto:evil@example" };
+
+        var ics = AuditInvitation.Build(audit, Paris, context, Stamp, Language.En);
+
+        Assert.DoesNotContain("\r\nATTENDEE:mailto:evil", ics, StringComparison.Ordinal);
+        Assert.Equal(4, ParseSingleEvent(ics).Attendees.Count);
+    }
 }

@@ -198,4 +198,32 @@ public class AuditTests
         Assert.Null(AuditPlan.Resolve(new DateTime(2026, 3, 29, 2, 30, 0), paris)); // clocks jump from 02:00 to 03:00
         Assert.Equal(TimeSpan.FromHours(2), AuditPlan.Resolve(new DateTime(2026, 10, 25, 2, 30, 0), paris)!.Value.Offset); // first of the two 02:30
     }
+
+    [Fact]
+    public void An_empty_note_is_no_note_and_an_overlong_one_is_refused()
+    {
+        var clock = new Clock();
+        var w = Reach(Situation.AuditInProgress, clock);
+
+        Ok(w.Score(Auditor, clock.Next(), "VAL-1.1", null, AuditScore.Met, "   "));
+        var tooLong = w.Score(Auditor, clock.Next(), "VAL-1.2", null, AuditScore.Met, new string('n', MessageDraft.MaxTextLength + 1));
+
+        Assert.Null(w.Audit!.Cells.Single(c => c.ItemId == "VAL-1.1").Note);
+        Assert.False(tooLong.Succeeded);
+        Assert.Equal("Seen.", w.Audit.Cells.Single(c => c.ItemId == "VAL-1.2").Note);
+    }
+
+    [Theory]
+    [InlineData("Europe/Paris\r\nX-EVIL:1")]
+    [InlineData("Paris time")]
+    [InlineData("")]
+    public void A_time_zone_that_is_not_an_iana_id_is_refused(string zone)
+    {
+        var clock = new Clock();
+        var w = Reach(Situation.InReview, clock);
+
+        var outcome = w.ScheduleAudit(Office, clock.Next(), Plan() with { TimeZoneId = zone });
+
+        Assert.Equal("The audit plan is incomplete or invalid: time zone.", outcome.Refusal!.Reason.In(Language.En));
+    }
 }
