@@ -31,7 +31,6 @@ public static class SubmissionEmail
         message.To.Add(MailboxAddress.Parse(office.Email));
         message.Subject = office.Subject(OneLine(input.PartnerName), language);
         message.Date = input.CreatedAt;
-        message.Headers.Add(HeaderId.ContentLanguage, language.Code());
 
         var body = new BodyBuilder
         {
@@ -39,6 +38,7 @@ public static class SubmissionEmail
         };
         body.Attachments.Add(SubmissionPackage.WorkbookName, workbook, ContentType.Parse(SpreadsheetMediaType));
         message.Body = body.ToMessageBody();
+        message.Body.Headers.Add(HeaderId.ContentLanguage, language.Code());
         return message;
     }
 
