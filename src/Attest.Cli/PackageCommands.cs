@@ -34,7 +34,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
     {
         var file = new Argument<string>("file") { Description = "The application file (format v1, YAML or JSON); evidence paths are relative to it" };
         var outFolder = new Option<string?>("--out") { Description = "The folder to write into (default: <file name>-package in the current folder)" };
-        var lang = new Option<string?>("--lang") { Description = "Language of the package: en or fr (default: the checklist's own language)" };
+        var lang = new Option<string?>("--lang") { Description = "Language of the package: en or fr (default: the checklist's own language; messages follow LANG)" };
         lang.AcceptOnlyFromAmong("en", "fr");
         var asOf = new Option<string?>("--as-of") { Description = "Readiness date, YYYY-MM-DD (default: the file's asOf, else today UTC)" };
         var catalogs = new Option<string?>("--catalogs") { Description = "A folder of extra catalog files (also: ATTEST_CATALOGS)" };
@@ -89,7 +89,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         var (findings, _) = EvidenceScan.ForCaseStudies(application!, folder);
         var report = ReadinessEngine.Evaluate(application!, catalog, asOfOption ?? application!.AsOf ?? today, findings);
         Language? chosen = Languages.TryParse(langOption, out var parsedLanguage) ? parsedLanguage : null;
-        var shown = chosen ?? catalog.SourceLanguage;
+        var shown = language(langOption);
         var (files, links, missing) = EvidenceFiles.Resolve(application!, folder);
         var input = new SubmissionInput
         {

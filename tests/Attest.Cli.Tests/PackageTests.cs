@@ -60,7 +60,7 @@ public sealed class PackageTests : IDisposable
         }
 
         Assert.Empty(Directory.GetFiles(Out, "*.tmp"));
-        Assert.Contains("! manquant : decks/company-overview.pdf (VAL-1.1) : fichier ou dossier introuvable", result.Out, StringComparison.Ordinal);
+        Assert.Contains("! missing: decks/company-overview.pdf (VAL-1.1): no such file or folder", result.Out, StringComparison.Ordinal);
 
         var manifest = Manifest(Bundle);
         var files = manifest.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
