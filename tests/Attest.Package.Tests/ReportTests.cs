@@ -107,4 +107,30 @@ public sealed class ReportTests
         Assert.Contains(endless, text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("\u0007", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_text_is_drawn_with_the_embedded_dejavu_font_so_no_installed_font_is_needed()
+    {
+        using var document = PdfDocument.Open(ReadinessPdf.Create(Samples.Input(Language.Fr)));
+
+        var fonts = document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct().ToArray();
+
+        Assert.NotEmpty(fonts);
+        Assert.All(fonts, f => Assert.Contains("DejaVu Sans", f, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Reports_made_at_the_same_time_on_several_threads_are_all_whole()
+    {
+        var inputs = new[] { Language.En, Language.Fr, Language.En, Language.Fr }.Select(l => Samples.Input(l)).ToArray();
+
+        var pdfs = new byte[inputs.Length][];
+        Parallel.For(0, inputs.Length, i => pdfs[i] = ReadinessPdf.Create(inputs[i]));
+
+        foreach (var pdf in pdfs)
+        {
+            var (text, _) = Extract(pdf);
+            Assert.Contains("VAL-2.13", text, StringComparison.Ordinal);
+        }
+    }
 }
