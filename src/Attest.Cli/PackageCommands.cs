@@ -22,6 +22,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
 
     private static readonly Phrase NoSuchFile = new("no such file or folder", "fichier ou dossier introuvable");
     private static readonly Phrase OutsideFolder = new("outside the application file's folder: not included", "hors du dossier du fichier de candidature : non inclus");
+    private static readonly Phrase ThroughSymbolicLink = new("reached through a symbolic link: not included", "atteint par un lien symbolique : non inclus");
     private static readonly Phrase TooLarge = new("{0} bytes, over the limit of {1}", "{0} octets, au-delà de la limite de {1}");
     private static readonly Phrase TooMany = new("more than {0} evidence files: not included", "plus de {0} fichiers de preuve : non inclus");
     private static readonly Phrase Unreadable = new("cannot be read: {0}", "illisible : {0}");
@@ -193,6 +194,12 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
                 }
 
                 IEnumerable<string> paths;
+                if (ThroughLink(root, full))
+                {
+                    missing.Add(new MissingEvidence(reference.Reference, reference.Items, reference.CaseStudies, ThroughSymbolicLink.Message().Localized()));
+                    continue;
+                }
+
                 if (File.Exists(full))
                 {
                     paths = [full];
@@ -250,6 +257,23 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             }
 
             return (files, links, missing);
+        }
+
+        // A symbolic link on the way could lead anywhere on the machine: such a path is not followed
+        private static bool ThroughLink(string root, string full)
+        {
+            var current = root.TrimEnd(Path.DirectorySeparatorChar);
+            foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+            {
+                current = Path.Combine(current, part);
+                FileSystemInfo info = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+                if (info.Exists && info.LinkTarget is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static Message? Hash(string file, out long size, out string sha256)

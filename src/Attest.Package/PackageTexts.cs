@@ -75,6 +75,8 @@ internal static class PackageTexts
     public static readonly Phrase EvidenceIndex = new("Evidence index", "Index des preuves");
     public static readonly Phrase EvidenceEntry = new("{0} bytes · SHA-256 {1}", "{0} octets · SHA-256 {1}");
     public static readonly Phrase Supports = new("Supports: {0}", "À l'appui de : {0}");
+    public static readonly Phrase SupportsItemsAndCaseStudies = new("Supports: {0} · case studies: {1}", "À l'appui de : {0} · études de cas : {1}");
+    public static readonly Phrase SupportsCaseStudies = new("Supports case studies: {0}", "À l'appui des études de cas : {0}");
     public static readonly Phrase NothingCited = new("not cited by any item or case study", "cité par aucun élément ni aucune étude de cas");
     public static readonly Phrase Links = new("Web addresses (listed, not fetched)", "Adresses Web (listées, non téléchargées)");
     public static readonly Phrase MissingFiles = new("Evidence named but not included", "Preuves citées mais non incluses");

@@ -189,4 +189,25 @@ public sealed class PackageTests : IDisposable
         InputErrorAssert.AtSomePlace(CliRun.Run("package", broken, "--out", Out), broken);
         Assert.False(Directory.Exists(Out));
     }
+
+    [Fact]
+    public void Evidence_reached_through_a_symbolic_link_is_not_followed()
+    {
+        var secret = temp.Write("elsewhere/secret.txt", "do not ship");
+        temp.Write("app/docs/real.md", "real");
+        Directory.CreateDirectory(temp.Combine("app/links"));
+        File.CreateSymbolicLink(temp.Combine("app/links/secret.txt"), secret);
+        Directory.CreateSymbolicLink(temp.Combine("app/elsewhere"), temp.Combine("elsewhere"));
+        var application = File.ReadAllText(Repo.ReadyExample)
+            .Replace("evidence: [iac/contoso/]", "evidence: [links/secret.txt, elsewhere/secret.txt, links/, docs/]", StringComparison.Ordinal);
+        var path = temp.Write("app/application.yaml", application);
+
+        var result = CliRun.Run("package", path, "--out", Out, "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("! missing: links/secret.txt (contoso): reached through a symbolic link", result.Out, StringComparison.Ordinal);
+        Assert.Contains("! missing: elsewhere/secret.txt (contoso): reached through a symbolic link", result.Out, StringComparison.Ordinal);
+        var names = Manifest(Bundle).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["docs/real.md"], names);
+    }
 }

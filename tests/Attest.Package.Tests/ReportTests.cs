@@ -65,7 +65,7 @@ public sealed class ReportTests
             Assert.Contains(file.Sha256, text.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
-        Assert.Contains("Supports: VAL-2.2, VAL-2.7, contoso", text, StringComparison.Ordinal);
+        Assert.Contains("Supports: VAL-2.2, VAL-2.7 · case studies: contoso", text, StringComparison.Ordinal);
         Assert.Contains("https://acme.example/retail/contoso", text, StringComparison.Ordinal);
         Assert.Contains("decks/company-overview.pdf: no such file", text, StringComparison.Ordinal);
     }

@@ -159,10 +159,13 @@ public static class ReadinessPdf
         }
     }
 
-    private static string Supports(IReadOnlyList<string> items, IReadOnlyList<string> caseStudies, Language language) =>
-        items.Count + caseStudies.Count == 0
-            ? PackageTexts.NothingCited.In(language)
-            : PackageTexts.Supports.With(string.Join(", ", items.Concat(caseStudies))).In(language);
+    private static string Supports(IReadOnlyList<string> items, IReadOnlyList<string> caseStudies, Language language) => (items.Count, caseStudies.Count) switch
+    {
+        (0, 0) => PackageTexts.NothingCited.In(language),
+        (_, 0) => PackageTexts.Supports.With(string.Join(", ", items)).In(language),
+        (0, _) => PackageTexts.SupportsCaseStudies.With(string.Join(", ", caseStudies)).In(language),
+        _ => PackageTexts.SupportsItemsAndCaseStudies.With(string.Join(", ", items), string.Join(", ", caseStudies)).In(language),
+    };
 
     private static void Labelled(PdfLayout layout, string label, string value, double indent = 0)
     {
