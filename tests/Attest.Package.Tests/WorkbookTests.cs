@@ -135,4 +135,16 @@ public sealed class WorkbookTests
         Assert.Equal(["Self-assessment", "a_b_c__d_", "A_B_C__D_~2"], workbook.SheetNames);
         Assert.Equal("bell and nul gone", workbook.Rows("Self-assessment").Single(r => r[0] == "VAL-1.2")[4]);
     }
+
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Fr)]
+    public void The_workbook_is_valid_open_xml(Language language)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(SelfAssessmentWorkbook.Create(Samples.Input(language))), isEditable: false);
+
+        var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}").ToArray();
+
+        Assert.Empty(errors);
+    }
 }
