@@ -105,7 +105,8 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return 0;
         });
 
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules };
+        var packaging = new PackageCommands(output, error, environment, Lang, today);
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, packaging.Package(), packaging.Bundle() };
     }
 
     private Language Lang(string? option)
