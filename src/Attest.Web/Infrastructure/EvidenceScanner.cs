@@ -402,6 +402,7 @@ public static class EvidenceServices
         services.AddSingleton<EvidenceScanner>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceScanner>());
         services.AddScoped<ApplicationEvidence>();
+        services.AddScoped<Attest.Web.Features.Package.SubmissionPackages>();
         return services;
     }
 }

@@ -1,0 +1,110 @@
+using Attest.Core.Applications;
+using Attest.Core.Catalogs;
+using Attest.Core.Readiness;
+using Attest.Core.Text;
+using Attest.Package;
+using Attest.Web.Data;
+using Attest.Web.Features.Applications;
+using Attest.Web.Features.Evidence;
+using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using EvidenceFile = Attest.Package.EvidenceFile;
+using EvidenceLink = Attest.Package.EvidenceLink;
+
+namespace Attest.Web.Features.Package;
+
+/// <summary>
+/// The input of a submission package for an application the user may see: the application with its library evidence,
+/// readiness as of today, and every piece of evidence it cites — files from the library (read from the store when the
+/// package is written), links, and references to nothing the library holds (listed as missing).
+/// </summary>
+public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, EvidenceStore store, TimeProvider clock)
+{
+    /// <summary>The package input of the application as it is now; null when the user may not see it.</summary>
+    public async Task<SubmissionInput?> CurrentAsync(Guid applicationId, Language? language, CancellationToken cancel)
+    {
+        var record = await ApplicationQueries.LoadAsync(db, applicationId, tracking: false);
+        if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow();
+        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), cancel);
+        var readiness = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(now.UtcDateTime), withEvidence.Findings);
+        return await InputAsync(record.Id, withEvidence.Application, catalog, readiness, now, version: null, language, cancel);
+    }
+
+    /// <summary>The package input of <paramref name="application"/> (e.g. a frozen version's) with the evidence the library holds for it.</summary>
+    public async Task<SubmissionInput> InputAsync(
+        Guid applicationId, Application application, Catalog catalog, ReadinessReport readiness, DateTimeOffset createdAt, int? version, Language? language, CancellationToken cancel)
+    {
+        var pieces = await db.EvidenceLinks.AsNoTracking()
+            .Where(l => l.ApplicationId == applicationId)
+            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { e.Name, e.Url, e.Sha256, e.Size })
+            .Distinct()
+            .ToListAsync(cancel);
+        var files = pieces.Where(p => p.Sha256 is not null && p.Size is not null)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        var evidenceFiles = new List<EvidenceFile>();
+        var links = new List<EvidenceLink>();
+        var missing = new List<MissingEvidence>();
+        foreach (var reference in EvidenceReferences.Collect(application))
+        {
+            if (reference.IsUrl)
+            {
+                links.Add(new EvidenceLink(reference.Reference, reference.Items, reference.CaseStudies));
+            }
+            else if (files.TryGetValue(reference.Reference, out var piece))
+            {
+                var sha256 = piece.Sha256!;
+                evidenceFiles.Add(new EvidenceFile
+                {
+                    Name = piece.Name,
+                    Size = piece.Size!.Value,
+                    Sha256 = sha256,
+                    Open = () => store.OpenRead(sha256) ?? throw new FileNotFoundException($"evidence {sha256} is not in the store"),
+                    Items = reference.Items,
+                    CaseStudies = reference.CaseStudies,
+                });
+            }
+            else
+            {
+                missing.Add(new MissingEvidence(reference.Reference, reference.Items, reference.CaseStudies, PackageWebTexts.NotInLibrary));
+            }
+        }
+
+        return new SubmissionInput
+        {
+            Application = application,
+            Catalog = catalog,
+            Readiness = readiness,
+            CreatedAt = createdAt,
+            Version = version,
+            Language = language,
+            Evidence = evidenceFiles,
+            Links = links,
+            Missing = missing,
+        };
+    }
+}
+
+/// <summary>The texts of the package page, in English and French.</summary>
+public static class PackageWebTexts
+{
+    public static readonly LocalizedString Title = new("Submission package", "Dossier de soumission");
+    public static readonly LocalizedString Intro = new(
+        "What the program office receives, made from the application as it is now: download it to check it before you submit. A submitted version's package is made from that version.",
+        "Ce que reçoit le bureau du programme, fait à partir de la candidature telle qu'elle est : téléchargez-le pour le vérifier avant de soumettre. Le dossier d'une version soumise est fait à partir de cette version.");
+    public static readonly LocalizedString Language = new("Language of the documents", "Langue des documents");
+    public static readonly LocalizedString ChecklistLanguage = new("the checklist's language", "la langue de la liste de contrôle");
+    public static readonly LocalizedString Workbook = new("Self-assessment workbook (.xlsx): one row per item, one sheet per case study", "Classeur d'auto-évaluation (.xlsx) : une ligne par élément, une feuille par étude de cas");
+    public static readonly LocalizedString Report = new("Readiness report (PDF): every item, the case studies, the evidence index", "Rapport de préparation (PDF) : chaque élément, les études de cas, l'index des preuves");
+    public static readonly LocalizedString Email = new("E-mail to the program office (.eml), the workbook attached", "E-mail au bureau du programme (.eml), le classeur en pièce jointe");
+    public static readonly LocalizedString Bundle = new("Evidence bundle (.zip): every file with its SHA-256 in manifest.json, the report and the workbook", "Lot de preuves (.zip) : chaque fichier avec son SHA-256 dans manifest.json, le rapport et le classeur");
+    public static readonly LocalizedString Verify = new("Anyone can check a bundle later with: attest bundle verify evidence-bundle.zip", "Chacun peut vérifier un lot plus tard avec : attest bundle verify evidence-bundle.zip");
+    public static readonly LocalizedString Change = new("Change", "Changer");
+    public static readonly LocalizedString NotInLibrary = new("not in the evidence library", "absente de la bibliothèque de preuves");
+}
