@@ -289,6 +289,11 @@ public sealed class SiteCrawler : IDisposable
                 {
                     return Refuse(url, depth, RefusalReason.Unreachable, e.Message);
                 }
+                catch (Exception e) when (e is UriFormatException or InvalidOperationException or NotSupportedException)
+                {
+                    // A redirect or link HttpClient will not send: one page lost, not the crawl
+                    return Refuse(url, depth, RefusalReason.BadAddress, e.Message);
+                }
             }
         }
 

@@ -72,6 +72,13 @@ public sealed class SiteCrawlerTests(CrawledSite crawled) : IClassFixture<Crawle
     }
 
     [Fact]
+    public void The_crawler_identifies_itself_and_keeps_to_a_few_requests_at_a_time()
+    {
+        Assert.All(crawled.Site.UserAgents.Where(a => a.Length > 0), a => Assert.StartsWith("AttestBot/", a, StringComparison.Ordinal));
+        Assert.InRange(crawled.Site.MostAtOnce, 1, new SiteLimits().Concurrency);
+    }
+
+    [Fact]
     public void Depth_is_the_fewest_clicks_from_home()
     {
         Assert.Equal(1, Page("/services").Depth);

@@ -22,7 +22,16 @@ public sealed class TestSite : IAsyncLifetime
 
     public int Requests => requests;
 
+    /// <summary>The most requests the server was answering at once.</summary>
+    public int MostAtOnce => mostAtOnce;
+
+    /// <summary>Every User-Agent the server saw.</summary>
+    public IReadOnlyCollection<string> UserAgents => userAgents.Keys.ToArray();
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> userAgents = new();
     private int requests;
+    private int inFlight;
+    private int mostAtOnce;
 
     public async Task InitializeAsync()
     {
@@ -33,7 +42,21 @@ public sealed class TestSite : IAsyncLifetime
         app.Use(async (context, next) =>
         {
             Interlocked.Increment(ref requests);
-            await next(context);
+            userAgents[context.Request.Headers.UserAgent.ToString()] = true;
+            var now = Interlocked.Increment(ref inFlight);
+            int seen;
+            while (now > (seen = mostAtOnce) && Interlocked.CompareExchange(ref mostAtOnce, now, seen) != seen)
+            {
+            }
+
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
         });
         app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /\n\nUser-agent: AttestBot\nDisallow: /secret\n", "text/plain"));
         Page("/", """
