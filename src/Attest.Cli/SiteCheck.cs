@@ -19,8 +19,10 @@ internal sealed class SiteCheck(TextWriter output, TextWriter error)
     private static readonly Phrase PracticeMissing = new("Practice page {0}: not reachable from the home page.", "Page de pratique {0} : inaccessible depuis la page d'accueil.");
     private static readonly Phrase CaseFound = new("Public case study {0} ({1}): reachable in {2} click(s).", "Étude de cas publique {0} ({1}) : accessible en {2} clic(s).");
     private static readonly Phrase CaseMissing = new("Public case study {0} ({1}): not reachable from the site.", "Étude de cas publique {0} ({1}) : inaccessible depuis le site.");
-    private static readonly Phrase ContentDated = new("Content {0}: published {1} ({2}), language {3}, {4} click(s).", "Contenu {0} : publié le {1} ({2}), langue {3}, {4} clic(s).");
-    private static readonly Phrase ContentUndated = new("Content {0}: no publication date on the page, language {1}, {2} click(s).", "Contenu {0} : aucune date de publication sur la page, langue {1}, {2} clic(s).");
+    private static readonly Phrase ContentDated = new("Content {0}: published {1} ({2}), language {3}, {4}.", "Contenu {0} : publié le {1} ({2}), langue {3}, {4}.");
+    private static readonly Phrase ContentUndated = new("Content {0}: no publication date on the page, language {1}, {2}.", "Contenu {0} : aucune date de publication sur la page, langue {1}, {2}.");
+    private static readonly Phrase Clicks = new("{0} click(s) from home", "à {0} clic(s) de l'accueil");
+    private static readonly Phrase NotLinked = new("read directly, not reached from home", "lu directement, non atteint depuis l'accueil");
     private static readonly Phrase RefusedLine = new("Not read: {0} — {1}{2}", "Non lue : {0} — {1}{2}");
     private static readonly Phrase Unknown = new("unknown", "inconnue");
     private static readonly Phrase Written = new("Observation written to {0}.", "Observation écrite dans {0}.");
@@ -203,9 +205,10 @@ internal sealed class SiteCheck(TextWriter output, TextWriter error)
         foreach (var c in o.Content)
         {
             var languageName = c.Language is { } l ? (object)l : Unknown.Message();
+            var clicks = c.Clicks is { } n ? Clicks.With(n) : NotLinked.Message();
             Line(c.Published is { } published
-                ? ContentDated.With(c.Url, published, SiteObservationJson.Names.Source(c.DateSource!.Value), languageName, c.Clicks)
-                : ContentUndated.With(c.Url, languageName, c.Clicks));
+                ? ContentDated.With(c.Url, published, SiteObservationJson.Names.Source(c.DateSource!.Value), languageName, clicks)
+                : ContentUndated.With(c.Url, languageName, clicks));
         }
 
         foreach (var r in o.Refused)

@@ -167,8 +167,8 @@ public sealed record RefusedPage
     /// <summary>The address.</summary>
     public required string Url { get; init; }
 
-    /// <summary>Clicks from the home page.</summary>
-    public required int Depth { get; init; }
+    /// <summary>Clicks from the home page; null for a declared content address read directly, not reached by the crawl.</summary>
+    public int? Depth { get; init; }
 
     /// <summary>Why.</summary>
     public required RefusalReason Reason { get; init; }
@@ -227,14 +227,14 @@ public sealed record ObservedTarget
     public int? Clicks { get; init; }
 }
 
-/// <summary>A content page: its publication date and language as declared on the page.</summary>
+/// <summary>A content page, on the site or elsewhere: its publication date and language as declared on the page.</summary>
 public sealed record ObservedContent
 {
     /// <summary>The page's address.</summary>
     public required string Url { get; init; }
 
-    /// <summary>Clicks from the home page.</summary>
-    public required int Clicks { get; init; }
+    /// <summary>Fewest clicks from the home page; null when the site does not lead to it (a declared address read directly).</summary>
+    public int? Clicks { get; init; }
 
     /// <summary>The page's title.</summary>
     public string? Title { get; init; }

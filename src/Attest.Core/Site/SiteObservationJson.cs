@@ -70,7 +70,11 @@ public static class SiteObservationJson
             {
                 w.WriteStartObject();
                 w.WriteString("url", r.Url);
-                w.WriteNumber("depth", r.Depth);
+                if (r.Depth is { } depth)
+                {
+                    w.WriteNumber("depth", depth);
+                }
+
                 w.WriteString("reason", Names.Reason(r.Reason));
                 OptionalString(w, "detail", r.Detail);
                 w.WriteEndObject();
@@ -99,7 +103,11 @@ public static class SiteObservationJson
             {
                 w.WriteStartObject();
                 w.WriteString("url", c.Url);
-                w.WriteNumber("clicks", c.Clicks);
+                if (c.Clicks is { } clicks)
+                {
+                    w.WriteNumber("clicks", clicks);
+                }
+
                 OptionalString(w, "title", c.Title);
                 OptionalString(w, "published", c.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 OptionalString(w, "dateSource", c.DateSource is { } s ? Names.Source(s) : null);
@@ -267,7 +275,7 @@ public static class SiteObservationJson
             return new RefusedPage
             {
                 Url = RequiredString(e, "url", path),
-                Depth = Int(e, "depth", path) ?? throw Fail(path + ".depth", "is required"),
+                Depth = Int(e, "depth", path),
                 Reason = Enum(e.TryGetProperty("reason", out var r) ? r : default, path + ".reason", Names.Reasons),
                 Detail = OptionalString(e, "detail", path),
             };
@@ -296,7 +304,7 @@ public static class SiteObservationJson
             return new ObservedContent
             {
                 Url = RequiredString(e, "url", path),
-                Clicks = Int(e, "clicks", path) ?? throw Fail(path + ".clicks", "is required"),
+                Clicks = Int(e, "clicks", path),
                 Title = OptionalString(e, "title", path),
                 Published = Date(e, "published", path),
                 DateSource = OptionalString(e, "dateSource", path) is { } s ? Enum(s, path + ".dateSource", Names.Sources) : null,

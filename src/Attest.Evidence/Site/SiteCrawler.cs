@@ -135,6 +135,7 @@ public sealed class SiteCrawler : IDisposable
         private readonly SiteLimits limits = crawler.options.Limits;
         private readonly ConcurrentBag<ObservedPage> pages = [];
         private readonly ConcurrentBag<RefusedPage> refused = [];
+        private readonly ConcurrentBag<ObservedContent> direct = [];
         private readonly ConcurrentDictionary<string, Task<(RobotsTxt? Rules, RefusedPage? Refusal)>> robots = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, int> clicks = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, bool> failed = new(StringComparer.Ordinal);
@@ -182,6 +183,36 @@ public sealed class SiteCrawler : IDisposable
 
                 frontier = Next(results);
             }
+
+            try
+            {
+                await ReadDeclaredContentAsync().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                hits.Add(SiteLimit.Time);
+            }
+        }
+
+        // Declared content the crawl did not reach (elsewhere, unlinked, or beyond a bound) is read on its own for its date
+        private async Task ReadDeclaredContentAsync()
+        {
+            var visited = pages.Where(p => p.Status is >= 200 and < 300)
+                .SelectMany(p => p.FinalUrl is { } f ? new[] { p.Url, f } : [p.Url])
+                .Select(SiteAddress.Key)
+                .ToHashSet(StringComparer.Ordinal);
+            var missing = targets.Content
+                .Select(u => Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) && SiteAddress.IsWeb(uri) ? uri : null)
+                .OfType<Uri>()
+                .Where(u => !visited.Contains(Key(u)))
+                .DistinctBy(Key)
+                .Take(limits.MaxPages)
+                .ToArray();
+            await Parallel.ForEachAsync(
+                missing,
+                new ParallelOptions { MaxDegreeOfParallelism = limits.Concurrency, CancellationToken = deadline },
+                async (uri, _) => await FetchAsync(uri, clicks.TryGetValue(Key(uri), out var c) ? c : null, directly: true).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
         // Links in document order, pages in address order: the same site gives the same crawl
@@ -221,7 +252,7 @@ public sealed class SiteCrawler : IDisposable
 
         private void Reached(string key, int depth) => clicks.AddOrUpdate(key, depth, (_, old) => Math.Min(old, depth));
 
-        private async Task<Fetched?> FetchAsync(Uri url, int depth)
+        private async Task<Fetched?> FetchAsync(Uri url, int? depth, bool directly = false)
         {
             var redirects = new List<string>();
             var seen = new HashSet<string>(StringComparer.Ordinal) { Key(url) };
@@ -233,7 +264,7 @@ public sealed class SiteCrawler : IDisposable
                     return Refuse(url, depth, RefusalReason.BadAddress, $"{current} is not an http(s) address without credentials");
                 }
 
-                if (!SiteAddress.SameSite(current, start))
+                if (!directly && !SiteAddress.SameSite(current, start))
                 {
                     return Refuse(url, depth, RefusalReason.OffSite, $"redirected to {current}, on another site");
                 }
@@ -275,7 +306,9 @@ public sealed class SiteCrawler : IDisposable
                         continue;
                     }
 
-                    return await ReadAsync(url, depth, current, redirects, response, linked.Token).ConfigureAwait(false);
+                    return directly
+                        ? await ReadDirectlyAsync(url, depth, current, response, linked.Token).ConfigureAwait(false)
+                        : await ReadAsync(url, depth!.Value, current, redirects, response, linked.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (request.IsCancellationRequested && !deadline.IsCancellationRequested)
                 {
@@ -348,6 +381,31 @@ public sealed class SiteCrawler : IDisposable
             }
 
             return new Fetched(url, depth, facts.Links);
+        }
+
+        private async Task<Fetched?> ReadDirectlyAsync(Uri url, int? depth, Uri final, HttpResponseMessage response, CancellationToken token)
+        {
+            var status = (int)response.StatusCode;
+            if (status is < 200 or >= 300)
+            {
+                return Refuse(url, depth, RefusalReason.Unreachable, $"answered with status {status}");
+            }
+
+            var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();
+            if (mediaType is not ("text/html" or "application/xhtml+xml"))
+            {
+                return Refuse(url, depth, RefusalReason.NotHtml, $"Content-Type {mediaType ?? "missing"}");
+            }
+
+            var body = response.Content.Headers.ContentLength > limits.MaxPageBytes ? null : await ReadCappedAsync(response.Content, limits.MaxPageBytes, token).ConfigureAwait(false);
+            if (body is null)
+            {
+                return Refuse(url, depth, RefusalReason.TooBig, $"more than {limits.MaxPageBytes} bytes");
+            }
+
+            var facts = PageReader.Read(body, final, response.Content.Headers.ContentLanguage.FirstOrDefault());
+            direct.Add(new ObservedContent { Url = url.AbsoluteUri, Clicks = depth, Title = facts.Title, Published = facts.Published, DateSource = facts.DateSource, Language = facts.Language });
+            return null;
         }
 
         // Reads at most max bytes; null when there are more. Never holds more than max + one buffer.
@@ -453,7 +511,7 @@ public sealed class SiteCrawler : IDisposable
             }
         }
 
-        private Fetched? Refuse(Uri url, int depth, RefusalReason reason, string? detail)
+        private Fetched? Refuse(Uri url, int? depth, RefusalReason reason, string? detail)
         {
             refused.Add(new RefusedPage { Url = url.AbsoluteUri, Depth = depth, Reason = reason, Detail = detail });
             if (reason is not RefusalReason.Robots)
@@ -493,6 +551,7 @@ public sealed class SiteCrawler : IDisposable
             var content = visited
                 .Where(p => p.Status is >= 200 and < 300 && (p.Published is not null || contentKeys.Contains(SiteAddress.Key(p.Url) ?? "")))
                 .Select(p => new ObservedContent { Url = p.Url, Clicks = p.Depth, Title = p.Title, Published = p.Published, DateSource = p.DateSource, Language = p.Language })
+                .Concat(direct.OrderBy(c => c.Url, StringComparer.Ordinal))
                 .ToArray();
             return new SiteObservation
             {

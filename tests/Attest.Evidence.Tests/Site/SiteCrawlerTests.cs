@@ -33,7 +33,7 @@ public sealed class CrawledSite : IAsyncLifetime
                 new("fabrikam", "https://aws.example/partners/acme/fabrikam"),
                 new("northwind", Site.Url("/cases/hidden")),
             ],
-            Content = [Site.Url("/blog/json-ld"), Site.Url("/about/team")],
+            Content = [Site.Url("/blog/json-ld"), Site.Url("/about/team"), Site.Url("/press/unlinked"), Site.Url("/about/team/alice/cv/old"), Site.Url("/press/gone")],
         };
         // One request first, so that the server's start-up does not count against the crawler's time bounds
         using (var warm = new HttpClient())
@@ -141,6 +141,20 @@ public sealed class SiteCrawlerTests(CrawledSite crawled) : IClassFixture<Crawle
 
         Assert.Null(team.Published);
         Assert.Equal(2, team.Clicks);
+    }
+
+    [Fact]
+    public void Declared_content_the_crawl_did_not_reach_is_read_directly_for_its_date()
+    {
+        var unlinked = Observation.Content.Single(c => c.Url == Url("/press/unlinked"));
+        var deep = Observation.Content.Single(c => c.Url == Url("/about/team/alice/cv/old"));
+
+        Assert.Equal((new DateOnly(2026, 9, 9), DateSource.Meta, "fr", (int?)null), (unlinked.Published, unlinked.DateSource, unlinked.Language, unlinked.Clicks));
+        Assert.Equal((new DateOnly(2026, 8, 1), DateSource.Time, (int?)5), (deep.Published, deep.DateSource, deep.Clicks));
+        Assert.DoesNotContain(Observation.Pages, p => p.Url == Url("/press/unlinked"));
+        var gone = Refused("/press/gone");
+        Assert.Equal((RefusalReason.Unreachable, (int?)null), (gone.Reason, gone.Depth));
+        Assert.Contains("404", gone.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,7 +71,8 @@ public sealed class TestSite : IAsyncLifetime
         Page("/about/team", "<html lang='en'><title>Team</title><a href='/about/team/alice'>Alice</a></html>");
         Page("/about/team/alice", "<html lang='en'><title>Alice</title><a href='/about/team/alice/cv'>CV</a></html>");
         Page("/about/team/alice/cv", "<html lang='en'><title>CV</title><a href='/about/team/alice/cv/old'>Old CV</a></html>");
-        Page("/about/team/alice/cv/old", "<html lang='en'><title>Old CV</title></html>");
+        Page("/about/team/alice/cv/old", "<html lang='en'><title>Old CV</title><time datetime='2026-08-01'>1 August</time></html>");
+        Page("/press/unlinked", "<html lang='fr'><title>Communiqué</title><meta name='article:published_time' content='2026-09-09'></html>");
         Page("/services", "<html lang='en'><title>Services</title><a href='/services/retail'>Retail on AWS</a></html>");
         Page("/services/retail", """
             <html lang="en"><title>Retail practice</title>
