@@ -257,6 +257,7 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
     private static readonly Phrase ObservedDates = new("Observed on {0}: the publication dates of {1} content item(s) were read on their pages and replace the declared ones.", "Observé le {0} : les dates de publication de {1} contenu(s) ont été lues sur leurs pages et remplacent celles déclarées.");
     private static readonly Phrase DateContradicted = new("{0}: declared published on {1}, but the page declares {2} (observed on {3}).", "{0} : déclaré publié le {1}, mais la page indique le {2} (observé le {3}).");
     private static readonly Phrase DateNotDeclared = new("{0}: no publication date is declared in the application; the page declares {1} (observed on {2}).", "{0} : aucune date de publication n'est déclarée dans la candidature ; la page indique le {1} (observé le {2}).");
+    private static readonly Phrase NotReadable = new("{0}: the page could not be read on {1} ({2}); the declared date is used.", "{0} : la page n'a pas pu être lue le {1} ({2}) ; la date déclarée est retenue.");
     private static readonly Phrase NoDateOnPage = new("{0}: the page was visited on {1} but declares no publication date; the declared date is used.", "{0} : la page a été visitée le {1} mais n'indique aucune date de publication ; la date déclarée est retenue.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
@@ -358,6 +359,10 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
                 if (page is not null)
                 {
                     notes.Add(NoDateOnPage.With(name, site.ObservedOn));
+                }
+                else if (c.Url is not null && site.FailureAt(c.Url) is { } failure)
+                {
+                    notes.Add(NotReadable.With(name, site.ObservedOn, failure));
                 }
 
                 result.Add(c);

@@ -71,6 +71,24 @@ public sealed record SiteObservation
         return SiteAddress.SameSite(url, StartUrl) && LimitsHit.Count == 0 ? new Reach(false, null) : null;
     }
 
+    /// <summary>Why the page at <paramref name="url"/> could not be read (<c>status 404</c>, or a refusal reason), if the crawl tried and failed.</summary>
+    public string? FailureAt(string url)
+    {
+        if (SiteAddress.Key(url) is not { } key)
+        {
+            return null;
+        }
+
+        if (Refused.FirstOrDefault(r => SiteAddress.Key(r.Url) == key) is { } refused)
+        {
+            return refused.Status is { } status
+                ? "status " + status.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : SiteObservationJson.Names.Reason(refused.Reason);
+        }
+
+        return Pages.FirstOrDefault(p => SiteAddress.Key(p.Url) == key && p.Status is < 200 or >= 300) is { } page ? "status " + page.Status.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     /// <summary>The content read on the page at <paramref name="url"/>, if the crawl visited it.</summary>
     public ObservedContent? ContentAt(string url) =>
         SiteAddress.Key(url) is { } key ? Content.FirstOrDefault(c => SiteAddress.Key(c.Url) == key) : null;
@@ -172,6 +190,9 @@ public sealed record RefusedPage
 
     /// <summary>Why.</summary>
     public required RefusalReason Reason { get; init; }
+
+    /// <summary>The HTTP status, when the server answered with an error (a declared content address read on its own).</summary>
+    public int? Status { get; init; }
 
     /// <summary>More about it, in English, for people.</summary>
     public string? Detail { get; init; }

@@ -76,6 +76,11 @@ public static class SiteObservationJson
                 }
 
                 w.WriteString("reason", Names.Reason(r.Reason));
+                if (r.Status is { } status)
+                {
+                    w.WriteNumber("status", status);
+                }
+
                 OptionalString(w, "detail", r.Detail);
                 w.WriteEndObject();
             }
@@ -277,6 +282,7 @@ public static class SiteObservationJson
                 Url = RequiredString(e, "url", path),
                 Depth = Int(e, "depth", path),
                 Reason = Enum(e.TryGetProperty("reason", out var r) ? r : default, path + ".reason", Names.Reasons),
+                Status = Int(e, "status", path),
                 Detail = OptionalString(e, "detail", path),
             };
         }

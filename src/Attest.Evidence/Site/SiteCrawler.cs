@@ -388,7 +388,9 @@ public sealed class SiteCrawler : IDisposable
             var status = (int)response.StatusCode;
             if (status is < 200 or >= 300)
             {
-                return Refuse(url, depth, RefusalReason.Unreachable, $"answered with status {status}");
+                refused.Add(new RefusedPage { Url = url.AbsoluteUri, Depth = depth, Reason = RefusalReason.Unreachable, Status = status, Detail = $"answered with status {status}" });
+                failed[Key(url)] = true;
+                return null;
             }
 
             var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant();

@@ -189,6 +189,21 @@ public sealed class SiteReadinessTests
     }
 
     [Fact]
+    public void A_content_page_that_could_not_be_read_is_noted()
+    {
+        var site = Crawled(o => o with
+        {
+            Content = [],
+            Refused = [new RefusedPage { Url = "https://acme.example/blog/uc", Reason = RefusalReason.Unreachable, Status = 404 }],
+        });
+
+        var verdict = Item(TestData.Ready(), "PRE-3.2", site);
+
+        Assert.Contains(verdict.Notes, n => n.En() == "Unified commerce: the page could not be read on 2026-11-25 (status 404); the declared date is used.");
+        Assert.Contains(verdict.Notes, n => n.Fr().Contains("n'a pas pu être lue", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_observation_moves_the_ready_until_date_with_the_observed_publication_date()
     {
         var site = Crawled(o => o with { Content = [o.Content[0] with { Published = new DateOnly(2025, 12, 5) }] });

@@ -154,7 +154,7 @@ public sealed class SiteCrawlerTests(CrawledSite crawled) : IClassFixture<Crawle
         Assert.DoesNotContain(Observation.Pages, p => p.Url == Url("/press/unlinked"));
         var gone = Refused("/press/gone");
         Assert.Equal((RefusalReason.Unreachable, (int?)null), (gone.Reason, gone.Depth));
-        Assert.Contains("404", gone.Detail, StringComparison.Ordinal);
+        Assert.Equal(404, gone.Status);
     }
 
     [Fact]
