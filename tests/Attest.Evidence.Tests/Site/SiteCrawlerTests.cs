@@ -164,6 +164,18 @@ public sealed class SiteCrawlerTests(CrawledSite crawled) : IClassFixture<Crawle
     }
 
     [Fact]
+    public void A_redirect_chain_longer_than_the_bound_is_refused()
+    {
+        Assert.Equal(RefusalReason.TooManyRedirects, Refused("/chain/1").Reason);
+    }
+
+    [Fact]
+    public void A_redirect_to_another_site_is_not_followed()
+    {
+        Assert.Equal(RefusalReason.OffSite, Refused("/away").Reason);
+    }
+
+    [Fact]
     public void A_ten_megabyte_page_is_refused_as_too_big()
     {
         Assert.Equal(RefusalReason.TooBig, Refused("/big").Reason);

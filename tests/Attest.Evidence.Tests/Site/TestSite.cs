@@ -64,7 +64,7 @@ public sealed class TestSite : IAsyncLifetime
             <a href="/about">About</a> <a href="/services">Services</a> <a href="/blog/">Blog</a>
             <a href="/loop">Loop</a> <a href="/big">Big</a> <a href="/slow">Slow</a> <a href="/secret/plans">Secret</a>
             <a href="/files/brochure.pdf">Brochure</a> <a href="http://other.example/partner">Partner site</a>
-            <a href="/moved">Moved</a> <a href="/missing">Missing</a> <a href="mailto:sales@acme.example">Mail</a>
+            <a href="/moved">Moved</a> <a href="/away">Away</a> <a href="/chain/1">Chain</a> <a href="/missing">Missing</a> <a href="mailto:sales@acme.example">Mail</a>
             </body></html>
             """);
         Page("/about", "<html lang='en'><title>About</title><a href='/about/team'>Team</a><a href='/'>Home</a></html>");
@@ -91,6 +91,8 @@ public sealed class TestSite : IAsyncLifetime
         app.MapGet("/loop", () => Results.Redirect("/loop-back"));
         app.MapGet("/loop-back", () => Results.Redirect("/loop"));
         app.MapGet("/moved", () => Results.Redirect("/about", permanent: true));
+        app.MapGet("/away", () => Results.Redirect("http://other.example/landing"));
+        app.MapGet("/chain/{step:int}", (int step) => Results.Redirect($"/chain/{step + 1}"));
         app.MapGet("/files/brochure.pdf", () => Results.Bytes(Encoding.ASCII.GetBytes("%PDF-1.4 not really"), "application/pdf"));
         app.MapGet("/missing", () => Results.NotFound());
         app.MapGet("/big", async (HttpContext context) =>
