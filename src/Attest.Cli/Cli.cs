@@ -5,6 +5,7 @@ using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Findings;
 using Attest.Core.Readiness;
+using Attest.Core.Site;
 using Attest.Core.Text;
 using Attest.Evidence.Rules;
 
@@ -62,8 +63,11 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var asOf = new Option<string?>("--as-of") { Description = "Evaluation date, YYYY-MM-DD (default: the file's asOf, else today UTC)" };
         var format = new Option<string>("--format") { Description = "text, json or markdown", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json", "markdown");
-        var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption };
-        check.SetAction(r => Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption)));
+        var siteObservation = new Option<string?>("--site-observation") { Description = "A saved site observation (attest site --out): it replaces the declarations of PRE-2.2, PRE-3.1 and PRE-3.2" };
+        var crawl = new Option<bool>("--crawl") { Description = "Crawl the partner's home page now and use what it shows for PRE-2.2, PRE-3.1 and PRE-3.2" };
+        var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "With --crawl: also crawl private and loopback addresses (your own test sites)" };
+        var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption, siteObservation, crawl, allowPrivate };
+        check.SetAction(r => Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption), new SiteInput(r.GetValue(siteObservation), r.GetValue(crawl), r.GetValue(allowPrivate))));
 
         var checklistOption = new Option<string?>("--checklist") { Description = "The checklist id (default: the only or first catalog)" };
         var outputOption = new Option<string>("--output", "-o") { Description = "Where to write (default application.yaml; - for standard output)", DefaultValueFactory = _ => "application.yaml" };
@@ -106,7 +110,8 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         });
 
         var packaging = new PackageCommands(output, error, environment, Lang, today);
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, packaging.Package(), packaging.Bundle() };
+        var site = new SiteCheck(output, error).Command(languageOption, catalogsOption, Lang, LoadCatalogs);
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle() };
     }
 
     private Language Lang(string? option)
@@ -127,8 +132,27 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         return Language.En;
     }
 
-    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder)
+    private sealed record SiteInput(string? ObservationFile, bool Crawl, bool AllowPrivateAddresses);
+
+    private IReadOnlyList<Catalog>? LoadCatalogs(string? catalogsFolder)
     {
+        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
+        if (catalogError is not null)
+        {
+            error.WriteLine("attest: catalog " + catalogError);
+            return null;
+        }
+
+        return catalogs;
+    }
+
+    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder, SiteInput siteInput)
+    {
+        if (siteInput.ObservationFile is not null && siteInput.Crawl)
+        {
+            return Fail("attest: give either --site-observation or --crawl, not both");
+        }
+
         DateOnly? asOfOption = null;
         if (asOfText is not null)
         {
@@ -158,9 +182,21 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return Fail("attest: " + inputError);
         }
 
+        SiteObservation? site = null;
+        var siteCheck = new SiteCheck(output, error);
+        if (siteInput.ObservationFile is not null && (site = siteCheck.Load(siteInput.ObservationFile)) is null)
+        {
+            return InputError;
+        }
+
+        if (siteInput.Crawl && (site = siteCheck.Crawl(application!, siteInput.AllowPrivateAddresses)) is null)
+        {
+            return InputError;
+        }
+
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
         var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings);
+        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site);
         var rendered = format switch
         {
             "json" => ReadinessJson.Render(report, language, warnings),

@@ -1,6 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Findings;
+using Attest.Core.Site;
 using Attest.Core.Text;
 
 namespace Attest.Core.Readiness;
@@ -133,17 +134,38 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
     private static readonly Phrase PublishMore = new("Publish {0} more qualifying case study(ies) and link them from your web site.", "Publiez encore {0} étude(s) de cas retenue(s) et liez-les depuis votre site web.");
     private static readonly Phrase DropsBelow = new("Fewer than {0} public case studies remain as case studies leave their window.", "Il reste moins de {0} études de cas publiques quand des études de cas sortent de leur période.");
 
+    private static readonly Phrase ObservedReachable = new("Public at {0}; observed on {1}: reachable from the partner's home page in {2} click(s).", "Publique à l'adresse {0} ; observé le {1} : accessible depuis la page d'accueil du partenaire en {2} clic(s).");
+    private static readonly Phrase ObservedUnreachable = new("Public at {0}; observed on {1}: not reachable from the partner's web site.", "Publique à l'adresse {0} ; observé le {1} : inaccessible depuis le site web du partenaire.");
+    private static readonly Phrase LinkObserved = new("Link the public case study from your web site (reachable from the home page), then run the site check again.", "Liez l'étude de cas publique depuis votre site web (accessible depuis la page d'accueil), puis relancez la vérification du site.");
+    private static readonly Phrase Observed = new("Observed on {0}: {1}", "Observé le {0} : {1}");
+    private static readonly Phrase ContradictedLinked = new("{0}: the application declares its public case study linked from the web site, but the site observation of {1} did not reach {2}.", "{0} : la candidature déclare son étude de cas publique liée depuis le site web, mais l'observation du site du {1} n'a pas atteint {2}.");
+    private static readonly Phrase ContradictedNotLinked = new("{0}: the application does not declare its public case study linked from the web site, but the site observation of {1} reached {2}: set publicReference.linkedFromWebsite to true.", "{0} : la candidature ne déclare pas son étude de cas publique liée depuis le site web, mais l'observation du site du {1} a atteint {2} : indiquez publicReference.linkedFromWebsite: true.");
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
         var required = item.IntParameter("required");
         var pool = context.Pool;
-        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy, context.Forms) : Shared.NotCounted(s)).ToArray();
+        var (site, setAside) = SiteEvidence.Usable(context);
+        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy, context.Forms, site) : Shared.NotCounted(s)).ToArray();
         var publicGroups = Enumerable.Range(0, pool.GroupCount)
-            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy, context.Forms)).ToArray())
+            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy, context.Forms, site)).ToArray())
             .Where(members => members.Length > 0)
             .ToArray();
         var keys = publicGroups.Select(g => g[0].CaseStudy.Key).ToArray();
-        var facts = new Fact[] { new("public", keys), new("required", required) };
+        Fact[] facts = [new("public", keys), new("required", required)];
+        var notes = new List<Message>();
+        if (setAside is not null)
+        {
+            notes.Add(setAside);
+        }
+
+        if (site is not null)
+        {
+            facts = [.. facts, new("observedOn", site.ObservedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))];
+            notes.AddRange(ObservationNotes(pool.Standings.Where(s => s.Qualifies).Select(s => s.CaseStudy), context.Forms, site));
+        }
+
+        Message Reason(Message reason) => site is null ? reason : Observed.With(site.ObservedOn, reason);
         if (publicGroups.Length >= required)
         {
             var exits = publicGroups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
@@ -151,12 +173,12 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
             {
                 Item = item,
                 Status = ReadinessStatus.Met,
-                Reason = Enough.With(publicGroups.Length, keys, required),
+                Reason = Reason(Enough.With(publicGroups.Length, keys, required)),
                 CaseStudies = verdicts,
                 Facts = facts,
                 ChangesOn = exits[exits.Length - required],
                 Change = DropsBelow.With(required),
-                Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.Met),
+                Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.Met)],
             };
         }
 
@@ -164,18 +186,45 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         {
             Item = item,
             Status = ReadinessStatus.NotMet,
-            Reason = TooFew.With(publicGroups.Length, required),
+            Reason = Reason(TooFew.With(publicGroups.Length, required)),
             NextStep = PublishMore.With(required - publicGroups.Length),
             CaseStudies = verdicts,
             Facts = facts,
-            Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet),
+            Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet)],
         };
     }
 
-    internal static bool IsPublic(CaseStudy c, NormalForms forms) =>
-        c.PublicReference is { Url: { } url, LinkedFromWebsite: true } && forms.Url(url) is not null;
+    /// <summary>Whether the case study has a valid public reference reachable from the partner's site: as observed when the observation can tell, else as declared.</summary>
+    internal static bool IsPublic(CaseStudy c, NormalForms forms, SiteObservation? site) =>
+        c.PublicReference is { Url: { } url } reference && forms.Url(url) is not null
+        && (site?.Find(url) is { } reach ? reach.Reachable : reference.LinkedFromWebsite == true);
 
-    private static CaseStudyVerdict Verdict(CaseStudy c, NormalForms forms)
+    private static IEnumerable<Message> ObservationNotes(IEnumerable<CaseStudy> cases, NormalForms forms, SiteObservation site)
+    {
+        foreach (var c in cases)
+        {
+            if (c.PublicReference is not { Url: { } url } reference || forms.Url(url) is null)
+            {
+                continue;
+            }
+
+            var reach = site.Find(url);
+            if (reach is null)
+            {
+                yield return SiteEvidence.CannotTell(site, url);
+            }
+            else if (reach.Reachable && reference.LinkedFromWebsite != true)
+            {
+                yield return ContradictedNotLinked.With(c.Key, site.ObservedOn, url);
+            }
+            else if (!reach.Reachable && reference.LinkedFromWebsite == true)
+            {
+                yield return ContradictedLinked.With(c.Key, site.ObservedOn, url);
+            }
+        }
+    }
+
+    private static CaseStudyVerdict Verdict(CaseStudy c, NormalForms forms, SiteObservation? site)
     {
         var url = c.PublicReference?.Url;
         if (string.IsNullOrWhiteSpace(url))
@@ -186,6 +235,13 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         if (forms.Url(url) is null)
         {
             return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = BadUrl.With(url), NextStep = Publish.Message() };
+        }
+
+        if (site?.Find(url) is { } reach)
+        {
+            return reach.Reachable
+                ? new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = ObservedReachable.With(url, site.ObservedOn, reach.Clicks) }
+                : new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = ObservedUnreachable.With(url, site.ObservedOn), NextStep = LinkObserved.Message() };
         }
 
         return c.PublicReference!.LinkedFromWebsite switch

@@ -1,6 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Findings;
+using Attest.Core.Site;
 using Attest.Core.Text;
 
 namespace Attest.Core.Readiness;
@@ -29,6 +30,9 @@ public sealed class EvaluationContext
 
     /// <summary>Normal forms of the application's names and addresses.</summary>
     public NormalForms Forms { get; }
+
+    /// <summary>What a crawl of the partner's web site observed, when one is given.</summary>
+    public SiteObservation? Site => Forms.Site;
 
     /// <summary>The case studies sorted into those that count and those that don't.</summary>
     public CaseStudyPool Pool { get; }

@@ -1,6 +1,7 @@
 using System.Text;
 
 using Attest.Core.Findings;
+using Attest.Core.Site;
 
 namespace Attest.Core.Readiness;
 
@@ -153,10 +154,13 @@ public static class Normalization
 /// The normal forms of one application's names and addresses, computed on first use and kept for the rest of an
 /// evaluation, look-ahead included: parsing addresses is the costliest part of a rule.
 /// </summary>
-public sealed class NormalForms(CaseStudyFindings findings)
+public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? site = null)
 {
     /// <summary>The analyzer findings about the case studies' evidence; they do not depend on the date either.</summary>
     public CaseStudyFindings Findings { get; } = findings;
+
+    /// <summary>What a crawl of the partner's web site observed, if one was made; it does not depend on the date either.</summary>
+    public SiteObservation? Site { get; } = site;
 
     private readonly Dictionary<string, string?> urls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);

@@ -138,6 +138,11 @@ internal sealed class PracticePageRule : IReadinessRule
     private static readonly Phrase LinkNotStated = new("Whether the practice page {0} is linked from the home page is not stated.", "On ne sait pas si la page de pratique {0} est liée depuis la page d'accueil.");
     private static readonly Phrase AddLink = new("Link the practice page from your home page, then set practicePage.linkedFromHomepage to true.", "Ajoutez un lien vers la page de pratique sur votre page d'accueil, puis indiquez practicePage.linkedFromHomepage: true.");
     private static readonly Phrase Linked = new("The practice page {0} is linked from the home page {1}.", "La page de pratique {0} est liée depuis la page d'accueil {1}.");
+    private static readonly Phrase ObservedReachable = new("Observed on {0}: the practice page {1} is reachable from the home page {2} in {3} click(s).", "Observé le {0} : la page de pratique {1} est accessible depuis la page d'accueil {2} en {3} clic(s).");
+    private static readonly Phrase ObservedUnreachable = new("Observed on {0}: the practice page {1} is not reachable from the home page {2} ({3} page(s) visited).", "Observé le {0} : la page de pratique {1} n'est pas accessible depuis la page d'accueil {2} ({3} page(s) visitée(s)).");
+    private static readonly Phrase AddLinkObserved = new("Link the practice page from your home page, then run the site check again.", "Ajoutez un lien vers la page de pratique sur votre page d'accueil, puis relancez la vérification du site.");
+    private static readonly Phrase ContradictedLinked = new("The application declares the practice page linked from the home page, but the site observation of {0} did not reach it.", "La candidature déclare la page de pratique liée depuis la page d'accueil, mais l'observation du site du {0} ne l'a pas atteinte.");
+    private static readonly Phrase ContradictedNotLinked = new("The application does not declare the practice page linked from the home page, but the site observation of {0} reached it: set practicePage.linkedFromHomepage to true.", "La candidature ne déclare pas la page de pratique liée depuis la page d'accueil, mais l'observation du site du {0} l'a atteinte : indiquez practicePage.linkedFromHomepage: true.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
@@ -145,18 +150,55 @@ internal sealed class PracticePageRule : IReadinessRule
         var url = partner.PracticePage?.Url;
         var home = partner.Homepage;
         var (status, reason, next) = Judge(partner, url, home, context.Forms);
+        var notes = new List<Message>();
+        var facts = new List<Fact>
+        {
+            new("practicePage", url), new("homepage", home), new("linkedFromHomepage", partner.PracticePage?.LinkedFromHomepage),
+            new("dedicatedRetailConsultancy", partner.DedicatedRetailConsultancy),
+        };
+
+        // The observation only settles the link question: a missing or malformed address, or the home page as practice page, are judged as declared
+        var (site, setAside) = SiteEvidence.Usable(context);
+        if (setAside is not null)
+        {
+            notes.Add(setAside);
+        }
+
+        if (site is not null && url is not null && home is not null && context.Forms.Url(url) is not null && !context.Forms.SameUrl(url, home))
+        {
+            if (site.Find(url) is { } reach)
+            {
+                var declared = partner.PracticePage?.LinkedFromHomepage;
+                (status, reason, next) = reach.Reachable
+                    ? (ReadinessStatus.Met, ObservedReachable.With(site.ObservedOn, url, home, reach.Clicks), (Message?)null)
+                    : (ReadinessStatus.NotMet, ObservedUnreachable.With(site.ObservedOn, url, home, site.Pages.Count), AddLinkObserved.Message());
+                if (declared == true && !reach.Reachable)
+                {
+                    notes.Add(ContradictedLinked.With(site.ObservedOn));
+                }
+                else if (declared != true && reach.Reachable)
+                {
+                    notes.Add(ContradictedNotLinked.With(site.ObservedOn));
+                }
+
+                facts.Add(new("observedOn", site.ObservedOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                facts.Add(new("observedReachable", reach.Reachable));
+                facts.Add(new("observedClicks", reach.Clicks));
+            }
+            else
+            {
+                notes.Add(SiteEvidence.CannotTell(site, url));
+            }
+        }
+
         return new ItemVerdict
         {
             Item = item,
             Status = status,
             Reason = reason,
             NextStep = next,
-            Facts =
-            [
-                new("practicePage", url), new("homepage", home), new("linkedFromHomepage", partner.PracticePage?.LinkedFromHomepage),
-                new("dedicatedRetailConsultancy", partner.DedicatedRetailConsultancy),
-            ],
-            Notes = Shared.Disagreement(context.SelfAssessment(item), status),
+            Facts = facts,
+            Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), status)],
         };
     }
 
@@ -211,16 +253,28 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
     private static readonly Phrase FutureIgnored = new("{0} item(s) dated after the evaluation date were not counted.", "{0} contenu(s) daté(s) après la date d'évaluation n'ont pas été compté(s).");
     private static readonly Phrase UndatedIgnored = new("{0} item(s) without a publication date or link do not count as recent content.", "{0} contenu(s) sans date de publication ou sans lien ne comptent pas comme contenus récents.");
 
+    private static readonly Phrase Observed = new("Observed on {0}: {1}", "Observé le {0} : {1}");
+    private static readonly Phrase ObservedDates = new("Observed on {0}: the publication dates of {1} content item(s) were read on their pages and replace the declared ones.", "Observé le {0} : les dates de publication de {1} contenu(s) ont été lues sur leurs pages et remplacent celles déclarées.");
+    private static readonly Phrase DateContradicted = new("{0}: declared published on {1}, but the page declares {2} (observed on {3}).", "{0} : déclaré publié le {1}, mais la page indique le {2} (observé le {3}).");
+    private static readonly Phrase DateNotDeclared = new("{0}: no publication date is declared in the application; the page declares {1} (observed on {2}).", "{0} : aucune date de publication n'est déclarée dans la candidature ; la page indique le {1} (observé le {2}).");
+    private static readonly Phrase NotReadable = new("{0}: the page could not be read on {1} ({2}); the declared date is used.", "{0} : la page n'a pas pu être lue le {1} ({2}) ; la date déclarée est retenue.");
+    private static readonly Phrase NoDateOnPage = new("{0}: the page was visited on {1} but declares no publication date; the declared date is used.", "{0} : la page a été visitée le {1} mais n'indique aucune date de publication ; la date déclarée est retenue.");
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
         var months = item.IntParameter("windowMonths");
-        var content = context.Application.Partner.Content ?? [];
+        var (content, observedNotes, observedCount) = WithObservedDates(context);
         var asOf = context.AsOf;
         var recent = content.Where(c => c.Published is { } p && Calendar.WithinMonths(p, asOf, months) && !string.IsNullOrWhiteSpace(c.Url)).ToArray();
         var workshops = content.Count(c => c.Kind == ContentKind.Workshop);
         var useCases = content.Count(c => c.Kind == ContentKind.UseCase);
-        var facts = new Fact[] { new("recentContent", recent.Length), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months) };
-        var notes = new List<Message>();
+        Fact[] facts = [new("recentContent", recent.Length), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months)];
+        if (context.Site is not null)
+        {
+            facts = [.. facts, new("observedDates", observedCount)];
+        }
+
+        var notes = observedNotes;
         var future = content.Count(c => c.Published > asOf);
         if (future > 0)
         {
@@ -264,11 +318,70 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         return verdict with { ChangesOn = Calendar.FirstDayOutside(newest, months), Change = Ages.With(newest, months) };
     }
 
+    // A date read on the page replaces the declared one; each disagreement is shown
+    private static (IReadOnlyList<ContentItem> Content, List<Message> Notes, int Observed) WithObservedDates(EvaluationContext context)
+    {
+        var declared = context.Application.Partner.Content ?? [];
+        var notes = new List<Message>();
+        var (site, setAside) = SiteEvidence.Usable(context);
+        if (setAside is not null)
+        {
+            notes.Add(setAside);
+        }
+
+        if (site is null)
+        {
+            return (declared, notes, 0);
+        }
+
+        var observed = 0;
+        var result = new List<ContentItem>(declared.Count);
+        foreach (var c in declared)
+        {
+            var page = c.Url is null ? null : site.ContentAt(c.Url);
+            var name = c.Title ?? c.Url;
+            if (page?.Published is { } date)
+            {
+                observed++;
+                if (c.Published is null)
+                {
+                    notes.Add(DateNotDeclared.With(name, date, site.ObservedOn));
+                }
+                else if (c.Published != date)
+                {
+                    notes.Add(DateContradicted.With(name, c.Published, date, site.ObservedOn));
+                }
+
+                result.Add(c with { Published = date });
+            }
+            else
+            {
+                if (page is not null)
+                {
+                    notes.Add(NoDateOnPage.With(name, site.ObservedOn));
+                }
+                else if (c.Url is not null && site.FailureAt(c.Url) is { } failure)
+                {
+                    notes.Add(NotReadable.With(name, site.ObservedOn, failure));
+                }
+
+                result.Add(c);
+            }
+        }
+
+        if (observed > 0)
+        {
+            notes.Insert(0, ObservedDates.With(site.ObservedOn, observed));
+        }
+
+        return (result, notes, observed);
+    }
+
     private static ItemVerdict Verdict(ChecklistItem item, EvaluationContext context, ReadinessStatus status, Message reason, Message? next, Fact[] facts, List<Message> notes) => new()
     {
         Item = item,
         Status = status,
-        Reason = reason,
+        Reason = context.Site is { } site && facts.Any(f => f is { Name: "observedDates", Value: > 0 }) ? Observed.With(site.ObservedOn, reason) : reason,
         NextStep = next,
         Facts = facts,
         Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), status)],

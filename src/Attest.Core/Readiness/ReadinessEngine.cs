@@ -1,6 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Findings;
+using Attest.Core.Site;
 
 namespace Attest.Core.Readiness;
 
@@ -31,11 +32,12 @@ public static class ReadinessEngine
 
     /// <summary>
     /// Evaluates <paramref name="application"/> as of <paramref name="asOf"/>, and, when it is ready, finds the last day
-    /// it stays ready if nothing but time changes.
+    /// it stays ready if nothing but time changes. A <paramref name="site"/> observation, when given, replaces the partner's
+    /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2).
     /// </summary>
-    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null)
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null)
     {
-        var forms = new NormalForms(findings ?? CaseStudyFindings.None);
+        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site);
         var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
@@ -43,8 +45,8 @@ public static class ReadinessEngine
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
-    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null) =>
-        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None));
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null) =>
+        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site));
 
     private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
