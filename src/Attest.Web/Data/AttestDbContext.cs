@@ -68,6 +68,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
             application.Property(a => a.Tier).HasConversion<string>().HasMaxLength(32);
             application.Property(a => a.Revision).IsConcurrencyToken();
+            application.Property(a => a.SiteCheckError).HasMaxLength(2000);
             application.HasIndex(a => new { a.PartnerId, a.ChecklistId }).IsUnique();
             application.HasOne<Partner>().WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Restrict);
             application.HasMany(a => a.CaseStudies).WithOne(c => c.Application).HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);

@@ -110,6 +110,18 @@ public sealed class ApplicationRecord
     public List<CaseStudyRecord> CaseStudies { get; set; } = [];
 
     public List<SelfAssessmentRecord> SelfAssessment { get; set; } = [];
+
+    /// <summary>The latest web site check asked for: when it started (null when none is running or was ever asked).</summary>
+    public DateTimeOffset? SiteCheckStartedAt { get; set; }
+
+    /// <summary>When the latest web site check ended.</summary>
+    public DateTimeOffset? SiteCheckedAt { get; set; }
+
+    /// <summary>The latest site observation (format <c>attest/site-observation/v1</c>), when the check could read the home page.</summary>
+    public string? SiteObservation { get; set; }
+
+    /// <summary>Why the latest check has no observation (a bad address, a home page that could not be read).</summary>
+    public string? SiteCheckError { get; set; }
 }
 
 /// <summary>One piece of public content of the partner (PRE-3.2).</summary>

@@ -33,5 +33,21 @@ public sealed class AttestOptions
     /// <summary>Sign-in with an OpenID Connect provider; off while its authority is empty.</summary>
     public OidcSettings Oidc { get; set; } = new();
 
+    /// <summary>The web site check (section <c>Attest:SiteCheck</c>).</summary>
+    public SiteCheckSettings SiteCheck { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataFolder);
+}
+
+/// <summary>Bounds of the web site check run from the partner profile; private addresses only for tests on one's own machine.</summary>
+public sealed class SiteCheckSettings
+{
+    public int MaxPages { get; set; } = 200;
+
+    public int MaxDepth { get; set; } = 4;
+
+    public int TimeoutSeconds { get; set; } = 60;
+
+    /// <summary>Lets the crawler reach loopback, private and link-local addresses: never on a server others can use.</summary>
+    public bool AllowPrivateAddresses { get; set; }
 }

@@ -403,6 +403,8 @@ public static class EvidenceServices
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceScanner>());
         services.AddScoped<ApplicationEvidence>();
         services.AddScoped<Attest.Web.Features.Package.SubmissionPackages>();
+        services.AddSingleton<Attest.Web.Features.Site.SiteChecks>();
+        services.AddHostedService(sp => sp.GetRequiredService<Attest.Web.Features.Site.SiteChecks>());
         return services;
     }
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Attest.Core.Applications;
 using Attest.Core.Documents;
-using Attest.Core.Readiness;
 using Attest.Core.Text;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
@@ -159,12 +158,11 @@ public static class ApplicationsApi
         }
 
         // As the dashboard counts it: with the library's evidence, and the findings of the infrastructure code scanned so far
-        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), cancel);
-        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings);
-        IReadOnlyList<string> warnings = withEvidence.Progress.Running
-            ? [EvidenceTexts.Format(EvidenceTexts.StillScanning.In(texts), withEvidence.Progress.Scanned, withEvidence.Progress.Total)]
+        var evaluated = await evidence.EvaluateAsync(record, catalog, day, cancel);
+        IReadOnlyList<string> warnings = evaluated.Progress.Running
+            ? [EvidenceTexts.Format(EvidenceTexts.StillScanning.In(texts), evaluated.Progress.Scanned, evaluated.Progress.Total)]
             : [];
-        return new ReadinessJsonResult(report, texts, warnings);
+        return new ReadinessJsonResult(evaluated.Report, texts, warnings);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Export(Guid id, AttestDbContext db)

@@ -10,7 +10,7 @@ namespace Attest.Web.Features.Applications;
 /// Edits the partner profile an application declares. Two people saving it: the second save is refused with both
 /// versions shown (optimistic concurrency on the application's revision); nothing is silently overwritten.
 /// </summary>
-public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, TimeProvider clock) : PageModel
+public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, TimeProvider clock, Site.SiteChecks sites) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -22,6 +22,9 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
 
     public IReadOnlyList<(string Field, string? Theirs, string? Mine)> Differences { get; private set; } = [];
 
+    /// <summary>The latest web site check, shown below the form.</summary>
+    public Site.SiteCheckView? SiteCheck { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var application = await db.Applications.AsNoTracking().Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);
@@ -31,7 +34,29 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
         }
 
         Form = ProfileForm.From(application);
+        SiteCheck = Site.SiteCheckView.Of(application, sites);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCheckSiteAsync()
+    {
+        var application = await db.Applications.AsNoTracking().Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);
+        if (application is null || !access.Value.CanEdit(application.PartnerId))
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(application.Homepage))
+        {
+            ModelState.AddModelError("site-check", language.T(Site.Texts.NoHomepage));
+            Form = ProfileForm.From(application);
+            SiteCheck = Site.SiteCheckView.Of(application, sites);
+            return Page();
+        }
+
+        var started = await sites.RequestAsync(db, application, HttpContext.RequestAborted);
+        TempData["Notice"] = language.T(started ? Site.Texts.Started : Site.Texts.AlreadyRunning);
+        return Redirect($"/applications/{Id}/profile#site-check");
     }
 
     public async Task<IActionResult> OnPostAsync()

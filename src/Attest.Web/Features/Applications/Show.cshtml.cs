@@ -100,9 +100,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         CanEdit = access.Value.CanEdit(record.PartnerId);
-        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), HttpContext.RequestAborted);
-        Scan = withEvidence.Progress;
-        Report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), withEvidence.Findings);
+        var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
+        Scan = evaluated.Progress;
+        Report = evaluated.Report;
         return true;
     }
 

@@ -1,5 +1,7 @@
 using Attest.Core.Applications;
+using Attest.Core.Catalogs;
 using Attest.Core.Findings;
+using Attest.Core.Readiness;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +19,15 @@ public sealed record ScanProgress(int Scanned, int Total)
 /// <summary>An application as readiness sees it once its library evidence is counted, with the findings of its code.</summary>
 public sealed record EvidenceForReadiness(Application Application, CaseStudyFindings Findings, ScanProgress Progress);
 
+/// <summary>An application's readiness with what it was judged on.</summary>
+public sealed record EvaluatedApplication(Application Application, CaseStudyFindings Findings, ReadinessReport Report, ScanProgress Progress, Attest.Core.Site.SiteObservation? Site);
+
 /// <summary>
 /// Brings the evidence library into readiness: the pieces attached to a case study or an item are named in its evidence,
 /// and the infrastructure code attached to a case study is scanned so that its findings weigh on the items' verdicts.
 /// Files not scanned yet are asked for and waited on briefly; the rest is reported as progress.
 /// </summary>
-public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner)
+public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner, Site.SiteChecks sites)
 {
     private static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(1);
 
@@ -78,6 +83,18 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
         };
         var scanned = code.Count(s => scanner.Latest(s) is not null);
         return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(scanned, code.Count));
+    }
+
+    /// <summary>
+    /// Readiness of <paramref name="record"/> as of <paramref name="day"/>, as every page and the API show it: with the
+    /// library's evidence, the findings of its code and the latest web site observation.
+    /// </summary>
+    public async Task<EvaluatedApplication> EvaluateAsync(ApplicationRecord record, Catalog catalog, DateOnly day, CancellationToken cancellationToken)
+    {
+        var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
+        var site = sites.Observation(record);
+        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site);
+        return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site);
     }
 
     private static string[] Merge(IReadOnlyList<string>? stated, IEnumerable<string> library) => [.. (stated ?? []).Concat(library).Distinct(StringComparer.Ordinal)];

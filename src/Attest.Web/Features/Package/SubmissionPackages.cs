@@ -30,9 +30,8 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
         }
 
         var now = clock.GetUtcNow();
-        var withEvidence = await evidence.ApplyAsync(record.Id, ApplicationMapping.ToDomain(record), cancel);
-        var readiness = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(now.UtcDateTime), withEvidence.Findings);
-        return await InputAsync(record.Id, withEvidence.Application, catalog, readiness, now, version: null, language, cancel);
+        var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(now.UtcDateTime), cancel);
+        return await InputAsync(record.Id, evaluated.Application, catalog, evaluated.Report, now, version: null, language, cancel);
     }
 
     /// <summary>The package input of <paramref name="application"/> (e.g. a frozen version's) with the evidence the library holds for it.</summary>
