@@ -209,10 +209,10 @@ public static class PolicyChecks
 
     /// <summary>
     /// Whether the statement reaches every resource of a kind: <c>*</c>, <c>NotResource</c>, or an ARN whose resource part is
-    /// only a wildcard (<c>arn:aws:iam::111122223333:role/*</c>, <c>arn:aws:iam::*:user/*</c>).
+    /// only a wildcard (<c>arn:aws:iam::111122223333:role/*</c>, <c>arn:aws:iam::*:user/*</c>, <c>arn:aws:lambda:eu-west-3:111122223333:function:*</c>).
     /// </summary>
     public static bool Broad(PolicyStatement statement) => statement.ResourceIsNegated || statement.Resources.Any(r =>
-        r == "*" || (r.Split(':', 6) is [_, _, _, _, _, var part] && (part == "*" || (part.Split('/') is [var type, "*"] && !type.Contains('*', StringComparison.Ordinal)))));
+        r == "*" || (r.Split(':', 6) is [_, _, _, _, _, var part] && (part == "*" || (part.Split('/', ':') is [var type, "*"] && !type.Contains('*', StringComparison.Ordinal)))));
 
     // Whether unconditioned Deny statements take away every use of the action pattern on the allowing statement's resources
     private static bool Denied(PolicyDocument document, string action, PolicyStatement allow) =>

@@ -191,7 +191,7 @@ public sealed record PolicyStatement
             case IReadOnlyDictionary<string, object?> map:
                 foreach (var (kind, value) in map)
                 {
-                    principals[kind] = Strings(value);
+                    principals[kind] = Strings(OwnAccount(value));
                 }
 
                 break;
@@ -262,6 +262,15 @@ public sealed record PolicyStatement
             HasUnknownParts = unknown,
         };
     }
+
+    // A principal built from the deploying account (CloudFormation's AWS::AccountId) is unknown as text, yet surely that
+    // account: it is read as such rather than as "*", so that the usual key and trust policies are not left undecided
+    private static object? OwnAccount(object? value) => value switch
+    {
+        UnknownValue u when u.Why.Contains("AWS::AccountId", StringComparison.Ordinal) => "arn:aws:iam::${AWS::AccountId}:root",
+        IReadOnlyList<object?> list => list.Select(OwnAccount).ToArray(),
+        _ => value,
+    };
 }
 
 /// <summary>

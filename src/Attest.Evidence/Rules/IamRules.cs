@@ -76,9 +76,13 @@ internal static class Policies
         {
             foreach (var (_, path) in places.Where(p => p.Type == resource.Type))
             {
+                var star = Array.IndexOf(path, "*");
                 foreach (var expanded in Expand(resource, path))
                 {
-                    yield return new PolicyHolder(resource, expanded, kind, resource.Address);
+                    // An inline policy of a role, user or group is named beside its holder: "AppRole (policy deploy)"
+                    var name = star < 0 || expanded[star] == "*" ? null
+                        : resource.ValuesAt([.. expanded[..(star + 1)], resource.Framework == "cloudformation" ? "PolicyName" : "name"]).Values is [var named, ..] ? named.Text : null;
+                    yield return new PolicyHolder(resource, expanded, kind, name is null ? resource.Address : $"{resource.Address} (policy {name})");
                 }
             }
         }
@@ -124,33 +128,45 @@ internal sealed class PolicyCheckRule(RuleDocumentation documentation, Phrase pa
 
     public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
     {
-        var seen = new HashSet<(IIacResource, string)>();
-        foreach (var holder in holders.SelectMany(h => h(unit)))
+        // A resource's documents (a role's inline policies and its trust policy) are judged together: every failure, else one verdict
+        foreach (var group in holders.SelectMany(h => h(unit)).GroupBy(h => h.Resource))
         {
-            // A role is both an identity and a trust holder: each document once
-            if (seen.Add((holder.Resource, string.Join('/', holder.Path))))
+            var judged = group.DistinctBy(h => string.Join('/', h.Path)).Where(h => h.Resource.ValuesAt(h.Path).Values.Any(v => !v.IsAbsent)).ToList();
+            if (judged.Count == 0)
             {
-                foreach (var finding in Judge(holder))
-                {
-                    yield return finding;
-                }
+                continue;
             }
+
+            var failures = new List<EvidenceFinding>();
+            PossibleValue? unknown = null;
+            PossibleValue? notLiteral = null;
+            foreach (var holder in judged)
+            {
+                failures.AddRange(Judge(holder, ref unknown, ref notLiteral));
+            }
+
+            if (failures.Count > 0)
+            {
+                foreach (var failure in failures)
+                {
+                    yield return failure;
+                }
+
+                continue;
+            }
+
+            var first = judged[0];
+            var judgement = unknown is not null ? new Judgement(FindingOutcome.Unknown, unknown) : new Judgement(FindingOutcome.Pass, notLiteral);
+            var shown = judged.Count == 1 && first.Shown != first.Resource.Address ? new Named(first.Resource, first.Shown) : first.Resource;
+            yield return Finding(first.Resource, judgement, RuleKit.Say(judgement, shown, Documentation.Title, pass, fail, "", ""), first.Path);
         }
     }
 
-    private IEnumerable<EvidenceFinding> Judge(PolicyHolder holder)
+    private List<EvidenceFinding> Judge(PolicyHolder holder, ref PossibleValue? unknown, ref PossibleValue? notLiteral)
     {
-        var values = holder.Resource.ValuesAt(holder.Path);
-        if (values.Values.All(v => v.IsAbsent))
-        {
-            yield break;
-        }
-
         var context = new PolicyContext(holder.Kind, (holder.Resource as PolicyResource)?.Account);
         var failures = new List<(PolicyIssue Issue, PolicyDocument Document, PossibleValue Value)>();
-        PossibleValue? unknown = null;
-        PossibleValue? notLiteral = null;
-        foreach (var value in values.Values.Where(v => !v.IsAbsent))
+        foreach (var value in holder.Resource.ValuesAt(holder.Path).Values.Where(v => !v.IsAbsent))
         {
             var known = value.IsUnknown ? null : PolicyDocument.From(value.Value);
             if (known is null)
@@ -174,18 +190,8 @@ internal sealed class PolicyCheckRule(RuleDocumentation documentation, Phrase pa
             }
         }
 
-        foreach (var (issue, document, value) in failures)
-        {
-            var judgement = new Judgement(FindingOutcome.Fail, value);
-            yield return Finding(holder.Resource, judgement, fail.With(holder.Shown, PolicyChecks.Describe(document, issue.Statement), issue.Detail), [.. holder.Path, "Statement", issue.Statement.ToString(CultureInfo.InvariantCulture)]);
-        }
-
-        if (failures.Count == 0)
-        {
-            var judgement = unknown is not null ? new Judgement(FindingOutcome.Unknown, unknown) : new Judgement(FindingOutcome.Pass, notLiteral);
-            var shown = holder.Shown == holder.Resource.Address ? holder.Resource : new Named(holder.Resource, holder.Shown);
-            yield return Finding(holder.Resource, judgement, RuleKit.Say(judgement, shown, Documentation.Title, pass, fail, "", ""), holder.Path);
-        }
+        return failures.Select(f => Finding(holder.Resource, new Judgement(FindingOutcome.Fail, f.Value), fail.With(holder.Shown, PolicyChecks.Describe(f.Document, f.Issue.Statement), f.Issue.Detail),
+            [.. holder.Path, "Statement", f.Issue.Statement.ToString(CultureInfo.InvariantCulture)])).ToList();
     }
 }
 
