@@ -267,6 +267,6 @@ public static class PolicyChecks
     /// <summary>A statement as people name it: its number (1-based) and its Sid when it has one.</summary>
     public static string Describe(PolicyDocument document, int statement) =>
         document.Statements[statement].Sid is { Length: > 0 } sid
-            ? string.Create(CultureInfo.InvariantCulture, $"#{statement + 1} ({sid})")
+            ? string.Create(CultureInfo.InvariantCulture, $"#{statement + 1} \"{sid}\"")
             : string.Create(CultureInfo.InvariantCulture, $"#{statement + 1}");
 }
