@@ -53,7 +53,7 @@ public static class PolicyChecks
     {
         "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner", "aws:SourceOrgID", "aws:SourceOrgPaths", "aws:PrincipalOrgID", "aws:PrincipalOrgPaths",
         "aws:PrincipalAccount", "aws:PrincipalArn", "aws:PrincipalServiceName", "aws:SourceVpce", "aws:SourceVpc", "aws:SourceVpcArn", "aws:SourceIp", "aws:VpcSourceIp",
-        "aws:userid", "aws:username", "kms:CallerAccount", "s3:DataAccessPointAccount", "s3:DataAccessPointArn", "sts:ExternalId",
+        "aws:userid", "aws:username", "kms:CallerAccount", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
     };
 
     private static readonly string[] TrustActions = ["sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity", "sts:TagSession", "sts:SetSourceIdentity", "sts:SetContext"];
@@ -67,7 +67,7 @@ public static class PolicyChecks
         AllowNotResource => Each(document, check, s => s.IsAllow && s.ResourceIsNegated ? string.Join(", ", s.Resources) : null),
         PassRole => Each(document, check, s => s.IsAllow && s.CoversAction("iam:PassRole") && Broad(s) && !s.HasScopingCondition && !Denied(document, "iam:PassRole", s) ? "iam:PassRole" : null),
         Escalation => FindEscalations(document),
-        TrustOpen or PublicBucket or PublicResource => Each(document, check, s => s.IsAllow && IsOpenToAnyone(s) && !RestrictsCaller(s) ? string.Join(", ", s.Actions) : null),
+        TrustOpen or PublicBucket or PublicResource => Each(document, check, s => s.IsAllow && IsOpenToAnyone(s) && !RestrictsCaller(s) && !FencedByDeny(document, s) ? string.Join(", ", s.Actions) : null),
         TrustExternalId => Each(document, check, s => s.IsAllow && !IsOpenToAnyone(s) && !HasCondition(s, "sts:ExternalId") && OtherAccounts(s, context.Account) is { Count: > 0 } others ? string.Join(", ", others) : null),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, "not a policy check"),
     };
@@ -153,7 +153,32 @@ public static class PolicyChecks
         && !string.Equals(op, "Null", StringComparison.OrdinalIgnoreCase) && !op.StartsWith("ForAllValues:", StringComparison.OrdinalIgnoreCase);
 
     private static bool Narrow(string key, IReadOnlyList<string> values) =>
-        values.Count > 0 && values.All(v => v.Length > 0 && v != "*" && !(string.Equals(key, "aws:SourceIp", StringComparison.OrdinalIgnoreCase) && v is "0.0.0.0/0" or "::/0"));
+        values.Count > 0 && values.All(v => v.Length > 0 && !OnlyWildcards(v) && !(string.Equals(key, "aws:SourceIp", StringComparison.OrdinalIgnoreCase) && v is "0.0.0.0/0" or "::/0"));
+
+    // "*", or an ARN whose region, account and resource are all wildcards or empty ("arn:aws:s3:::*"): it names no one
+    private static bool OnlyWildcards(string value)
+    {
+        var parts = value.StartsWith("arn:", StringComparison.OrdinalIgnoreCase) ? value.Split(':').Skip(3) : [value];
+        return parts.All(p => p.All(c => c is '*' or '?' or '/'));
+    }
+
+    // Operators that deny every caller but the named ones when used in a Deny ("deny unless from this VPC endpoint")
+    private static bool Excepting(string op) =>
+        op.Replace("IfExists", "", StringComparison.OrdinalIgnoreCase) is var bare && !op.StartsWith("For", StringComparison.OrdinalIgnoreCase)
+        && (string.Equals(bare, "StringNotEquals", StringComparison.OrdinalIgnoreCase) || string.Equals(bare, "StringNotEqualsIgnoreCase", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(bare, "StringNotLike", StringComparison.OrdinalIgnoreCase) || string.Equals(bare, "ArnNotEquals", StringComparison.OrdinalIgnoreCase)
+            || string.Equals(bare, "ArnNotLike", StringComparison.OrdinalIgnoreCase) || string.Equals(bare, "NotIpAddress", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Whether a Deny for every principal takes away each allowed action from all callers but named ones: its conditions
+    /// all except callers by a caller key (<c>StringNotEquals aws:SourceVpce</c>, <c>NotIpAddress aws:SourceIp</c>…), so
+    /// that what the Allow opens stays reachable only to them.
+    /// </summary>
+    private static bool FencedByDeny(PolicyDocument document, PolicyStatement allow) =>
+        !allow.ActionIsNegated && allow.Actions.Count > 0 && allow.Actions.All(action => document.Statements.Any(d =>
+            !d.IsAllow && !d.HasUnknownParts && !d.PrincipalIsNegated && d.Principals.Values.Any(v => v.Contains("*")) && d.Conditions.Count > 0
+            && d.Conditions.All(op => Excepting(op.Key) && op.Value.Count > 0 && op.Value.All(k => CallerKeys.Contains(k.Key) && Narrow(k.Key, k.Value)))
+            && DeniesAction(d, action) && DeniesResources(d, allow)));
 
     private static IEnumerable<PolicyIssue> Each(PolicyDocument document, string check, Func<PolicyStatement, string?> detail)
     {
@@ -167,7 +192,12 @@ public static class PolicyChecks
     }
 
     private static IEnumerable<PolicyIssue> FindAdmin(PolicyDocument document) =>
-        Each(document, Admin, s => s.IsAllow && !s.ActionIsNegated && s.Actions.Any(a => a is "*" or "*:*") && (s.ResourceIsNegated || s.Resources.Contains("*")) && !Denied(document, "*", s) ? "*" : null);
+        Each(document, Admin, s => s.IsAllow && !s.ActionIsNegated && s.Actions.Any(a => a is "*" or "*:*") && (s.ResourceIsNegated || s.Resources.Any(Everything)) && !Denied(document, "*", s) ? "*" : null);
+
+    // "*" or an ARN pattern that every ARN matches ("arn:*", "arn:aws:*:*:*:*")
+    private static bool Everything(string resource) =>
+        resource == "*" || (resource.Split(':') is ["arn", var partition, .. var rest] && (partition.StartsWith("aws", StringComparison.Ordinal) || partition.All(c => c == '*'))
+            && rest.All(p => p.Length > 0 && p.All(c => c == '*')) && resource.EndsWith('*'));
 
     // "*" is every action of every service, so it is a service wildcard too, whatever the resource
     private static IEnumerable<PolicyIssue> FindServiceWildcards(PolicyDocument document) =>
@@ -212,7 +242,7 @@ public static class PolicyChecks
     /// only a wildcard (<c>arn:aws:iam::111122223333:role/*</c>, <c>arn:aws:iam::*:user/*</c>, <c>arn:aws:lambda:eu-west-3:111122223333:function:*</c>).
     /// </summary>
     public static bool Broad(PolicyStatement statement) => statement.ResourceIsNegated || statement.Resources.Any(r =>
-        r == "*" || (r.Split(':', 6) is [_, _, _, _, _, var part] && (part == "*" || (part.Split('/', ':') is [var type, "*"] && !type.Contains('*', StringComparison.Ordinal)))));
+        Everything(r) || (r.Split(':', 6) is [_, _, _, _, _, var part] && (part == "*" || (part.Split('/', ':') is [var type, "*"] && !type.Contains('*', StringComparison.Ordinal)))));
 
     // Whether unconditioned Deny statements take away every use of the action pattern on the allowing statement's resources
     private static bool Denied(PolicyDocument document, string action, PolicyStatement allow) =>
@@ -231,7 +261,7 @@ public static class PolicyChecks
             return false;
         }
 
-        if (deny.Resources.Contains("*"))
+        if (deny.Resources.Any(Everything))
         {
             return true;
         }

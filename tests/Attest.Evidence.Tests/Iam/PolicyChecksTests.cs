@@ -64,10 +64,30 @@ public sealed class PolicyChecksTests
     [InlineData("""{"Null": {"aws:SourceVpce": "false"}}""", false)]
     [InlineData("""{"Bool": {"aws:SecureTransport": "true"}}""", false)]
     [InlineData("""{"StringLike": {"aws:Referer": "https://shop.example/*"}}""", false)]
+    [InlineData("""{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::*"}}""", false)]
+    [InlineData("""{"ArnLike": {"aws:SourceArn": "arn:aws:s3:::contoso-*"}}""", true)]
     public void Only_a_positive_condition_on_the_caller_closes_a_public_statement(string condition, bool closed)
     {
         var issues = Run(PolicyChecks.PublicResource, $$"""{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sqs:SendMessage", "Resource": "*", "Condition": {{condition}}}]}""", new PolicyContext(PolicyKind.Resource));
         Assert.Equal(closed, issues.Count == 0);
+    }
+
+    [Fact]
+    public void An_external_id_does_not_close_a_trust_open_to_anyone()
+    {
+        var trust = new PolicyContext(PolicyKind.Trust);
+        Assert.Single(Run(PolicyChecks.TrustOpen, """{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": "shared-secret"}}}]}""", trust));
+        Assert.Empty(Run(PolicyChecks.TrustOpen, """{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::444455556666:role/deployer"}}}]}""", trust));
+    }
+
+    [Fact]
+    public void Every_resource_may_be_written_as_an_arn_pattern()
+    {
+        Assert.Single(Run(PolicyChecks.Admin, """{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:*:*:*:*"}]}"""));
+        Assert.Single(Run(PolicyChecks.Admin, """{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:*"}]}"""));
+        Assert.Empty(Run(PolicyChecks.Admin, """{"Statement": [{"Effect": "Allow", "Action": "*", "Resource": "arn:aws:s3:::*"}]}"""));
+        Assert.Single(Run(PolicyChecks.PassRole, """{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::*:role/*"}]}"""));
+        Assert.Empty(Run(PolicyChecks.PassRole, """{"Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "arn:aws:iam::111122223333:role/app-*"}]}"""));
     }
 
     [Fact]
