@@ -15,8 +15,11 @@ public enum PolicyKind
     Resource,
 }
 
-/// <summary>What an analysis knows besides the document: its kind, and the account it lives in when known.</summary>
-public sealed record PolicyContext(PolicyKind Kind, string? Account = null);
+/// <summary>
+/// What an analysis knows besides the document: its kind, the account it lives in when known, and, for the union of a
+/// principal's policies, the policies it was made of (a combination already inside one of them is reported there).
+/// </summary>
+public sealed record PolicyContext(PolicyKind Kind, string? Account = null, IReadOnlyList<PolicyDocument>? Parts = null);
 
 /// <summary>One problem in a policy: the check (a rule id), the statement it is about (0-based), and what it names.</summary>
 public sealed record PolicyIssue(string Check, int Statement, string Detail);
@@ -66,7 +69,7 @@ public static class PolicyChecks
         AllowNotAction => Each(document, check, s => s.IsAllow && s.ActionIsNegated ? string.Join(", ", s.Actions) : null),
         AllowNotResource => Each(document, check, s => s.IsAllow && s.ResourceIsNegated ? string.Join(", ", s.Resources) : null),
         PassRole => Each(document, check, s => s.IsAllow && s.CoversAction("iam:PassRole") && Broad(s) && !s.HasScopingCondition && !Denied(document, "iam:PassRole", s) ? "iam:PassRole" : null),
-        Escalation => FindEscalations(document),
+        Escalation => FindEscalations(document, context.Parts),
         TrustOpen or PublicBucket or PublicResource => Each(document, check, s => s.IsAllow && IsOpenToAnyone(s) && !RestrictsCaller(s) && !FencedByDeny(document, s) ? string.Join(", ", s.Actions) : null),
         TrustExternalId => Each(document, check, s => s.IsAllow && !IsOpenToAnyone(s) && !HasCondition(s, "sts:ExternalId") && OtherAccounts(s, context.Account) is { Count: > 0 } others ? string.Join(", ", others) : null),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, "not a policy check"),
@@ -204,10 +207,10 @@ public static class PolicyChecks
         Each(document, ServiceWildcard, s => !s.IsAllow || s.ActionIsNegated ? null
             : s.Actions.Where(a => (a == "*" || a.EndsWith(":*", StringComparison.Ordinal)) && !Denied(document, a, s)).ToList() is { Count: > 0 } wide ? string.Join(", ", wide) : null);
 
-    private static IEnumerable<PolicyIssue> FindEscalations(PolicyDocument document)
+    private static IEnumerable<PolicyIssue> FindEscalations(PolicyDocument document, IReadOnlyList<PolicyDocument>? parts)
     {
         // Administrator access contains every escalation; it is reported once, as such
-        if (FindAdmin(document).Any())
+        if (FindAdmin(document).Any() || (parts is not null && parts.Any(p => FindAdmin(p).Any())))
         {
             yield break;
         }
@@ -215,9 +218,11 @@ public static class PolicyChecks
         foreach (var set in Escalations)
         {
             var statements = set.Select(action => Allowing(document, action)).ToList();
-            if (statements.TrueForAll(i => i >= 0))
+            if (statements.TrueForAll(i => i >= 0) && (parts is null || !parts.Any(p => set.All(action => Allowing(p, action) >= 0))))
             {
-                yield return new PolicyIssue(Escalation, statements.Min(), string.Join(" + ", set));
+                // Over a principal's policies, each action names the policy (kept in the Sid) it comes from
+                var named = parts is null ? set : set.Select((action, i) => $"{action} ({document.Statements[statements[i]].Sid})");
+                yield return new PolicyIssue(Escalation, statements.Min(), string.Join(" + ", named));
             }
         }
     }

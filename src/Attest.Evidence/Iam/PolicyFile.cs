@@ -13,14 +13,15 @@ public sealed class PolicyResource : IIacResource
     public const string FrameworkName = "iam";
 
     /// <summary>Resource types by what the policy is for.</summary>
-    public const string IdentityType = "iam-identity-policy", TrustType = "iam-trust-policy", BucketType = "s3-bucket-policy", KeyType = "kms-key-policy",
+    public const string IdentityType = "iam-identity-policy", PrincipalType = "iam-principal", TrustType = "iam-trust-policy", BucketType = "s3-bucket-policy", KeyType = "kms-key-policy",
         QueueType = "sqs-queue-policy", TopicType = "sns-topic-policy", OtherResourceType = "resource-policy";
 
     private readonly object? document;
     private readonly JsonTree tree;
 
-    internal PolicyResource(string address, string type, object? document, JsonTree tree, FileLocation location, string? account)
+    internal PolicyResource(string address, string type, object? document, JsonTree tree, FileLocation location, string? account, IReadOnlyList<PolicyDocument>? parts = null)
     {
+        Parts = parts;
         Address = address;
         Type = type;
         this.document = document;
@@ -30,7 +31,7 @@ public sealed class PolicyResource : IIacResource
     }
 
     /// <summary>Every resource type of policy files.</summary>
-    public static IReadOnlyList<string> Types { get; } = [IdentityType, TrustType, BucketType, KeyType, QueueType, TopicType, OtherResourceType];
+    public static IReadOnlyList<string> Types { get; } = [IdentityType, PrincipalType, TrustType, BucketType, KeyType, QueueType, TopicType, OtherResourceType];
 
     /// <inheritdoc />
     public string Framework => FrameworkName;
@@ -46,6 +47,9 @@ public sealed class PolicyResource : IIacResource
 
     /// <inheritdoc />
     public string? Multiplicity => null;
+
+    /// <summary>For a principal of an export: the policies its permissions are the union of (inline, attached, of its groups).</summary>
+    public IReadOnlyList<PolicyDocument>? Parts { get; }
 
     /// <summary>The account the policy lives in, when the file says it (an ARN of the export); null otherwise.</summary>
     public string? Account { get; }
@@ -186,6 +190,10 @@ public static class PolicyFile
 
         public List<IacProblem> Problems { get; } = [];
 
+        // The documents read, by owner ("user/alice", "group/developers", "role/app") and by managed policy ARN
+        private readonly Dictionary<string, List<(string Name, IReadOnlyDictionary<string, object?> Document)>> owned = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (string Name, IReadOnlyDictionary<string, object?> Document)> managed = new(StringComparer.Ordinal);
+
         // A document given alone: its kind and service are told by its shape
         public void Single(object? value, string name, string? account = null)
         {
@@ -266,6 +274,67 @@ public static class PolicyFile
             {
                 ManagedPolicy(policy);
             }
+
+            // Escalations can hide across policies (iam:PassRole in one, ec2:RunInstances in another): each principal is judged on the union too
+            var groups = Entries(root, "GroupDetailList").Where(g => Text(g, "GroupName") is not null).GroupBy(g => Text(g, "GroupName")!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            foreach (var user in Entries(root, "UserDetailList"))
+            {
+                var name = $"user/{Text(user, "UserName") ?? "?"}";
+                var parts = Granted(name, user);
+                foreach (var group in user.GetValueOrDefault("GroupList") is IReadOnlyList<object?> list ? list.OfType<string>() : [])
+                {
+                    if (groups.TryGetValue(group, out var entry))
+                    {
+                        parts.AddRange(Granted($"group/{group}", entry));
+                    }
+                }
+
+                Principal(name, user, parts);
+            }
+
+            foreach (var role in Entries(root, "RoleDetailList"))
+            {
+                var name = $"role/{Text(role, "RoleName") ?? "?"}";
+                Principal(name, role, Granted(name, role));
+            }
+        }
+
+        private List<(string Name, IReadOnlyDictionary<string, object?> Document)> Granted(string owner, IReadOnlyDictionary<string, object?> entry)
+        {
+            var parts = owned.TryGetValue(owner, out var inline) ? new List<(string, IReadOnlyDictionary<string, object?>)>(inline) : [];
+            foreach (var attached in Entries(entry, "AttachedManagedPolicies"))
+            {
+                if (Text(attached, "PolicyArn") is { } arn && managed.TryGetValue(arn, out var policy))
+                {
+                    parts.Add(policy);
+                }
+            }
+
+            return parts;
+        }
+
+        private void Principal(string name, IReadOnlyDictionary<string, object?> entry, List<(string Name, IReadOnlyDictionary<string, object?> Document)> parts)
+        {
+            if (parts.Count < 2)
+            {
+                return;
+            }
+
+            // Each statement keeps the name of its policy in its Sid, so that a finding says where the actions come from
+            var statements = new List<object?>();
+            foreach (var (policy, document) in parts)
+            {
+                var raw = PolicyDocument.Field(document, "Statement");
+                foreach (var statement in (raw is IReadOnlyList<object?> list ? list : [raw]).OfType<IReadOnlyDictionary<string, object?>>())
+                {
+                    var copy = statement.Where(p => !string.Equals(p.Key, "Sid", StringComparison.OrdinalIgnoreCase)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                    copy["Sid"] = PolicyDocument.Field(statement, "Sid") is string { Length: > 0 } sid ? $"{policy} {sid}" : policy;
+                    statements.Add(copy);
+                }
+            }
+
+            var union = new Dictionary<string, object?>(StringComparer.Ordinal) { ["Statement"] = statements.ToArray() };
+            Resources.Add(new PolicyResource(name, PolicyResource.PrincipalType, union, tree, tree.PositionOf(entry) ?? tree.Start, AccountOf(entry), [.. parts.Select(p => PolicyDocument.From(p.Document)!)]));
         }
 
         private void Role(IReadOnlyDictionary<string, object?> role)
@@ -288,6 +357,12 @@ public static class PolicyFile
                 if (inline.GetValueOrDefault("PolicyDocument") is { } value && Document(value, name) is { } document)
                 {
                     Add(name, PolicyResource.IdentityType, document, value, account);
+                    if (!owned.TryGetValue(ownerName, out var list))
+                    {
+                        owned[ownerName] = list = [];
+                    }
+
+                    list.Add((name, document));
                 }
             }
         }
@@ -318,6 +393,10 @@ public static class PolicyFile
             if (chosen.GetValueOrDefault("Document") is { } value && Document(value, full) is { } document)
             {
                 Add(full, PolicyResource.IdentityType, document, value, arn is null ? null : PolicyChecks.AccountOf(arn));
+                if (arn is not null)
+                {
+                    managed[arn] = (full, document);
+                }
             }
         }
 

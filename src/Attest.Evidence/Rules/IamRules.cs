@@ -19,6 +19,9 @@ internal static class Policies
         ("aws_iam_policy", ["policy"]), ("aws_iam_role_policy", ["policy"]), ("aws_iam_user_policy", ["policy"]), ("aws_iam_group_policy", ["policy"]),
         ("aws_iam_role", ["inline_policy", "*", "policy"]), (PolicyResource.IdentityType, ["Document"]));
 
+    /// <summary>The union of each principal's policies in an authorization-details export.</summary>
+    public static IEnumerable<PolicyHolder> Principals(ScanUnit unit) => Holders(unit, PolicyKind.Identity, (PolicyResource.PrincipalType, ["Document"]));
+
     /// <summary>Every role trust policy of the unit.</summary>
     public static IEnumerable<PolicyHolder> Trust(ScanUnit unit) => Holders(unit, PolicyKind.Trust,
         ("AWS::IAM::Role", ["AssumeRolePolicyDocument"]), ("aws_iam_role", ["assume_role_policy"]), (PolicyResource.TrustType, ["Document"]));
@@ -46,6 +49,11 @@ internal static class Policies
     private static IEnumerable<string> Extra(Func<ScanUnit, IEnumerable<PolicyHolder>>[] kinds)
     {
         var all = kinds.Contains(All);
+        if (kinds.Contains(Principals))
+        {
+            yield return PolicyResource.PrincipalType;
+        }
+
         if (all || kinds.Contains(Trust))
         {
             yield return "AWS::IAM::Role";
@@ -164,7 +172,7 @@ internal sealed class PolicyCheckRule(RuleDocumentation documentation, Phrase pa
 
     private List<EvidenceFinding> Judge(PolicyHolder holder, ref PossibleValue? unknown, ref PossibleValue? notLiteral)
     {
-        var context = new PolicyContext(holder.Kind, (holder.Resource as PolicyResource)?.Account);
+        var context = new PolicyContext(holder.Kind, (holder.Resource as PolicyResource)?.Account, (holder.Resource as PolicyResource)?.Parts);
         var failures = new List<(PolicyIssue Issue, PolicyDocument Document, PossibleValue Value)>();
         foreach (var value in holder.Resource.ValuesAt(holder.Path).Values.Where(v => !v.IsAbsent))
         {
@@ -267,7 +275,7 @@ internal static class IamRules
                 Severity.High, "CKV_AWS_110", "CKV_AWS_286", "CKV_AWS_287"),
             new("The policies of {0} allow no known privilege escalation.", "Les stratégies de {0} ne permettent pas d'élévation de privilèges connue."),
             new("{0} allows a known privilege escalation from statement {1}: {2} on every resource.", "{0} permet une élévation de privilèges connue à partir de la déclaration {1} : {2} sur toutes les ressources."),
-            Policies.Identity);
+            Policies.Identity, Policies.Principals);
 
         yield return new PolicyCheckRule(
             Doc(PolicyChecks.TrustOpen, "Role trust policies name who may assume the role", "Les stratégies d'approbation des rôles nomment qui peut assumer le rôle",

@@ -99,8 +99,9 @@ public sealed class PolicyFileTests
         Assert.Equal(
             [
                 "group/developers/policy/sandbox-bucket", "policy/ReadOnlyReports@v2", "policy/deploy-pipeline@v3",
-                "role/basket-service-task/policy/basket-table", "role/basket-service-task/trust", "role/ci-release/trust", "role/vendor-monitoring/trust",
-                "user/alice/policy/alice-reports", "user/ci-deployer/policy/rotate-keys",
+                "role/basket-service-task/policy/basket-table", "role/basket-service-task/trust", "role/ci-release/trust",
+                "role/forecast-builder", "role/forecast-builder/policy/functions", "role/forecast-builder/trust", "role/vendor-monitoring/trust",
+                "user/alice", "user/alice/policy/alice-reports", "user/ci-deployer", "user/ci-deployer/policy/rotate-keys",
             ],
             document.Resources.Select(r => r.Address).Order(StringComparer.Ordinal));
 
@@ -110,6 +111,7 @@ public sealed class PolicyFileTests
                 ("group/developers/policy/sandbox-bucket", PolicyChecks.ServiceWildcard),
                 ("policy/deploy-pipeline@v3", PolicyChecks.PassRole),
                 ("policy/deploy-pipeline@v3", PolicyChecks.Escalation),
+                ("role/forecast-builder", PolicyChecks.Escalation),
                 ("role/vendor-monitoring/trust", PolicyChecks.TrustExternalId),
                 ("user/ci-deployer/policy/rotate-keys", PolicyChecks.Escalation),
             ],
@@ -126,6 +128,15 @@ public sealed class PolicyFileTests
         Assert.StartsWith("\"Document\": \"%7B", lines[escalation.Line - 1][(escalation.Column - 1 - "\"Document\": ".Length)..], StringComparison.Ordinal);
         var trust = findings.Single(f => f.Resource == "role/vendor-monitoring/trust" && f.Outcome == FindingOutcome.Fail);
         Assert.Contains("444455556666", trust.Message.In(Language.En), StringComparison.Ordinal);
+
+        // A combination spread over two policies of one role is reported on the role, naming where each part comes from;
+        // one already inside a single policy (deploy-pipeline, attached to ci-deployer too) is not repeated on its principals
+        var spread = findings.Single(f => f.Resource == "role/forecast-builder" && f.Outcome == FindingOutcome.Fail);
+        Assert.Contains("iam:PassRole (policy/deploy-pipeline@v3 PassAnyRole) + lambda:CreateFunction (role/forecast-builder/policy/functions Functions) + lambda:InvokeFunction", spread.Message.In(Language.En), StringComparison.Ordinal);
+        Assert.Equal("{", lines[spread.Line - 1].Trim());
+        Assert.Contains(lines.Skip(spread.Line).Take(2), l => l.Contains("\"RoleName\": \"forecast-builder\"", StringComparison.Ordinal));
+        Assert.Equal(PolicyResource.PrincipalType, spread.ResourceType);
+        Assert.Equal(FindingOutcome.Pass, findings.Single(f => f.Resource == "user/ci-deployer" && f.RuleId == PolicyChecks.Escalation).Outcome);
 
         // An object document is located at its failing statement
         var sandbox = findings.Single(f => f.Outcome == FindingOutcome.Fail && f.Resource.StartsWith("group/", StringComparison.Ordinal));
