@@ -70,7 +70,10 @@ public static class PolicyChecks
         AllowNotResource => Each(document, check, s => s.IsAllow && s.ResourceIsNegated ? string.Join(", ", s.Resources) : null),
         PassRole => Each(document, check, s => s.IsAllow && s.CoversAction("iam:PassRole") && Broad(s) && !s.HasScopingCondition && !Denied(document, "iam:PassRole", s) ? "iam:PassRole" : null),
         Escalation => FindEscalations(document, context.Parts),
-        TrustOpen or PublicBucket or PublicResource => Each(document, check, s => s.IsAllow && IsOpenToAnyone(s) && !RestrictsCaller(s) && !FencedByDeny(document, s) ? string.Join(", ", s.Actions) : null),
+        TrustOpen => Each(document, check, s => !s.IsAllow ? null
+            : IsOpenToAnyone(s) && !RestrictsCaller(s) && !FencedByDeny(document, s) ? "*"
+            : OpenWebIdentity(s)),
+        PublicBucket or PublicResource => Each(document, check, s => s.IsAllow && IsOpenToAnyone(s) && !RestrictsCaller(s) && !FencedByDeny(document, s) ? string.Join(", ", s.Actions) : null),
         TrustExternalId => Each(document, check, s => s.IsAllow && !IsOpenToAnyone(s) && !HasCondition(s, "sts:ExternalId") && OtherAccounts(s, context.Account) is { Count: > 0 } others ? string.Join(", ", others) : null),
         _ => throw new ArgumentOutOfRangeException(nameof(check), check, "not a policy check"),
     };
@@ -140,6 +143,15 @@ public static class PolicyChecks
         statement.PrincipalIsNegated
         || statement.Principals.Values.Any(values => values.Contains("*"))
         || statement.Principals.Values.Any(values => values.Any(p => p.StartsWith("arn:", StringComparison.Ordinal) && p.Split(':') is [_, _, _, _, var account, ..] && account.Contains('*', StringComparison.Ordinal)));
+
+    // GitHub's OIDC provider signs tokens for every repository on GitHub: a trust without a condition on the token's
+    // subject (repo:owner/name:…) lets any of them assume the role
+    private static string? OpenWebIdentity(PolicyStatement statement) =>
+        statement.Principals.TryGetValue("Federated", out var providers) && providers.Any(p => p.EndsWith("token.actions.githubusercontent.com", StringComparison.OrdinalIgnoreCase))
+        && !statement.Conditions.Any(op => Positive(op.Key) && op.Value.Any(k => string.Equals(k.Key, "token.actions.githubusercontent.com:sub", StringComparison.OrdinalIgnoreCase)
+            && k.Value.Count > 0 && k.Value.All(v => !OnlyWildcards(v) && !v.Equals("repo:*", StringComparison.OrdinalIgnoreCase))))
+            ? "token.actions.githubusercontent.com (any repository)"
+            : null;
 
     private static bool HasCondition(PolicyStatement statement, string key) =>
         statement.Conditions.Any(op => Positive(op.Key) && op.Value.Any(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase) && Narrow(k.Key, k.Value)));

@@ -279,11 +279,11 @@ internal static class IamRules
 
         yield return new PolicyCheckRule(
             Doc(PolicyChecks.TrustOpen, "Role trust policies name who may assume the role", "Les stratégies d'approbation des rôles nomment qui peut assumer le rôle",
-                "A trust policy with Principal \"*\" and no condition on the caller lets any AWS account assume the role.", "Une stratégie d'approbation avec le principal « * » sans condition sur l'appelant permet à n'importe quel compte AWS d'assumer le rôle.",
+                "A trust policy with Principal \"*\" and no condition on the caller lets any AWS account assume the role; so does trusting GitHub's OIDC provider without a condition on the repository (sub).", "Une stratégie d'approbation avec le principal « * » sans condition sur l'appelant permet à n'importe quel compte AWS d'assumer le rôle ; de même pour le fournisseur OIDC de GitHub sans condition sur le dépôt (sub).",
                 "Name the accounts, roles or services allowed, and require sts:ExternalId for third parties.", "Nommez les comptes, rôles ou services autorisés, et exigez sts:ExternalId pour les tiers.",
                 Severity.High, "CKV_AWS_60", "CKV_AWS_61", "IAM_ROLE_NO_FULL_ACCESS_ON_TRUST_POLICY", "F2"),
             new("Role {0} can be assumed only by named principals.", "Le rôle {0} ne peut être assumé que par des principaux nommés."),
-            new("Role {0} can be assumed by any principal (\"*\") without a condition on the caller (statement {1}).", "Le rôle {0} peut être assumé par n'importe quel principal (« * ») sans condition sur l'appelant (déclaration {1})."),
+            new("Role {0} can be assumed by anyone without a condition on the caller: statement {1} trusts {2}.", "Le rôle {0} peut être assumé par n'importe qui sans condition sur l'appelant : la déclaration {1} approuve {2}."),
             Policies.Trust);
 
         yield return new PolicyCheckRule(

@@ -80,6 +80,16 @@ public sealed class PolicyChecksTests
         Assert.Empty(Run(PolicyChecks.TrustOpen, """{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole", "Condition": {"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::444455556666:role/deployer"}}}]}""", trust));
     }
 
+    [Theory]
+    [InlineData("""{"StringEquals": {"token.actions.githubusercontent.com:aud": "sts.amazonaws.com"}}""", true)]
+    [InlineData("""{"StringLike": {"token.actions.githubusercontent.com:sub": "repo:*"}}""", true)]
+    [InlineData("""{"StringLike": {"token.actions.githubusercontent.com:sub": "repo:contoso/pos-exports:ref:refs/heads/main"}}""", false)]
+    public void A_github_oidc_trust_is_open_unless_the_repository_is_named(string condition, bool open)
+    {
+        var trust = $$"""{"Statement": [{"Effect": "Allow", "Principal": {"Federated": "arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"}, "Action": "sts:AssumeRoleWithWebIdentity", "Condition": {{condition}}}]}""";
+        Assert.Equal(open, Run(PolicyChecks.TrustOpen, trust, new PolicyContext(PolicyKind.Trust)).Count == 1);
+    }
+
     [Fact]
     public void Every_resource_may_be_written_as_an_arn_pattern()
     {
