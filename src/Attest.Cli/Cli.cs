@@ -97,7 +97,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var item = new Option<string?>("--item") { Description = "Only the rules of one checklist item, e.g. VAL-2.10" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong("low", "medium", "high");
-        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code and IAM policy files for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
         scan.SetAction(r => Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption))));
 
         var rulesFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };

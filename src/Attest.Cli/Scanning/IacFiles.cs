@@ -6,8 +6,8 @@ using Attest.Evidence.Terraform.Evaluation;
 namespace Attest.Cli.Scanning;
 
 /// <summary>
-/// Finds infrastructure as code under the paths given to <c>attest scan</c>: CloudFormation and SAM templates and
-/// Terraform plans recognised by their content, Terraform root modules by their folders; everything else is skipped.
+/// Finds infrastructure as code under the paths given to <c>attest scan</c>: CloudFormation and SAM templates, Terraform
+/// plans and IAM policy files recognised by their content, Terraform root modules by their folders; everything else is skipped.
 /// </summary>
 internal static partial class IacFiles
 {
@@ -116,9 +116,13 @@ internal static partial class IacFiles
         {
             documents.Add(CloudFormationReader.Read(text!, file));
         }
+        else if (PolicyFiles.TryRead(file, text!, documents, problems, explicitlyNamed))
+        {
+            // An IAM policy, an authorization-details export, or malformed JSON that was meant as one
+        }
         else if (explicitlyNamed)
         {
-            problems.Add(new IacProblem(new FileLocation(file, 1, 1), "not a CloudFormation template, Terraform file or Terraform plan; skipped"));
+            problems.Add(new IacProblem(new FileLocation(file, 1, 1), "not a CloudFormation template, Terraform file, Terraform plan or IAM policy; skipped"));
         }
     }
 

@@ -88,6 +88,9 @@ public sealed record PolicyStatement
     /// <summary>True for <c>Allow</c>.</summary>
     public bool IsAllow { get; init; }
 
+    /// <summary>The statement's <c>Sid</c>, when it has one.</summary>
+    public string? Sid { get; init; }
+
     /// <summary>The <c>Action</c> patterns (or <c>NotAction</c> when <see cref="ActionIsNegated"/>).</summary>
     public IReadOnlyList<string> Actions { get; init; } = [];
 
@@ -188,7 +191,7 @@ public sealed record PolicyStatement
             case IReadOnlyDictionary<string, object?> map:
                 foreach (var (kind, value) in map)
                 {
-                    principals[kind] = Strings(value);
+                    principals[kind] = Strings(OwnAccount(value));
                 }
 
                 break;
@@ -247,6 +250,7 @@ public sealed record PolicyStatement
 
         return new PolicyStatement
         {
+            Sid = PolicyDocument.Field(s, "Sid") as string,
             IsAllow = effect is string e ? string.Equals(e, "Allow", StringComparison.OrdinalIgnoreCase) : assumeWorst,
             Actions = Strings(notAction ?? PolicyDocument.Field(s, "Action")),
             ActionIsNegated = notAction is not null,
@@ -258,18 +262,75 @@ public sealed record PolicyStatement
             HasUnknownParts = unknown,
         };
     }
+
+    // A principal built from the deploying account (CloudFormation's AWS::AccountId) is unknown as text, yet surely that
+    // account: it is read as such rather than as "*", so that the usual key and trust policies are not left undecided
+    private static object? OwnAccount(object? value) => value switch
+    {
+        UnknownValue u when u.Why.Contains("AWS::AccountId", StringComparison.Ordinal) => "arn:aws:iam::${AWS::AccountId}:root",
+        IReadOnlyList<object?> list => list.Select(OwnAccount).ToArray(),
+        _ => value,
+    };
 }
 
-/// <summary>IAM-style wildcard matching: <c>*</c> any run, <c>?</c> one character, case-insensitive.</summary>
+/// <summary>
+/// IAM wildcard matching: <c>*</c> any run of characters (none included), <c>?</c> exactly one. Actions compare
+/// case-insensitively, resources (ARNs) case-sensitively, as IAM does.
+/// </summary>
 public static class Wildcard
 {
-    /// <summary>Whether <paramref name="pattern"/> matches <paramref name="text"/>.</summary>
-    public static bool Matches(string pattern, string text)
+    /// <summary>Whether the action pattern <paramref name="pattern"/> matches <paramref name="text"/>, ignoring case.</summary>
+    public static bool Matches(string pattern, string text) => Matches(pattern, text, ignoreCase: true);
+
+    /// <summary>Whether the resource pattern <paramref name="pattern"/> matches the ARN <paramref name="text"/>, case counting.</summary>
+    public static bool MatchesResource(string pattern, string text) => Matches(pattern, text, ignoreCase: false);
+
+    /// <summary>
+    /// Whether every text <paramref name="specific"/> matches is also matched by <paramref name="general"/> (<c>s3:*</c> contains
+    /// <c>s3:Get*</c>). Sound but not complete: when it says true it is true; some exotic containments are missed.
+    /// </summary>
+    public static bool Contains(string general, string specific, bool ignoreCase)
+    {
+        // The specific pattern's wildcards are read as symbols that only a "*" of the general one can absorb ("?" too absorbs a "?")
+        int g = 0, s = 0, star = -1, mark = 0;
+        while (s < specific.Length)
+        {
+            var c = specific[s];
+            if (g < general.Length && general[g] != '*' && (general[g] == '?' ? c != '*' : c is not ('*' or '?') && Same(general[g], c, ignoreCase)))
+            {
+                g++;
+                s++;
+            }
+            else if (g < general.Length && general[g] == '*')
+            {
+                star = g++;
+                mark = s;
+            }
+            else if (star >= 0)
+            {
+                g = star + 1;
+                s = ++mark;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        while (g < general.Length && general[g] == '*')
+        {
+            g++;
+        }
+
+        return g == general.Length;
+    }
+
+    private static bool Matches(string pattern, string text, bool ignoreCase)
     {
         int p = 0, t = 0, star = -1, mark = 0;
         while (t < text.Length)
         {
-            if (p < pattern.Length && (pattern[p] == '?' || char.ToLowerInvariant(pattern[p]) == char.ToLowerInvariant(text[t])))
+            if (p < pattern.Length && (pattern[p] == '?' || (pattern[p] != '*' && Same(pattern[p], text[t], ignoreCase))))
             {
                 p++;
                 t++;
@@ -297,4 +358,6 @@ public static class Wildcard
 
         return p == pattern.Length;
     }
+
+    private static bool Same(char a, char b, bool ignoreCase) => a == b || (ignoreCase && char.ToLowerInvariant(a) == char.ToLowerInvariant(b));
 }

@@ -32,7 +32,8 @@ internal static class AutomationRules
         public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
         {
             var resources = unit.Document.Resources;
-            if (resources.Count == 0)
+            // Policies exported from an account are evidence about IAM, not code that provisions anything
+            if (resources.Count == 0 || unit.Document.Framework == Iam.PolicyResource.FrameworkName)
             {
                 yield break;
             }

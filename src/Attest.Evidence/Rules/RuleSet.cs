@@ -12,7 +12,7 @@ public static class RuleSet
     [
         new S3PublicAccessBlockRule(),
         new S3NoPublicAclRule(),
-        new S3PolicyNoWildcardPrincipalRule(),
+        IamRules.PublicBucketPolicy,
         new S3PublicAlertRule(),
         new S3DefaultEncryptionRule(),
         new S3TlsOnlyRule(),

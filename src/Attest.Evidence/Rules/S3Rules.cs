@@ -103,36 +103,6 @@ internal sealed class S3NoPublicAclRule : IacRule
     }
 }
 
-/// <summary>VAL-2.10: no bucket policy statement allows an unconditioned <c>*</c> principal.</summary>
-internal sealed class S3PolicyNoWildcardPrincipalRule : IacRule
-{
-    private static readonly Phrase Pass = new("The policy of bucket {0} allows no unconditioned wildcard principal.", "La stratégie du compartiment {0} n'autorise aucun principal générique sans condition.");
-    private static readonly Phrase Fail = new("The policy of bucket {0} allows any principal (\"*\") without a condition.", "La stratégie du compartiment {0} autorise n'importe quel principal (« * ») sans condition.");
-
-    public override RuleDocumentation Documentation { get; } = new()
-    {
-        Id = "s3-policy-no-wildcard-principal",
-        Item = "VAL-2.10",
-        Title = new("S3 bucket policy has no unconditioned wildcard principal", "La stratégie de compartiment S3 n'a pas de principal générique sans condition"),
-        Rationale = new("An Allow statement for Principal \"*\" without a condition makes the bucket public.", "Une déclaration Allow pour le principal « * » sans condition rend le compartiment public."),
-        Fix = new("Name the principals that need access, or add a condition (aws:SourceVpce, aws:PrincipalOrgID…).", "Nommez les principaux qui ont besoin d'accès, ou ajoutez une condition (aws:SourceVpce, aws:PrincipalOrgID…)."),
-        Severity = Severity.High,
-        Equivalents = ["S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", "CKV_AWS_70", "F16"],
-        ResourceTypes = ["AWS::S3::BucketPolicy", "aws_s3_bucket_policy"],
-    };
-
-    public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
-    {
-        foreach (var policy in unit.OfType("AWS::S3::BucketPolicy", "aws_s3_bucket_policy"))
-        {
-            var path = policy.Framework == "cloudformation" ? "PolicyDocument" : "policy";
-            var judgement = Policies.Judge(policy, [path], d => d.Allows.Any(s => s.HasWildcardPrincipal && !s.HasScopingCondition));
-            var bucket = policy is IReferencingResource r && r.ReferencedResources(policy.Framework == "cloudformation" ? "Bucket" : "bucket") is [var first, ..] ? first : policy.Address;
-            yield return Finding(policy, judgement, RuleKit.Say(judgement, new Named(policy, bucket), Documentation.Title, Pass, Fail), path);
-        }
-    }
-}
-
 /// <summary>VAL-2.10: a mechanism alerts when a bucket becomes public (Config rule, Access Analyzer, or an EventBridge rule on the public-access API calls).</summary>
 internal sealed class S3PublicAlertRule : IacRule
 {

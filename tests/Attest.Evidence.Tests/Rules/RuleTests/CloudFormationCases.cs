@@ -97,7 +97,7 @@ internal static class CloudFormationCases
                           StringEquals:
                             aws:SourceVpce: vpce-1234
             """),
-        F("s3-policy-no-wildcard-principal", "Policy", "PolicyDocument", """
+        F("s3-policy-no-wildcard-principal", "Policy", "- Effect: Allow", """
               Policy:
                 Type: AWS::S3::BucketPolicy
                 Properties:
@@ -111,7 +111,7 @@ internal static class CloudFormationCases
                         Resource: arn:aws:s3:::shared-bucket/*
             """),
         // A Referer condition is sent by the caller: it does not narrow who may read
-        F("s3-policy-no-wildcard-principal", "Policy", "PolicyDocument", """
+        F("s3-policy-no-wildcard-principal", "Policy", "- Effect: Allow", """
               Policy:
                 Type: AWS::S3::BucketPolicy
                 Properties:
@@ -785,7 +785,7 @@ internal static class CloudFormationCases
                   PolicyDocument:
                     Statement: [{ Effect: Allow, Action: ["s3:GetObject"], Resource: "*" }]
             """),
-        F("iam-no-admin", "Policy", "PolicyDocument", """
+        F("iam-no-admin", "Policy", "Statement", """
               Policy:
                 Type: AWS::IAM::ManagedPolicy
                 Properties:
@@ -801,7 +801,7 @@ internal static class CloudFormationCases
                   PolicyDocument:
                     Statement: [{ Effect: Allow, Action: ["s3:Get*", "s3:List*"], Resource: "*" }]
             """),
-        F("iam-no-service-wildcard", "Policy", "PolicyDocument", """
+        F("iam-no-service-wildcard", "Policy", "Statement", """
               Policy:
                 Type: AWS::IAM::Policy
                 Properties:
@@ -811,7 +811,7 @@ internal static class CloudFormationCases
                     Statement: [{ Effect: Allow, Action: "dynamodb:*", Resource: arn:aws:dynamodb:eu-west-3:111122223333:table/orders }]
             """),
         // "*" is every action of every service, even on one resource
-        F("iam-no-service-wildcard", "Policy", "PolicyDocument", """
+        F("iam-no-service-wildcard", "Policy", "Statement", """
               Policy:
                 Type: AWS::IAM::Policy
                 Properties:
@@ -827,7 +827,7 @@ internal static class CloudFormationCases
                   PolicyDocument:
                     Statement: [{ Effect: Allow, Action: iam:PassRole, Resource: arn:aws:iam::111122223333:role/app }]
             """),
-        F("iam-passrole-wildcard", "Policy", "PolicyDocument", """
+        F("iam-passrole-wildcard", "Policy", "Statement", """
               Policy:
                 Type: AWS::IAM::ManagedPolicy
                 Properties:
@@ -841,7 +841,7 @@ internal static class CloudFormationCases
                   PolicyDocument:
                     Statement: [{ Effect: Allow, Action: iam:CreatePolicyVersion, Resource: arn:aws:iam::111122223333:policy/app }]
             """),
-        F("iam-privilege-escalation", "Policy", "PolicyDocument", """
+        F("iam-privilege-escalation", "Policy", "iam:PassRole", """
               Policy:
                 Type: AWS::IAM::ManagedPolicy
                 Properties:
@@ -857,12 +857,94 @@ internal static class CloudFormationCases
                   AssumeRolePolicyDocument:
                     Statement: [{ Effect: Allow, Principal: { Service: lambda.amazonaws.com }, Action: sts:AssumeRole }]
             """),
-        F("iam-trust-no-wildcard", "Role", "AssumeRolePolicyDocument", """
+        F("iam-trust-no-wildcard", "Role", "Statement", """
               Role:
                 Type: AWS::IAM::Role
                 Properties:
                   AssumeRolePolicyDocument:
                     Statement: [{ Effect: Allow, Principal: { AWS: "*" }, Action: sts:AssumeRole }]
+            """),
+        P("iam-no-allow-not-action", "Policy", "PolicyDocument", """
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - { Effect: Allow, Action: "s3:GetObject", Resource: "arn:aws:s3:::data/*" }
+                      - { Effect: Deny, NotAction: ["iam:ChangePassword", "sts:GetSessionToken"], Resource: "*", Condition: { BoolIfExists: { aws:MultiFactorAuthPresent: "false" } } }
+            """),
+        F("iam-no-allow-not-action", "Policy", "NotAction", """
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - { Effect: Allow, NotAction: ["iam:*", "organizations:*"], Resource: "*" }
+            """),
+        P("iam-no-allow-not-resource", "Policy", "PolicyDocument", """
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - { Effect: Deny, Action: "s3:DeleteBucket", NotResource: "arn:aws:s3:::scratch" }
+            """),
+        F("iam-no-allow-not-resource", "Policy", "NotResource", """
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - { Effect: Allow, Action: "s3:GetObject", NotResource: "arn:aws:s3:::secrets/*" }
+            """),
+        P("iam-trust-external-id", "Role", "AssumeRolePolicyDocument", """
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: { AWS: "arn:aws:iam::444455556666:root" }
+                        Action: sts:AssumeRole
+                        Condition: { StringEquals: { sts:ExternalId: "b9f1c2d4-vendor" } }
+            """),
+        F("iam-trust-external-id", "Role", "- Effect: Allow", """
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: { AWS: "arn:aws:iam::444455556666:root" }
+                        Action: sts:AssumeRole
+            """),
+        P("resource-policy-not-public", "QueuePolicy", "PolicyDocument", """
+              QueuePolicy:
+                Type: AWS::SQS::QueuePolicy
+                Properties:
+                  Queues: [https://sqs.eu-west-3.amazonaws.com/111122223333/orders]
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal: { Service: sns.amazonaws.com }
+                        Action: sqs:SendMessage
+                        Resource: arn:aws:sqs:eu-west-3:111122223333:orders
+                      - Effect: Allow
+                        Principal: "*"
+                        Action: sqs:SendMessage
+                        Resource: arn:aws:sqs:eu-west-3:111122223333:orders
+                        Condition: { ArnEquals: { aws:SourceArn: arn:aws:sns:eu-west-3:111122223333:events } }
+            """),
+        F("resource-policy-not-public", "Key", "- Effect: Allow", """
+              Key:
+                Type: AWS::KMS::Key
+                Properties:
+                  KeyPolicy:
+                    Statement:
+                      - Effect: Allow
+                        Principal: { AWS: "*" }
+                        Action: ["kms:Decrypt", "kms:DescribeKey"]
+                        Resource: "*"
             """),
         P("iam-no-user-policies", "Alice", "Alice:", """
               Alice:

@@ -183,7 +183,7 @@ public sealed class CloudFormationValueTests
                         Action: !If [GrantAdmin, "*", "s3:GetObject"]
                         Resource: "*"
             """;
-        var f = Expect("iam-no-admin", Cfn(text), "Policy", FindingOutcome.Fail, text, "PolicyDocument");
+        var f = Expect("iam-no-admin", Cfn(text), "Policy", FindingOutcome.Fail, text, "- Effect: Allow");
         Assert.NotEqual("literal", f.Source);
         Assert.Contains("GrantAdmin", f.How, StringComparison.Ordinal);
     }
@@ -228,6 +228,6 @@ public sealed class CloudFormationValueTests
             """;
         var document = Cfn(text);
         Expect("iam-no-admin", document, "Maybe", FindingOutcome.Unknown, text, "PolicyDocument");
-        Expect("iam-no-admin", document, "Surely", FindingOutcome.Fail, text, "PolicyDocument");
+        Expect("iam-no-admin", document, "Surely", FindingOutcome.Fail, text, "Action: \"*\"");
     }
 }

@@ -714,6 +714,80 @@ internal static class TerraformCases
               })
             }
             """),
+        P("iam-no-allow-not-action", "aws_iam_policy.app", "policy =", """
+            resource "aws_iam_policy" "app" {
+              policy = jsonencode({
+                Statement = [{ Effect = "Deny", NotAction = ["iam:ChangePassword"], Resource = "*" }]
+              })
+            }
+            """),
+        F("iam-no-allow-not-action", "aws_iam_policy.app", "policy =", """
+            resource "aws_iam_policy" "app" {
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", NotAction = ["iam:*"], Resource = "*" }]
+              })
+            }
+            """),
+        P("iam-no-allow-not-resource", "aws_iam_policy.app", "policy =", """
+            resource "aws_iam_policy" "app" {
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Action = ["dynamodb:GetItem"], Resource = "arn:aws:dynamodb:eu-west-3:111122223333:table/orders" }]
+              })
+            }
+            """),
+        F("iam-no-allow-not-resource", "aws_iam_policy.app", "policy =", """
+            data "aws_iam_policy_document" "app" {
+              statement {
+                actions       = ["dynamodb:GetItem"]
+                not_resources = ["arn:aws:dynamodb:eu-west-3:111122223333:table/payroll"]
+              }
+            }
+
+            resource "aws_iam_policy" "app" {
+              policy = data.aws_iam_policy_document.app.json
+            }
+            """),
+        P("iam-trust-external-id", "aws_iam_role.vendor", "assume_role_policy", """
+            resource "aws_iam_role" "vendor" {
+              assume_role_policy = jsonencode({
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "arn:aws:iam::444455556666:root" }
+                  Action    = "sts:AssumeRole"
+                  Condition = { StringEquals = { "sts:ExternalId" = "b9f1c2d4-vendor" } }
+                }]
+              })
+            }
+            """),
+        F("iam-trust-external-id", "aws_iam_role.vendor", "assume_role_policy", """
+            resource "aws_iam_role" "vendor" {
+              assume_role_policy = jsonencode({
+                Statement = [{ Effect = "Allow", Principal = { AWS = "444455556666" }, Action = "sts:AssumeRole" }]
+              })
+            }
+            """),
+        P("resource-policy-not-public", "aws_sns_topic_policy.events", "policy =", """
+            resource "aws_sns_topic_policy" "events" {
+              arn = "arn:aws:sns:eu-west-3:111122223333:events"
+              policy = jsonencode({
+                Statement = [{
+                  Effect    = "Allow"
+                  Principal = { AWS = "*" }
+                  Action    = "sns:Publish"
+                  Resource  = "arn:aws:sns:eu-west-3:111122223333:events"
+                  Condition = { StringEquals = { "aws:SourceAccount" = "111122223333" } }
+                }]
+              })
+            }
+            """),
+        F("resource-policy-not-public", "aws_sqs_queue_policy.orders", "policy =", """
+            resource "aws_sqs_queue_policy" "orders" {
+              queue_url = "https://sqs.eu-west-3.amazonaws.com/111122223333/orders"
+              policy = jsonencode({
+                Statement = [{ Effect = "Allow", Principal = "*", Action = "sqs:SendMessage", Resource = "*" }]
+              })
+            }
+            """),
         F("iam-no-user-policies", "aws_iam_user_policy_attachment.alice", "resource \"aws_iam_user_policy_attachment\"", """
             resource "aws_iam_user_policy_attachment" "alice" {
               user       = "alice"
