@@ -112,6 +112,21 @@ public static class TrailReader
                     return new(TrailFileStatus.Broken, cursor.Records, cursor.Offset, BadJson.With(cursor.Offset, cursor.Records + 1, cursor.Records, "the file ends before the JSON does"));
                 }
 
+                // Whitespace where the reader stopped lies between tokens: drop it, so that a run of blanks never fills the buffer
+                var blanks = buffer.AsSpan(start, end - start).IndexOfAnyExcept(" \t\r\n"u8);
+                blanks = blanks < 0 ? end - start : blanks;
+                start += blanks;
+                cursor.Offset += blanks;
+                if (start < end && buffer[start] is (byte)',' or (byte)':')
+                {
+                    // The same after a separator the reader has not taken yet: the separator moves up over the blanks
+                    var after = buffer.AsSpan(start + 1, end - start - 1).IndexOfAnyExcept(" \t\r\n"u8);
+                    after = after < 0 ? end - start - 1 : after;
+                    buffer[start + after] = buffer[start];
+                    start += after;
+                    cursor.Offset += after;
+                }
+
                 // Keep the unread tail, then fill the rest of the buffer; a record that does not fit makes it grow, up to the limit
                 if (start > 0)
                 {
