@@ -116,6 +116,35 @@ internal static class RecordParser
         }
     }
 
+    /// <summary>An element of <c>aws cloudtrail lookup-events</c> output: the record is the JSON text of its <c>CloudTrailEvent</c>.</summary>
+    public static void ParseEmbedded(ReadOnlySpan<byte> json, TrailEvent e)
+    {
+        e.Clear();
+        var reader = new Utf8JsonReader(json, isFinalBlock: true, default);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("CloudTrailEvent"u8) && reader.Read() && reader.TokenType == JsonTokenType.String)
+            {
+                var text = reader.GetString()!;
+                try
+                {
+                    Parse(System.Text.Encoding.UTF8.GetBytes(text), e);
+                }
+                catch (JsonException)
+                {
+                    // An embedded record that is not JSON says nothing; the record is counted, its fields stay empty
+                    e.Clear();
+                }
+
+                return;
+            }
+
+            reader.Read();
+            reader.Skip();
+        }
+    }
+
     private delegate bool PropertyHandler(ref Utf8JsonReader reader, TrailEvent e);
 
     private static void UserIdentity(ref Utf8JsonReader reader, TrailEvent e) => Object(ref reader, e, static (ref r, ev) =>

@@ -33,7 +33,7 @@ public static class TrailReader
 {
     private const int InitialBuffer = 1 << 20;
 
-    private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array); skipped", "pas un fichier de journal CloudTrail (pas de tableau Records au premier niveau) ; ignoré");
+    private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array, array of events or lookup-events output); skipped", "pas un fichier de journal CloudTrail (ni tableau Records au premier niveau, ni tableau d'événements, ni sortie de lookup-events) ; ignoré");
     private static readonly Phrase BadJson = new("invalid or truncated JSON at byte offset {0}, in record {1} ({2} record(s) read before it were kept): {3}", "JSON invalide ou tronqué à l'octet {0}, dans l'enregistrement {1} (les {2} enregistrement(s) lus avant sont conservés) : {3}");
     private static readonly Phrase BadGzip = new("the gzip data is corrupt or ends early, after {0} byte(s) of JSON ({1} record(s) read before it were kept)", "les données gzip sont corrompues ou s'arrêtent trop tôt, après {0} octet(s) de JSON (les {1} enregistrement(s) lus avant sont conservés)");
     private static readonly Phrase TooLarge = new("larger than {0} once decompressed; refused after {1} record(s)", "plus de {0} une fois décompressé ; refusé après {1} enregistrement(s)");
@@ -96,7 +96,8 @@ public static class TrailReader
                 state = reader.CurrentState;
                 if (cursor.Phase == Phase.End || cursor.NotTrail)
                 {
-                    return cursor.NotTrail || !cursor.SawRecords
+                    // A bare array is CloudTrail only if its elements are events
+                    return cursor.NotTrail || !cursor.SawRecords || (cursor.Bare && cursor.Events == 0)
                         ? new(TrailFileStatus.NotCloudTrail, cursor.Records, cursor.Offset, NotTrail.Message())
                         : new(TrailFileStatus.Read, cursor.Records, cursor.Offset, null);
                 }
@@ -188,7 +189,17 @@ public static class TrailReader
         var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
         try
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            if (!reader.Read())
+            {
+                return false;
+            }
+
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                return FirstIsEvent(ref reader, embedded: false);
+            }
+
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
                 return false;
             }
@@ -201,6 +212,7 @@ public static class TrailReader
                 }
 
                 var isRecords = reader.ValueTextEquals("Records"u8);
+                var isEvents = reader.ValueTextEquals("Events"u8);
                 if (!reader.Read())
                 {
                     return false;
@@ -209,6 +221,11 @@ public static class TrailReader
                 if (isRecords)
                 {
                     return reader.TokenType == JsonTokenType.StartArray;
+                }
+
+                if (isEvents && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    return FirstIsEvent(ref reader, embedded: true);
                 }
 
                 if (!reader.TrySkip())
@@ -220,6 +237,39 @@ public static class TrailReader
         catch (JsonException)
         {
             return false;
+        }
+
+        return false;
+    }
+
+    // The first element of an array is a CloudTrail event: an object with eventName and eventSource (or, embedded, a CloudTrailEvent string)
+    private static bool FirstIsEvent(ref Utf8JsonReader reader, bool embedded)
+    {
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            return false;
+        }
+
+        var depth = reader.CurrentDepth;
+        bool name = false, source = false;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth != depth + 1)
+            {
+                continue;
+            }
+
+            if (embedded && reader.ValueTextEquals("CloudTrailEvent"u8))
+            {
+                return reader.Read() && reader.TokenType == JsonTokenType.String;
+            }
+
+            name |= reader.ValueTextEquals("eventName"u8);
+            source |= reader.ValueTextEquals("eventSource"u8);
+            if (name && source && !embedded)
+            {
+                return true;
+            }
         }
 
         return false;
@@ -252,6 +302,15 @@ public static class TrailReader
             switch (cursor.Phase)
             {
                 case Phase.BeforeRoot:
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        // A bare array of records, as exports and event history downloads write them
+                        cursor.SawRecords = true;
+                        cursor.Bare = true;
+                        cursor.Phase = Phase.Records;
+                        break;
+                    }
+
                     if (reader.TokenType != JsonTokenType.StartObject)
                     {
                         cursor.NotTrail = true;
@@ -268,7 +327,9 @@ public static class TrailReader
                         return false;
                     }
 
-                    cursor.Phase = reader.ValueTextEquals("Records"u8) && !cursor.SawRecords ? Phase.RecordsValue : Phase.OtherValue;
+                    // "Events" is the output of aws cloudtrail lookup-events: each record is a JSON string in CloudTrailEvent
+                    cursor.Embedded = reader.ValueTextEquals("Events"u8);
+                    cursor.Phase = (cursor.Embedded || reader.ValueTextEquals("Records"u8)) && !cursor.SawRecords ? Phase.RecordsValue : Phase.OtherValue;
                     break;
 
                 case Phase.RecordsValue or Phase.OtherValue:
@@ -300,7 +361,12 @@ public static class TrailReader
                 case Phase.Records:
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
-                        cursor.Phase = Phase.Root;
+                        cursor.Phase = cursor.Bare ? Phase.End : Phase.Root;
+                        if (cursor.Bare)
+                        {
+                            return false;
+                        }
+
                         break;
                     }
 
@@ -325,8 +391,22 @@ public static class TrailReader
                         return true;
                     }
 
-                    RecordParser.Parse(data[from..(int)reader.BytesConsumed], record);
-                    onRecord(record, cursor.Records);
+                    if (cursor.Embedded)
+                    {
+                        RecordParser.ParseEmbedded(data[from..(int)reader.BytesConsumed], record);
+                    }
+                    else
+                    {
+                        RecordParser.Parse(data[from..(int)reader.BytesConsumed], record);
+                    }
+
+                    // A record with neither event name nor source says nothing: it is counted, not handed on
+                    if (record.Name is not null || record.Source is not null)
+                    {
+                        cursor.Events++;
+                        onRecord(record, cursor.Records);
+                    }
+
                     cursor.Records++;
                     break;
 
@@ -341,6 +421,12 @@ public static class TrailReader
         public Phase Phase { get; set; } = Phase.BeforeRoot;
 
         public bool SawRecords { get; set; }
+
+        public bool Bare { get; set; }
+
+        public long Events { get; set; }
+
+        public bool Embedded { get; set; }
 
         public bool NotTrail { get; set; }
 

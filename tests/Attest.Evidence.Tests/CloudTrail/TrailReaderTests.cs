@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
 
@@ -99,6 +100,25 @@ public sealed class TrailReaderTests
         Assert.Equal(TrailFileStatus.NotCloudTrail, result.Status);
         Assert.Contains("not a CloudTrail", result.Problem!.In(Language.En), StringComparison.Ordinal);
         Assert.False(TrailReader.LooksLikeCloudTrail(Encoding.UTF8.GetBytes(json)));
+    }
+
+    [Fact]
+    public void A_bare_array_of_events_and_lookup_events_output_are_read_too()
+    {
+        var root = fixture.RootAccessKeyCall(Account, Start.AddHours(1), "DeleteBucket");
+        var bare = "[" + fixture.Ordinary(Account, Start) + "," + root + "]";
+        var lookup = "{\"Events\":[{\"EventId\":\"1\",\"EventName\":\"DeleteBucket\",\"CloudTrailEvent\":" + JsonSerializer.Serialize(root) + "}],\"NextToken\":\"abc\"}";
+        foreach (var json in new[] { bare, lookup })
+        {
+            var names = new List<string?>();
+            Assert.True(TrailReader.LooksLikeCloudTrail(Encoding.UTF8.GetBytes(json)), json);
+            var result = TrailReader.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)), TrailLimits.Default, (e, _) => names.Add(e.IdentityType + ":" + e.Name));
+            Assert.Equal(TrailFileStatus.Read, result.Status);
+            Assert.Equal("Root:DeleteBucket", names[^1]);
+        }
+
+        Assert.False(TrailReader.LooksLikeCloudTrail("[{\"name\":\"a\"}]"u8));
+        Assert.False(TrailReader.LooksLikeCloudTrail("{\"Events\":[{\"name\":\"a\"}]}"u8));
     }
 
     [Fact]
