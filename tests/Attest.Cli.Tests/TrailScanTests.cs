@@ -96,6 +96,39 @@ public sealed class TrailScanTests : IDisposable
     }
 
     [Fact]
+    public void Files_read_in_parallel_give_the_same_output_every_time()
+    {
+        var logs = Logs(rootLate: true);
+        for (var day = 20; day < 28; day++)
+        {
+            var time = new DateTime(2026, 2, day, 6, 0, 0, DateTimeKind.Utc);
+            TrailFixture.Write(logs, Account, "eu-west-1", time, [.. Enumerable.Range(0, 200).Select(i => fixture.Ordinary(Account, time.AddSeconds(i))), fixture.RootAction(Account, time.AddHours(1), "StopInstances", "ec2.amazonaws.com", mfa: false)]);
+        }
+
+        var first = CliRun.Run("scan", logs, "--format", "json").Out;
+        for (var run = 0; run < 3; run++)
+        {
+            Assert.Equal(first, CliRun.Run("scan", logs, "--format", "json").Out);
+        }
+
+        using var json = JsonDocument.Parse(first);
+        var times = json.RootElement.GetProperty("cloudtrail").GetProperty("accounts")[0].GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("time").GetString()).ToList();
+        Assert.Equal(9, times.Count);
+        Assert.Equal(times.Order(StringComparer.Ordinal), times);
+    }
+
+    [Fact]
+    public void A_gzip_file_alone_that_is_not_cloudtrail_gets_a_note_and_no_verdict()
+    {
+        var other = temp.WriteBytes("other.json.gz", Gzip("{\"hello\":\"world\"}"));
+        var result = CliRun.Run("scan", other, "--format", "json");
+        using var json = JsonDocument.Parse(result.Out);
+        Assert.Empty(json.RootElement.GetProperty("results").EnumerateArray());
+        Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
+        Assert.Equal(0, result.ExitCode);
+    }
+
+    [Fact]
     public void Rules_lists_the_cloudtrail_rules()
     {
         var text = CliRun.Run("rules").Out;

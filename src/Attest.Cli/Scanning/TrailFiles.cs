@@ -7,7 +7,7 @@ using Attest.Evidence.Model;
 namespace Attest.Cli.Scanning;
 
 /// <summary>What the CloudTrail logs under the scanned paths gave: the timeline, the findings and the problems met.</summary>
-internal sealed record TrailScan(TrailReport Report, IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems);
+internal sealed record TrailScan(TrailReport? Report, IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems);
 
 /// <summary>
 /// Finds CloudTrail log files under the paths given to <c>attest scan</c> and in case-study evidence, by their content
@@ -53,66 +53,76 @@ internal static class TrailFiles
     }
 
     /// <summary>
-    /// Reads the CloudTrail files under <paramref name="paths"/>; null when there are none. A <c>.gz</c> file named
-    /// explicitly that is not CloudTrail is reported; a <c>.json</c> one is left to the infrastructure-code reader.
+    /// Reads the CloudTrail files under <paramref name="paths"/>, several at a time (one per core; the result does not
+    /// depend on the order); null when there are none. A <c>.gz</c> file named explicitly that is not CloudTrail is
+    /// reported; a <c>.json</c> one is left to the infrastructure-code reader.
     /// </summary>
-    public static TrailScan? Read(IEnumerable<string> paths, TrailOptions options, Language language, string? item = null)
+    public static TrailScan? Read(IReadOnlyList<string> paths, TrailOptions options, Language language, string? item = null)
     {
-        var analyzer = new TrailAnalyzer(options);
-        var problems = new List<IacProblem>();
-        var any = false;
-        foreach (var path in paths)
+        var candidates = new List<(string File, int Path, bool Named)>();
+        for (var i = 0; i < paths.Count; i++)
         {
-            if (File.Exists(path))
+            if (File.Exists(paths[i]))
             {
-                if (IsTrail(path))
-                {
-                    any = true;
-                    analyzer.AddPath(path);
-                    ReadOne(path, analyzer);
-                }
-                else if (IsGzip(path))
-                {
-                    any = true;
-                    problems.Add(new IacProblem(new FileLocation(path, 1, 1), NotTrail.In(language)));
-                }
-
-                continue;
+                candidates.Add((paths[i], i, true));
             }
-
-            if (!Directory.Exists(path))
+            else if (Directory.Exists(paths[i]))
             {
-                continue;
-            }
-
-            var added = false;
-            foreach (var file in Walk(path).Where(MayBeTrail))
-            {
-                if (!IsTrail(file))
-                {
-                    continue;
-                }
-
-                if (!added)
-                {
-                    analyzer.AddPath(path);
-                    added = true;
-                }
-
-                any = true;
-                ReadOne(file, analyzer);
+                candidates.AddRange(Walk(paths[i]).Where(MayBeTrail).Select(f => (f, i, false)));
             }
         }
 
-        if (!any)
+        var analyzer = new TrailAnalyzer(options);
+        var found = new bool[paths.Count];
+        var problems = new List<IacProblem>();
+        var gate = new object();
+        Parallel.ForEach(
+            candidates,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            () => new TrailAnalyzer(options),
+            (candidate, _, local) =>
+            {
+                if (IsTrail(candidate.File))
+                {
+                    found[candidate.Path] = true;
+                    ReadOne(candidate.File, local);
+                }
+                else if (candidate.Named && IsGzip(candidate.File))
+                {
+                    lock (gate)
+                    {
+                        problems.Add(new IacProblem(new FileLocation(candidate.File, 1, 1), NotTrail.In(language)));
+                    }
+                }
+
+                return local;
+            },
+            local =>
+            {
+                lock (gate)
+                {
+                    analyzer.Merge(local);
+                }
+            });
+
+        if (!found.Any(f => f))
         {
-            return null;
+            // Only gzip files that are not CloudTrail: the notes, and no verdict drawn from nothing
+            return problems.Count == 0 ? null : new TrailScan(null, [], [.. problems.OrderBy(p => p.Location.File, StringComparer.Ordinal)]);
+        }
+
+        for (var i = 0; i < paths.Count; i++)
+        {
+            if (found[i])
+            {
+                analyzer.AddPath(paths[i]);
+            }
         }
 
         var report = analyzer.Finish();
         problems.AddRange(report.Problems.Select(p => new IacProblem(new FileLocation(p.File, 1, 1), p.Message.In(language))));
         var findings = TrailRules.Judge(report).Where(f => item is null || f.Item == item).ToList();
-        return new TrailScan(report, findings, problems);
+        return new TrailScan(report, [.. findings], [.. problems.OrderBy(p => p.Location.File, StringComparer.Ordinal)]);
     }
 
     private static void ReadOne(string file, TrailAnalyzer analyzer)

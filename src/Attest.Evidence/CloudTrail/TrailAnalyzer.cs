@@ -50,6 +50,10 @@ public sealed class TrailAnalyzer(TrailOptions options)
             account = new AccountState(id, file);
             accounts[id] = account;
         }
+        else if (string.CompareOrdinal(file, account.FirstFile) < 0)
+        {
+            account.FirstFile = file;
+        }
 
         account.Records++;
         int? day = null;
@@ -134,6 +138,32 @@ public sealed class TrailAnalyzer(TrailOptions options)
         }
     }
 
+    /// <summary>
+    /// Adds what <paramref name="other"/> has folded (other files, read in parallel) to this analyzer; the result does
+    /// not depend on the order of the merges.
+    /// </summary>
+    public void Merge(TrailAnalyzer other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        keptRoot += other.keptRoot;
+        files += other.files;
+        records += other.records;
+        bytes += other.bytes;
+        rootEvents += other.rootEvents;
+        problems.AddRange(other.problems);
+        foreach (var (id, theirs) in other.accounts)
+        {
+            if (accounts.TryGetValue(id, out var mine))
+            {
+                mine.Merge(theirs);
+            }
+            else
+            {
+                accounts[id] = theirs;
+            }
+        }
+    }
+
     /// <summary>The timeline of each account, setup windows applied.</summary>
     public TrailReport Finish() => new()
     {
@@ -141,7 +171,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
         Records = records,
         Bytes = bytes,
         Accounts = [.. accounts.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Timeline)],
-        Problems = [.. problems],
+        Problems = [.. problems.OrderBy(p => p.File, StringComparer.Ordinal)],
         Paths = [.. paths],
         RootEvents = rootEvents,
     };
@@ -328,7 +358,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
     {
         public string Id { get; } = id;
 
-        public string FirstFile { get; } = firstFile;
+        public string FirstFile { get; set; } = firstFile;
 
         public long Records { get; set; }
 
@@ -353,6 +383,40 @@ public sealed class TrailAnalyzer(TrailOptions options)
         public long KeysCreated { get; private set; }
 
         public long KeyUses { get; private set; }
+
+        public void Merge(AccountState other)
+        {
+            FirstFile = string.CompareOrdinal(other.FirstFile, FirstFile) < 0 ? other.FirstFile : FirstFile;
+            Records += other.Records;
+            First = other.First is { } f && (First is null || f < First) ? f : First;
+            Last = other.Last is { } l && (Last is null || l > Last) ? l : Last;
+            Root.AddRange(other.Root);
+            foreach (var (day, theirs) in other.Days)
+            {
+                var mine = Day(day);
+                mine.Automated += theirs.Automated;
+                mine.Manual += theirs.Manual;
+                mine.Console += theirs.Console;
+                mine.Service += theirs.Service;
+                mine.RootNotKept += theirs.RootNotKept;
+            }
+
+            foreach (var (key, count) in other.ManualNames)
+            {
+                ManualNames[key] = ManualNames.GetValueOrDefault(key) + count;
+            }
+
+            foreach (var (key, count) in other.ManualPrincipals)
+            {
+                ManualPrincipals[key] = ManualPrincipals.GetValueOrDefault(key) + count;
+            }
+
+            SignInsWithMfa += other.SignInsWithMfa;
+            SignInsWithoutMfa += other.SignInsWithoutMfa;
+            FailedSignIns += other.FailedSignIns;
+            KeysCreated += other.KeysCreated;
+            KeyUses += other.KeyUses;
+        }
 
         public DayCounts Day(int day)
         {
