@@ -111,6 +111,10 @@ public sealed class TrailScanTests : IDisposable
             Assert.Equal(first, CliRun.Run("scan", logs, "--format", "json").Out);
         }
 
+        // Naming a file again beside its folder does not count its events twice
+        var again = CliRun.Run("scan", logs, Directory.GetFiles(logs, "*.json.gz", SearchOption.AllDirectories)[0], "--format", "json").Out;
+        Assert.Equal(RecordsOf(first), RecordsOf(again));
+
         using var json = JsonDocument.Parse(first);
         var times = json.RootElement.GetProperty("cloudtrail").GetProperty("accounts")[0].GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("time").GetString()).ToList();
         Assert.Equal(9, times.Count);
@@ -180,6 +184,12 @@ public sealed class TrailScanTests : IDisposable
 
         TrailFixture.Write(root, Account, "us-east-1", later, second);
         return root;
+    }
+
+    private static int RecordsOf(string output)
+    {
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("cloudtrail").GetProperty("records").GetInt32();
     }
 
     private static byte[] Gzip(string text)

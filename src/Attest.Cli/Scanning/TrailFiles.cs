@@ -72,6 +72,9 @@ internal static class TrailFiles
             }
         }
 
+        // A file named twice (itself and through its folder) is read once
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        candidates.RemoveAll(c => !seen.Add(Path.GetFullPath(c.File)));
         var analyzer = new TrailAnalyzer(options);
         var found = new bool[paths.Count];
         var problems = new List<IacProblem>();

@@ -2,8 +2,8 @@ namespace Attest.Evidence.CloudTrail;
 
 /// <summary>
 /// Folds CloudTrail records, one at a time, into what VAL-2.8 and VAL-2.2 need: per account its first and last activity,
-/// every root event (up to a limit, then counters per day), and counters per day of the changes by how they were made.
-/// Memory grows with accounts, days and root events, never with the number of ordinary records.
+/// every root event (up to a limit, then counters per hour), and counters per hour of the changes by how they were made.
+/// Memory grows with accounts, hours and root events, never with the number of ordinary records.
 /// </summary>
 public sealed class TrailAnalyzer(TrailOptions options)
 {
@@ -56,12 +56,12 @@ public sealed class TrailAnalyzer(TrailOptions options)
         }
 
         account.Records++;
-        int? day = null;
+        int? hour = null;
         if (e.Time is { } time)
         {
+            hour = Hour(time);
             account.First = account.First is { } first && first <= time ? first : time;
             account.Last = account.Last is { } last && last >= time ? last : time;
-            day = DateOnly.FromDateTime(time).DayNumber;
         }
 
         if (IsRootAction(e))
@@ -90,7 +90,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
             else
             {
-                account.Day(day ?? int.MaxValue).RootNotKept += kind is RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested ? 0 : 1;
+                account.Hour(hour ?? int.MaxValue).RootNotKept += kind is RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested ? 0 : 1;
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
         }
 
         // A record without a time cannot be placed before or after setup: it is counted as after, the cautious side
-        var counts = account.Day(day ?? int.MaxValue);
+        var counts = account.Hour(hour ?? int.MaxValue);
         switch (change)
         {
             case ChangeKind.Service:
@@ -117,7 +117,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
                     counts.Console++;
                 }
 
-                account.CountManual(day ?? int.MaxValue, e.Name ?? "?", Principal(e), Options.MaxCounters);
+                account.CountManual(hour ?? int.MaxValue, e.Name ?? "?", Principal(e), Options.MaxCounters);
                 break;
         }
     }
@@ -261,6 +261,8 @@ public sealed class TrailAnalyzer(TrailOptions options)
 
     private static bool IsServiceLinked(string? arn) => arn is not null && (arn.Contains("/aws-service-role/", StringComparison.Ordinal) || arn.Contains("AWSServiceRole", StringComparison.Ordinal));
 
+    private static int Hour(DateTime time) => (int)Math.Clamp((time - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerHour, int.MinValue + 1, int.MaxValue - 1);
+
     private static string Principal(TrailEvent e) => e.IssuerArn ?? e.IdentityArn ?? e.PrincipalId ?? e.IdentityType ?? "?";
 
     private AccountTimeline Timeline(AccountState a)
@@ -285,14 +287,14 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
         }
 
-        // Counters are per day: the day holding the end of setup counts as after unless setup ends at midnight
-        var firstDayAfter = setupEnd is { } end ? DateOnly.FromDateTime(end).DayNumber : int.MinValue;
+        // Counters are per hour: the hour holding the end of setup counts as after unless setup ends on the hour, the cautious side
+        var firstHourAfter = setupEnd is { } end ? Hour(end) : int.MinValue;
         var ordered = a.Root.OrderBy(r => r.Time ?? DateTime.MaxValue).ThenBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Record).ToList();
         var after = ordered.Where(r => r.Time is not { } t || setupEnd is not { } e2 || t >= e2).ToList();
         long automated = 0, manual = 0, console = 0, service = 0, notKept = 0;
-        foreach (var (day, c) in a.Days)
+        foreach (var (bucket, c) in a.Hours)
         {
-            if (day < firstDayAfter)
+            if (bucket < firstHourAfter)
             {
                 continue;
             }
@@ -327,21 +329,21 @@ public sealed class TrailAnalyzer(TrailOptions options)
                 Manual = manual,
                 Console = console,
                 Service = service,
-                TopManualEvents = Top(a.ManualNames, firstDayAfter),
-                TopManualPrincipals = Top(a.ManualPrincipals, firstDayAfter),
+                TopManualEvents = Top(a.ManualNames, firstHourAfter),
+                TopManualPrincipals = Top(a.ManualPrincipals, firstHourAfter),
             },
             FirstFile = a.FirstFile,
         };
     }
 
-    private static NamedCount[] Top(Dictionary<(int Day, string Name), long> counters, int fromDay) =>
+    private static NamedCount[] Top(Dictionary<(int Hour, string Name), long> counters, int fromHour) =>
     [
-        .. counters.Where(p => p.Key.Day >= fromDay).GroupBy(p => p.Key.Name, StringComparer.Ordinal)
+        .. counters.Where(p => p.Key.Hour >= fromHour).GroupBy(p => p.Key.Name, StringComparer.Ordinal)
             .Select(g => new NamedCount(g.Key, g.Sum(p => p.Value)))
             .OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).Take(5),
     ];
 
-    private sealed class DayCounts
+    private sealed class HourCounts
     {
         public long Automated { get; set; }
 
@@ -368,11 +370,11 @@ public sealed class TrailAnalyzer(TrailOptions options)
 
         public List<RootEvent> Root { get; } = [];
 
-        public SortedDictionary<int, DayCounts> Days { get; } = [];
+        public SortedDictionary<int, HourCounts> Hours { get; } = [];
 
-        public Dictionary<(int Day, string Name), long> ManualNames { get; } = [];
+        public Dictionary<(int Hour, string Name), long> ManualNames { get; } = [];
 
-        public Dictionary<(int Day, string Name), long> ManualPrincipals { get; } = [];
+        public Dictionary<(int Hour, string Name), long> ManualPrincipals { get; } = [];
 
         public long SignInsWithMfa { get; private set; }
 
@@ -391,9 +393,9 @@ public sealed class TrailAnalyzer(TrailOptions options)
             First = other.First is { } f && (First is null || f < First) ? f : First;
             Last = other.Last is { } l && (Last is null || l > Last) ? l : Last;
             Root.AddRange(other.Root);
-            foreach (var (day, theirs) in other.Days)
+            foreach (var (bucket, theirs) in other.Hours)
             {
-                var mine = Day(day);
+                var mine = Hour(bucket);
                 mine.Automated += theirs.Automated;
                 mine.Manual += theirs.Manual;
                 mine.Console += theirs.Console;
@@ -418,12 +420,12 @@ public sealed class TrailAnalyzer(TrailOptions options)
             KeyUses += other.KeyUses;
         }
 
-        public DayCounts Day(int day)
+        public HourCounts Hour(int hour)
         {
-            if (!Days.TryGetValue(day, out var counts))
+            if (!Hours.TryGetValue(hour, out var counts))
             {
-                counts = new DayCounts();
-                Days[day] = counts;
+                counts = new HourCounts();
+                Hours[hour] = counts;
             }
 
             return counts;
@@ -458,13 +460,13 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
         }
 
-        public void CountManual(int day, string name, string principal, int max)
+        public void CountManual(int hour, string name, string principal, int max)
         {
-            Add(ManualNames, (day, name), max);
-            Add(ManualPrincipals, (day, principal), max);
+            Add(ManualNames, (hour, name), max);
+            Add(ManualPrincipals, (hour, principal), max);
         }
 
-        private static void Add(Dictionary<(int Day, string Name), long> counters, (int Day, string Name) key, int max)
+        private static void Add(Dictionary<(int Hour, string Name), long> counters, (int Hour, string Name) key, int max)
         {
             if (counters.TryGetValue(key, out var count))
             {
@@ -476,7 +478,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
             else
             {
-                var other = (key.Day, "(other)");
+                var other = (key.Hour, "(other)");
                 counters[other] = counters.GetValueOrDefault(other) + 1;
             }
         }

@@ -28,7 +28,7 @@ public sealed record TrailOptions
     /// <summary>How many root events are kept in detail (the timeline); beyond that they are only counted, per day.</summary>
     public int MaxRootEvents { get; init; } = 10_000;
 
-    /// <summary>How many distinct (day, name) and (day, principal) counters are kept for the manual changes; beyond, they go to "other".</summary>
+    /// <summary>How many distinct (hour, name) and (hour, principal) counters are kept for the manual changes; beyond, they go to "other".</summary>
     public int MaxCounters { get; init; } = 50_000;
 
     /// <summary>Whether <paramref name="name"/> (a role or user name, or an ARN) matches a deployment pattern.</summary>

@@ -159,6 +159,19 @@ public sealed class TrailAnalysisTests : IDisposable
     }
 
     [Fact]
+    public void A_setup_end_within_a_day_leaves_the_earlier_hours_out_of_the_changes()
+    {
+        WriteDay(Day1, 0,
+            fixture.ByRole(Account, Day1, "us-east-1", "Admin", "CreateVpc", "ec2.amazonaws.com", readOnly: false, console: true),
+            fixture.ThroughCloudFormation(Account, Day1.AddHours(6), "us-east-1", "CreateBucket", "s3.amazonaws.com"));
+
+        var (report, findings) = Analyze(TrailOptions.Default with { SetupEnd = Day1.AddHours(3) });
+
+        Assert.Equal((1L, 0L), (report.Accounts[0].Changes.Automated, report.Accounts[0].Changes.Manual));
+        Assert.Equal(FindingOutcome.Pass, findings.Single(f => f.RuleId == TrailRules.ManualChanges).Outcome);
+    }
+
+    [Fact]
     public void Programmatic_manual_changes_fail_low()
     {
         var later = Day1.AddDays(1);
