@@ -120,6 +120,7 @@ internal static class TrailOutput
         RootEventKind.ConsoleSignIn => "console-sign-in",
         RootEventKind.FailedSignIn => "failed-sign-in",
         RootEventKind.RecoveryRequested => "password-recovery-requested",
+        RootEventKind.SignInStep => "sign-in-step",
         RootEventKind.AccessKeyCreated => "access-key-created",
         RootEventKind.AccessKeyUse => "access-key-call",
         _ => "action",

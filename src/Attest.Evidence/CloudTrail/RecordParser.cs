@@ -92,7 +92,18 @@ internal static class RecordParser
                         return true;
                     }
 
-                    return false;
+                    // Sign-in steps answer "Failure" under their own name (CredentialVerification, CredentialChallenge…)
+                    r.Read();
+                    if (r.TokenType == JsonTokenType.String)
+                    {
+                        ev.ResponseFailure |= r.ValueTextEquals("Failure"u8);
+                    }
+                    else
+                    {
+                        r.Skip();
+                    }
+
+                    return true;
                 });
             }
             else if (reader.ValueTextEquals("requestParameters"u8))

@@ -90,7 +90,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
             else
             {
-                account.Hour(hour ?? int.MaxValue).RootNotKept += kind is RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested ? 0 : 1;
+                account.Hour(hour ?? int.MaxValue).RootNotKept += kind is RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested or RootEventKind.SignInStep ? 0 : 1;
             }
         }
 
@@ -182,9 +182,14 @@ public sealed class TrailAnalyzer(TrailOptions options)
 
     internal static RootEventKind RootKind(TrailEvent e)
     {
-        if (e.Source == "signin.amazonaws.com" && (e.ConsoleLoginResult == "Failure" || e.ErrorMessage is not null || e.ErrorCode is not null))
+        if (e.Source == "signin.amazonaws.com" && (e.ConsoleLoginResult == "Failure" || e.ResponseFailure || e.ErrorMessage is not null || e.ErrorCode is not null))
         {
             return RootEventKind.FailedSignIn;
+        }
+
+        if (e.Source == "signin.amazonaws.com" && e.Name is "CredentialVerification" or "CredentialChallenge" or "CheckMfa")
+        {
+            return RootEventKind.SignInStep;
         }
 
         if (e.Name == "PasswordRecoveryRequested")

@@ -78,6 +78,9 @@ public sealed class TrailEvent
     /// <summary><c>responseElements.ConsoleLogin</c> (<c>Success</c>/<c>Failure</c>) of a console sign-in.</summary>
     public string? ConsoleLoginResult { get; set; }
 
+    /// <summary>Some value of <c>responseElements</c> is <c>Failure</c> (a failed sign-in step).</summary>
+    public bool ResponseFailure { get; set; }
+
     /// <summary><c>sessionCredentialFromConsole</c>: the call came from a console session.</summary>
     public bool? FromConsole { get; set; }
 
@@ -95,5 +98,6 @@ public sealed class TrailEvent
         IdentityType = IdentityArn = IdentityAccount = IdentityUserName = PrincipalId = AccessKeyId = InvokedBy = null;
         IssuerUserName = IssuerArn = MfaUsed = ConsoleLoginResult = RequestUserName = null;
         ReadOnly = Management = SessionMfa = FromConsole = null;
+        ResponseFailure = false;
     }
 }

@@ -12,6 +12,9 @@ public enum RootEventKind
     /// <summary>A password recovery requested for root (anyone who knows the address can ask): an attempt, not a use.</summary>
     RecoveryRequested,
 
+    /// <summary>A step of a sign-in (password checked, MFA challenged): the use, if any, is the console sign-in that follows.</summary>
+    SignInStep,
+
     /// <summary>The root user created an access key for itself.</summary>
     AccessKeyCreated,
 
@@ -59,7 +62,7 @@ public sealed record RootEvent
     public required long Record { get; init; }
 
     /// <summary>Whether the event is a use of the root user (an attempt that failed is not).</summary>
-    public bool IsUse => Kind is not (RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested);
+    public bool IsUse => Kind is not (RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested or RootEventKind.SignInStep);
 }
 
 /// <summary>A count by name (event name or principal).</summary>

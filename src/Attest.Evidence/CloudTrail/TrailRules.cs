@@ -49,6 +49,7 @@ public static class TrailRules
         [RootEventKind.ConsoleSignIn] = new("console sign-in", "connexion à la console"),
         [RootEventKind.FailedSignIn] = new("failed sign-in", "connexion échouée"),
         [RootEventKind.RecoveryRequested] = new("password recovery requested", "récupération du mot de passe demandée"),
+        [RootEventKind.SignInStep] = new("sign-in step", "étape de connexion"),
         [RootEventKind.AccessKeyCreated] = new("root access key created", "clé d'accès root créée"),
         [RootEventKind.AccessKeyUse] = new("call with a root access key", "appel avec une clé d'accès root"),
         [RootEventKind.Action] = new("action", "action"),
@@ -116,7 +117,7 @@ public static class TrailRules
         foreach (var a in accounts)
         {
             findings.Add(RootVerdict(a));
-            var attempts = a.RootAfterSetup.Where(e => !e.IsUse).ToList();
+            var attempts = a.RootAfterSetup.Where(e => e.Kind is RootEventKind.FailedSignIn or RootEventKind.RecoveryRequested).ToList();
             if (attempts.Count > 0)
             {
                 var last = attempts[^1];

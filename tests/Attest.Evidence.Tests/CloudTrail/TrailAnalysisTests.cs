@@ -119,6 +119,24 @@ public sealed class TrailAnalysisTests : IDisposable
     }
 
     [Fact]
+    public void Sign_in_steps_and_failed_password_checks_of_root_are_not_uses()
+    {
+        var later = Day1.AddDays(4);
+        string Step(string name, string result, int minute) =>
+            "{\"eventVersion\":\"1.09\",\"userIdentity\":{\"type\":\"Root\",\"principalId\":\"" + Account + "\",\"arn\":\"arn:aws:iam::" + Account + ":root\",\"accountId\":\"" + Account + "\"},"
+            + "\"eventTime\":\"" + TrailRules.Time(later.AddMinutes(minute)) + "\",\"eventSource\":\"signin.amazonaws.com\",\"eventName\":\"" + name + "\",\"sourceIPAddress\":\"203.0.113.9\","
+            + "\"requestParameters\":null,\"responseElements\":{\"" + name + "\":\"" + result + "\"},\"additionalEventData\":{\"MFAUsed\":\"No\"},\"eventType\":\"AwsConsoleSignIn\",\"recipientAccountId\":\"" + Account + "\"}";
+        WriteDay(Day1, 30);
+        WriteDay(later, 30, Step("CredentialVerification", "Failure", 1), Step("CredentialVerification", "Success", 2), Step("CredentialChallenge", "Failure", 3));
+
+        var (report, findings) = Analyze(TrailOptions.Default);
+
+        Assert.Equal([RootEventKind.FailedSignIn, RootEventKind.SignInStep, RootEventKind.FailedSignIn], report.Accounts[0].RootAfterSetup.Select(e => e.Kind));
+        Assert.Equal(FindingOutcome.Pass, findings.Single(f => f.RuleId == TrailRules.RootAfterSetup).Outcome);
+        Assert.Contains("2 failed", findings.Single(f => f.RuleId == TrailRules.RootSignInAttempts).Message.In(Language.En), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Logs_without_events_are_unknown_and_logs_that_stop_within_setup_are_unknown()
     {
         FixtureWrite(Day1, []);
