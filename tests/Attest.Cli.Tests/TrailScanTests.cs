@@ -133,6 +133,28 @@ public sealed class TrailScanTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_of_single_events_as_the_console_shows_them_is_read_as_logs()
+    {
+        temp.Write("events/1-setup.json", fixture.ConsoleLogin(Account, Day1, "Root", null, mfa: true, success: true));
+        temp.Write("events/2-ordinary.json", fixture.Ordinary(Account, Day1.AddDays(2)));
+        temp.Write("events/3-service.json", fixture.RootInvokedByService(Account, Day1.AddDays(3)));
+        var events = temp.Combine("events");
+
+        var clean = CliRun.Run("scan", events, "--format", "json");
+        using (var json = JsonDocument.Parse(clean.Out))
+        {
+            Assert.Equal(3, json.RootElement.GetProperty("cloudtrail").GetProperty("records").GetInt32());
+            Assert.Equal("pass", json.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "cloudtrail-root-after-setup").GetProperty("outcome").GetString());
+        }
+
+        temp.Write("events/4-late.json", fixture.RootAction(Account, Day1.AddDays(4), "DeleteBucket", "s3.amazonaws.com", mfa: false));
+        var late = CliRun.Run("scan", events, "--format", "json");
+        using var again = JsonDocument.Parse(late.Out);
+        Assert.Equal("fail", again.RootElement.GetProperty("results").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "cloudtrail-root-after-setup").GetProperty("outcome").GetString());
+        Assert.Empty(again.RootElement.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
     public void Rules_lists_the_cloudtrail_rules()
     {
         var text = CliRun.Run("rules").Out;

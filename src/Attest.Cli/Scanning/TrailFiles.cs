@@ -25,11 +25,13 @@ internal static class TrailFiles
         file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="file"/> is a CloudTrail log file, judged by its first bytes.</summary>
-    public static bool IsTrail(string file)
+    public static bool IsTrail(string file) => Shape(file) != TrailShape.None;
+
+    private static TrailShape Shape(string file)
     {
         if (!MayBeTrail(file))
         {
-            return false;
+            return TrailShape.None;
         }
 
         try
@@ -44,11 +46,11 @@ internal static class TrailFiles
                 filled += read;
             }
 
-            return TrailReader.LooksLikeCloudTrail(head.AsSpan(0, filled));
+            return TrailReader.Detect(head.AsSpan(0, filled));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
-            return false;
+            return TrailShape.None;
         }
     }
 
@@ -85,10 +87,11 @@ internal static class TrailFiles
             () => new TrailAnalyzer(options),
             (candidate, _, local) =>
             {
-                if (IsTrail(candidate.File))
+                var shape = Shape(candidate.File);
+                if (shape != TrailShape.None)
                 {
                     found[candidate.Path] = true;
-                    ReadOne(candidate.File, local);
+                    ReadOne(candidate.File, shape, local);
                 }
                 else if (candidate.Named && IsGzip(candidate.File))
                 {
@@ -128,14 +131,22 @@ internal static class TrailFiles
         return new TrailScan(report, [.. findings], [.. problems.OrderBy(p => p.Location.File, StringComparer.Ordinal)]);
     }
 
-    private static void ReadOne(string file, TrailAnalyzer analyzer)
+    private static void ReadOne(string file, TrailShape shape, TrailAnalyzer analyzer)
     {
         TrailFileResult result;
         try
         {
             using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
             void OnRecord(TrailEvent e, long record) => analyzer.Add(e, file, record);
-            result = IsGzip(file) ? TrailReader.ReadGzip(raw, TrailLimits.Default, OnRecord) : TrailReader.Read(raw, TrailLimits.Default, OnRecord);
+            if (shape == TrailShape.SingleEvent)
+            {
+                using var json = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress) : (Stream)raw;
+                result = TrailReader.ReadSingleEvent(json, TrailLimits.Default, OnRecord);
+            }
+            else
+            {
+                result = IsGzip(file) ? TrailReader.ReadGzip(raw, TrailLimits.Default, OnRecord) : TrailReader.Read(raw, TrailLimits.Default, OnRecord);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

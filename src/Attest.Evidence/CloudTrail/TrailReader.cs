@@ -21,6 +21,19 @@ public enum TrailFileStatus
     Refused,
 }
 
+/// <summary>What a JSON file holds, as far as CloudTrail goes.</summary>
+public enum TrailShape
+{
+    /// <summary>Not CloudTrail.</summary>
+    None,
+
+    /// <summary>Records: <c>{"Records":[…]}</c>, a bare array of events, or <c>lookup-events</c> output.</summary>
+    Records,
+
+    /// <summary>One event on its own, as the console shows it.</summary>
+    SingleEvent,
+}
+
 /// <summary>What reading one file gave: its status, how many records and bytes, and the problem met, if any.</summary>
 public sealed record TrailFileResult(TrailFileStatus Status, long Records, long Bytes, Message? Problem);
 
@@ -184,7 +197,64 @@ public static class TrailReader
     /// Whether <paramref name="head"/> (the first bytes of a decompressed file) starts a JSON object whose top level has a
     /// <c>Records</c> array before any value too long to see in it: how a CloudTrail file is told from other JSON.
     /// </summary>
-    public static bool LooksLikeCloudTrail(ReadOnlySpan<byte> head)
+    public static bool LooksLikeCloudTrail(ReadOnlySpan<byte> head) => Detect(head) != TrailShape.None;
+
+    /// <summary>What <paramref name="head"/> (the first bytes of a decompressed file) starts: CloudTrail records, one event, or neither.</summary>
+    public static TrailShape Detect(ReadOnlySpan<byte> head) => DetectShape(head) switch
+    {
+        true => TrailShape.Records,
+        false => TrailShape.None,
+        null => TrailShape.SingleEvent,
+    };
+
+    /// <summary>
+    /// Reads a file holding one CloudTrail event (a top-level object with <c>eventName</c> and <c>eventSource</c>, as the
+    /// console shows an event), up to <see cref="TrailLimits.MaxRecordBytes"/>.
+    /// </summary>
+    public static TrailFileResult ReadSingleEvent(Stream json, TrailLimits limits, Action<TrailEvent, long> onRecord)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(onRecord);
+        using var bytes = new MemoryStream();
+        try
+        {
+            var chunk = new byte[81920];
+            int read;
+            while ((read = json.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                bytes.Write(chunk, 0, read);
+                if (bytes.Length > limits.MaxRecordBytes)
+                {
+                    return new(TrailFileStatus.Refused, 0, bytes.Length, RecordTooLarge.With(1, 0, Size(limits.MaxRecordBytes)));
+                }
+            }
+        }
+        catch (InvalidDataException)
+        {
+            return new(TrailFileStatus.Broken, 0, bytes.Length, BadGzip.With(bytes.Length, 0));
+        }
+
+        var record = new TrailEvent();
+        try
+        {
+            var data = bytes.GetBuffer().AsSpan(0, (int)bytes.Length);
+            var check = new Utf8JsonReader(data, isFinalBlock: true, default);
+            check.Read();
+            check.Skip();
+            RecordParser.Parse(data, record);
+        }
+        catch (JsonException e)
+        {
+            return new(TrailFileStatus.Broken, 0, bytes.Length, BadJson.With(e.BytePositionInLine ?? 0, 1, 0, Reason(e)));
+        }
+
+        onRecord(record, 0);
+        return new(TrailFileStatus.Read, 1, bytes.Length, null);
+    }
+
+    // True: records (Records array, bare array of events, lookup-events output); null: one event; false: neither
+    private static bool? DetectShape(ReadOnlySpan<byte> head)
     {
         var reader = new Utf8JsonReader(head, isFinalBlock: false, default);
         try
@@ -204,6 +274,7 @@ public static class TrailReader
                 return false;
             }
 
+            bool name = false, source = false;
             while (reader.Read())
             {
                 if (reader.TokenType != JsonTokenType.PropertyName)
@@ -213,6 +284,13 @@ public static class TrailReader
 
                 var isRecords = reader.ValueTextEquals("Records"u8);
                 var isEvents = reader.ValueTextEquals("Events"u8);
+                name |= reader.ValueTextEquals("eventName"u8);
+                source |= reader.ValueTextEquals("eventSource"u8);
+                if (name && source)
+                {
+                    return null;
+                }
+
                 if (!reader.Read())
                 {
                     return false;

@@ -122,6 +122,20 @@ public sealed class TrailReaderTests
     }
 
     [Fact]
+    public void One_event_on_its_own_is_recognised_and_read()
+    {
+        var one = fixture.RootAction(Account, Start, "DeleteTrail", "cloudtrail.amazonaws.com", mfa: false);
+        Assert.Equal(TrailShape.SingleEvent, TrailReader.Detect(Encoding.UTF8.GetBytes(one)));
+        Assert.Equal(TrailShape.None, TrailReader.Detect("{\"eventName\":\"x\"}"u8));
+        TrailEvent? seen = null;
+        var result = TrailReader.ReadSingleEvent(new MemoryStream(Encoding.UTF8.GetBytes(one)), TrailLimits.Default, (e, _) => seen = new TrailEvent { Name = e.Name, IdentityType = e.IdentityType });
+        Assert.Equal((TrailFileStatus.Read, "DeleteTrail", "Root"), (result.Status, seen!.Name, seen.IdentityType));
+
+        var broken = TrailReader.ReadSingleEvent(new MemoryStream(Encoding.UTF8.GetBytes(one[..^5])), TrailLimits.Default, (_, _) => Assert.Fail("no record expected"));
+        Assert.Equal(TrailFileStatus.Broken, broken.Status);
+    }
+
+    [Fact]
     public void Records_after_other_top_level_fields_are_found()
     {
         var body = "{\"meta\":{\"x\":[1,{\"y\":2}]},\"Records\":[" + fixture.Ordinary(Account, Start) + "]}";
