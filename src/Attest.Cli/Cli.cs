@@ -7,6 +7,7 @@ using Attest.Core.Findings;
 using Attest.Core.Readiness;
 using Attest.Core.Site;
 using Attest.Core.Text;
+using Attest.Evidence.CloudTrail;
 using Attest.Evidence.Rules;
 
 namespace Attest.Cli;
@@ -67,7 +68,11 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var crawl = new Option<bool>("--crawl") { Description = "Crawl the partner's home page now and use what it shows for PRE-2.2, PRE-3.1 and PRE-3.2" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "With --crawl: also crawl private and loopback addresses (your own test sites)" };
         var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption, siteObservation, crawl, allowPrivate };
-        check.SetAction(r => Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption), new SiteInput(r.GetValue(siteObservation), r.GetValue(crawl), r.GetValue(allowPrivate))));
+        var checkTrailOptions = TrailOptionsParser.Options();
+        TrailOptionsParser.AddTo(check, checkTrailOptions);
+        check.SetAction(r => TrailOptionsParser.Parse(r, checkTrailOptions, out var trail) is { } bad
+            ? Fail("attest: " + bad)
+            : Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption), new SiteInput(r.GetValue(siteObservation), r.GetValue(crawl), r.GetValue(allowPrivate)), trail));
 
         var checklistOption = new Option<string?>("--checklist") { Description = "The checklist id (default: the only or first catalog)" };
         var outputOption = new Option<string>("--output", "-o") { Description = "Where to write (default application.yaml; - for standard output)", DefaultValueFactory = _ => "application.yaml" };
@@ -97,8 +102,10 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var item = new Option<string?>("--item") { Description = "Only the rules of one checklist item, e.g. VAL-2.10" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong("low", "medium", "high");
-        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code and IAM policy files for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
-        scan.SetAction(r => Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption))));
+        var trailOptions = TrailOptionsParser.Options();
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
+        TrailOptionsParser.AddTo(scan, trailOptions);
+        scan.SetAction(r => TrailOptionsParser.Parse(r, trailOptions, out var trail) is { } bad ? Fail("attest: " + bad) : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
 
         var rulesFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         rulesFormat.AcceptOnlyFromAmong("text", "json");
@@ -146,7 +153,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         return catalogs;
     }
 
-    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder, SiteInput siteInput)
+    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder, SiteInput siteInput, TrailOptions trail)
     {
         if (siteInput.ObservationFile is not null && siteInput.Crawl)
         {
@@ -195,7 +202,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         }
 
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
-        var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, Path.GetDirectoryName(Path.GetFullPath(path))!, trail, language);
         var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site);
         var rendered = format switch
         {
@@ -301,7 +308,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         return 0;
     }
 
-    private int Scan(string[] paths, string format, string? item, string failOn, Language language)
+    private int Scan(string[] paths, string format, string? item, string failOn, Language language, TrailOptions trailOptions)
     {
         foreach (var path in paths)
         {
@@ -313,7 +320,9 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
 
         var (documents, problems) = IacFiles.Read(paths);
         var findings = documents.SelectMany(d => RuleSet.Scan(d, item)).ToList();
-        var report = new ScanReport(findings, [.. problems, .. documents.SelectMany(d => d.Problems)]);
+        var trail = TrailFiles.Read(paths, trailOptions, language, item);
+        findings.AddRange(trail?.Findings ?? []);
+        var report = new ScanReport(findings, [.. problems, .. documents.SelectMany(d => d.Problems), .. trail?.Problems ?? []], trail?.Report);
         output.Write(format switch
         {
             "json" => ScanOutput.Json(report, language) + "\n",

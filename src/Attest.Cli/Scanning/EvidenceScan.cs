@@ -1,5 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Findings;
+using Attest.Core.Text;
+using Attest.Evidence.CloudTrail;
 using Attest.Evidence.Rules;
 
 namespace Attest.Cli.Scanning;
@@ -10,7 +12,7 @@ namespace Attest.Cli.Scanning;
 /// </summary>
 internal static class EvidenceScan
 {
-    public static (CaseStudyFindings Findings, List<string> Warnings) ForCaseStudies(Application application, string applicationFolder)
+    public static (CaseStudyFindings Findings, List<string> Warnings) ForCaseStudies(Application application, string applicationFolder, TrailOptions? trail = null, Language language = Language.En)
     {
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         var scanned = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
@@ -28,7 +30,7 @@ internal static class EvidenceScan
                 var path = Path.GetFullPath(Path.Combine(applicationFolder, reference));
                 if (!scanned.TryGetValue(path, out var found))
                 {
-                    found = Scan(path, reference, applicationFolder, warnings);
+                    found = [.. Scan(path, reference, applicationFolder, warnings), .. ScanTrail(path, applicationFolder, warnings, trail ?? TrailOptions.Default, language)];
                     scanned[path] = found;
                 }
 
@@ -43,6 +45,24 @@ internal static class EvidenceScan
 
     // Files are shown as the application file names its evidence: relative to the application's folder
     private static string Shown(string file, string folder) => Path.GetRelativePath(folder, Path.GetFullPath(file)).Replace('\\', '/');
+
+    // CloudTrail logs (a file or a folder tree of them) weigh on VAL-2.8 and VAL-2.2
+    private static EvidenceFinding[] ScanTrail(string path, string folder, List<string> warnings, TrailOptions options, Language language)
+    {
+        if (!Directory.Exists(path) && !(File.Exists(path) && TrailFiles.IsTrail(path)))
+        {
+            return [];
+        }
+
+        var trail = TrailFiles.Read([path], options, language);
+        if (trail is null)
+        {
+            return [];
+        }
+
+        warnings.AddRange(trail.Problems.Select(p => $"{Shown(p.Location.File, folder)}: {p.Message}"));
+        return trail.Findings.Select(f => f with { File = Shown(f.File, folder) }).ToArray();
+    }
 
     private static EvidenceFinding[] Scan(string path, string reference, string folder, List<string> warnings)
     {

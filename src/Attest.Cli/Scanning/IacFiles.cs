@@ -101,6 +101,12 @@ internal static partial class IacFiles
 
     private static void ReadFile(string file, List<IacDocument> documents, List<IacProblem> problems, bool explicitlyNamed)
     {
+        // CloudTrail logs are read by TrailFiles, in a stream, whatever their size
+        if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || (file.EndsWith(".json", StringComparison.OrdinalIgnoreCase) && TrailFiles.IsTrail(file)))
+        {
+            return;
+        }
+
         var (text, error) = InputFile.Read(file, MaxFileBytes);
         if (error is not null)
         {

@@ -3,13 +3,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Attest.Core.Findings;
 using Attest.Core.Text;
+using Attest.Evidence.CloudTrail;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 
 namespace Attest.Cli.Scanning;
 
 /// <summary>The findings of a scan and the problems met, ready to render.</summary>
-internal sealed record ScanReport(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems);
+internal sealed record ScanReport(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, TrailReport? Trail = null);
 
 /// <summary>Renders scan reports and the rule list as text, JSON or SARIF 2.1.0.</summary>
 internal static class ScanOutput
@@ -68,13 +69,18 @@ internal static class ScanOutput
 
         json.WriteNumber("errors", report.Problems.Count);
         json.WriteEndObject();
+        if (report.Trail is { } trail)
+        {
+            TrailOutput.Json(json, trail, language);
+        }
+
         json.WriteEndObject();
     });
 
     /// <summary>SARIF 2.1.0 as GitHub code scanning reads it: failures as alerts, undecided ones as notes, passes left out.</summary>
     public static string Sarif(ScanReport report, Language language, string version) => Write(json =>
     {
-        var rules = RuleSet.All.Select(r => r.Documentation).ToList();
+        var rules = Documented.ToList();
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.WriteString("version", "2.1.0");
@@ -223,6 +229,11 @@ internal static class ScanOutput
             text.Append($"! {Relative(p.Location.File)}:{p.Location.Line}:{p.Location.Column} {p.Message}\n");
         }
 
+        if (report.Trail is { } trail)
+        {
+            TrailOutput.Text(text, trail, language);
+        }
+
         var pass = report.Findings.Count(f => f.Outcome == FindingOutcome.Pass);
         var fail = report.Findings.Count(f => f.Outcome == FindingOutcome.Fail);
         var unknown = report.Findings.Count(f => f.Outcome == FindingOutcome.Unknown);
@@ -236,7 +247,7 @@ internal static class ScanOutput
     {
         json.WriteStartObject();
         json.WriteStartArray("rules");
-        foreach (var rule in RuleSet.All.Select(r => r.Documentation))
+        foreach (var rule in Documented)
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
@@ -278,7 +289,7 @@ internal static class ScanOutput
     public static string RulesText(Language language)
     {
         var text = new StringBuilder();
-        foreach (var rule in RuleSet.All.Select(r => r.Documentation))
+        foreach (var rule in Documented)
         {
             text.Append($"{rule.Id}  {rule.Item}  {FindingNames.Severities.Display(rule.Severity).In(language)}  {rule.Title.In(language)}\n");
             text.Append($"    {rule.Rationale.In(language)}\n    → {rule.Fix.In(language)}\n");
@@ -290,6 +301,9 @@ internal static class ScanOutput
 
         return text.ToString();
     }
+
+    // Infrastructure-code rules, then the rules over CloudTrail logs
+    private static IEnumerable<RuleDocumentation> Documented => RuleSet.All.Select(r => r.Documentation).Concat(TrailRules.Documentation);
 
     private static string Level(Severity severity) => severity == Severity.Low ? "note" : severity == Severity.Medium ? "warning" : "error";
 
