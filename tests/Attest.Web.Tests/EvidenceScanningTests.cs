@@ -111,4 +111,78 @@ public sealed class EvidenceScanningTests
         Assert.Empty(scan.Findings);
         Assert.NotEmpty(scan.Problems);
     }
+
+    private const string Account = "111122223333";
+
+    // A CloudTrail record: a role's call, or the root user's when root is set
+    internal static string TrailEvent(string time, string name, bool root = false, bool readOnly = false)
+    {
+        var identity = root
+            ? $$"""{"type":"Root","principalId":"{{Account}}","arn":"arn:aws:iam::{{Account}}:root","accountId":"{{Account}}"}"""
+            : """{"type":"AssumedRole","principalId":"AROAEXAMPLE:ci","arn":"arn:aws:sts::""" + Account + """:assumed-role/deploy-pipeline/ci","accountId":""" + "\"" + Account + "\"" + ""","sessionContext":{"sessionIssuer":{"type":"Role","arn":"arn:aws:iam::""" + Account + """:role/deploy-pipeline","userName":"deploy-pipeline"}}}""";
+        var source = root ? "iam.amazonaws.com" : "ec2.amazonaws.com";
+        return "{\"eventVersion\":\"1.08\",\"userIdentity\":" + identity
+            + $$""","eventTime":"{{time}}","eventSource":"{{source}}","eventName":"{{name}}","awsRegion":"us-east-1","sourceIPAddress":"203.0.113.9","readOnly":{{(readOnly ? "true" : "false")}},"eventType":"AwsApiCall","recipientAccountId":"{{Account}}"}""";
+    }
+
+    internal static byte[] TrailLog(params string[] events) => Encoding.UTF8.GetBytes("{\"Records\":[" + string.Join(",", events) + "]}");
+
+    internal static byte[] Gzip(byte[] content)
+    {
+        using var stream = new MemoryStream();
+        using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return stream.ToArray();
+    }
+
+    [Fact]
+    public void A_gzipped_cloudtrail_log_with_root_use_after_setup_fails_VAL_2_8()
+    {
+        var log = Gzip(TrailLog(
+            TrailEvent("2026-01-01T09:00:00Z", "CreateVpc"),
+            TrailEvent("2026-01-01T09:30:00Z", "CreateUser", root: true),
+            TrailEvent("2026-03-02T11:15:00Z", "DeleteTrail", root: true),
+            TrailEvent("2026-03-03T08:00:00Z", "DescribeInstances", readOnly: true)));
+        var scan = Scan(log);
+
+        Assert.True(scan.IsCode);
+        var verdict = Assert.Single(scan.FindingsFor("trail.json.gz"), f => f.Item == "VAL-2.8" && f.Outcome == FindingOutcome.Fail);
+        Assert.Equal(Severity.High, verdict.Severity);
+        Assert.Contains("DeleteTrail", verdict.Message.In(Attest.Core.Text.Language.En), StringComparison.Ordinal);
+        Assert.Equal("trail.json.gz", verdict.File);
+    }
+
+    [Fact]
+    public void Logs_in_an_archive_are_judged_together_so_the_setup_window_is_the_first_day_over_all_of_them()
+    {
+        var zip = Zip(
+            ("AWSLogs/111122223333/CloudTrail/us-east-1/2026/01/01/a.json", Encoding.UTF8.GetString(TrailLog(TrailEvent("2026-01-01T09:00:00Z", "CreateVpc"), TrailEvent("2026-01-01T10:00:00Z", "CreateUser", root: true)))),
+            ("AWSLogs/111122223333/CloudTrail/us-east-1/2026/02/01/b.json", Encoding.UTF8.GetString(TrailLog(TrailEvent("2026-02-01T09:00:00Z", "RunInstances")))));
+        var scan = Scan(zip);
+
+        // Root only on the first day: the setup window, so no use after it
+        Assert.Contains(scan.FindingsFor("logs.zip"), f => f is { Item: "VAL-2.8", Outcome: FindingOutcome.Pass });
+        Assert.DoesNotContain(scan.FindingsFor("logs.zip"), f => f is { Item: "VAL-2.8", Outcome: FindingOutcome.Fail });
+    }
+
+    [Fact]
+    public void An_iam_policy_file_is_judged_for_least_privilege_and_its_near_miss_is_not()
+    {
+        var admin = Scan(Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"""));
+        Assert.True(admin.IsCode);
+        Assert.Contains(admin.FindingsFor("admin-policy.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Fail, File: "admin-policy.json" });
+
+        var narrow = Scan(Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}"""));
+        Assert.DoesNotContain(narrow.FindingsFor("reader.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Fail });
+        Assert.Contains(narrow.FindingsFor("reader.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Pass });
+    }
+
+    [Fact]
+    public void A_gzip_that_is_not_cloudtrail_is_not_evidence_for_the_analyzers()
+    {
+        Assert.False(Scan(Gzip(Encoding.UTF8.GetBytes("just some compressed notes"))).IsCode);
+    }
 }

@@ -344,6 +344,38 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task CloudTrail_logs_and_an_iam_policy_attached_to_a_case_study_are_analysed_into_the_dashboard()
+    {
+        var w = await EvidenceTestWorkspace.CreateAsync(world);
+        using (var scope = world.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+            db.SelfAssessment.AddRange(
+                new SelfAssessmentRecord { ApplicationId = w.ApplicationId, PartnerId = w.PartnerId, ItemId = "VAL-2.8", Met = true, Note = "Root locked away after setup.", Revision = 1 },
+                new SelfAssessmentRecord { ApplicationId = w.ApplicationId, PartnerId = w.PartnerId, ItemId = "VAL-2.9", Met = true, Note = "Least privilege.", Revision = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = w.Client(w.LeadId);
+        var log = EvidenceScanningTests.Gzip(EvidenceScanningTests.TrailLog(
+            EvidenceScanningTests.TrailEvent("2026-01-01T09:00:00Z", "CreateVpc"),
+            EvidenceScanningTests.TrailEvent("2026-03-02T11:15:00Z", "StopLogging", root: true)));
+        var trail = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, log, "trail.json.gz"));
+        Assert.Equal("application/gzip", (await w.PieceAsync(trail))!.ContentType);
+        Assert.Equal(HttpStatusCode.Redirect, (await w.AttachAsync(client, trail, "contoso", null)).StatusCode);
+        var policy = Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Sid":"Everything","Effect":"Allow","Action":"*","Resource":"*"}]}""");
+        var admin = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, policy, "ops-admin.json"));
+        Assert.Equal(HttpStatusCode.Redirect, (await w.AttachAsync(client, admin, "contoso", null)).StatusCode);
+
+        var (root, rootText) = await VerdictAsync(client, w, "VAL-2.8");
+        Assert.Equal("not-met", root);
+        Assert.Contains("trail.json.gz", rootText, StringComparison.Ordinal);
+        var (iam, iamText) = await VerdictAsync(client, w, "VAL-2.9");
+        Assert.Equal("not-met", iam);
+        Assert.Contains("ops-admin.json", iamText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Code_not_scanned_yet_is_counted_as_progress_and_asked_for()
     {
         var w = await EvidenceTestWorkspace.CreateAsync(world);

@@ -21,13 +21,14 @@ public static class EvidenceContentType
     public const string Pptx = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
     public const string Text = "text/plain";
     public const string Json = "application/json";
+    public const string Gzip = "application/gzip";
     public const string Bytes = "application/octet-stream";
 
     // More entries than this and the archive is not opened to tell Office documents apart: it is a ZIP
     private const int MaxEntriesToInspect = 10_000;
 
     /// <summary>Every type <see cref="Detect"/> answers; a stored type outside it is served as bytes.</summary>
-    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal) { Pdf, Png, Jpeg, Gif, Zip, Docx, Xlsx, Pptx, Text, Json, Bytes };
+    public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal) { Pdf, Png, Jpeg, Gif, Zip, Gzip, Docx, Xlsx, Pptx, Text, Json, Bytes };
 
     /// <summary>The type of a file from its first bytes; <paramref name="path"/> lets a ZIP be opened to tell Office documents apart.</summary>
     /// <param name="head">The file's first bytes (up to <see cref="HeadBytes"/>).</param>
@@ -60,6 +61,11 @@ public static class EvidenceContentType
             return path is null ? Zip : ZipKind(path);
         }
 
+        if (head.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B]))
+        {
+            return Gzip;
+        }
+
         if (!IsUtf8Text(head, complete))
         {
             return Bytes;
@@ -75,8 +81,8 @@ public static class EvidenceContentType
         };
     }
 
-    /// <summary>Whether files of this type are text an analyzer may read (templates, Terraform, plans) or an archive of them.</summary>
-    public static bool MayHoldCode(string? contentType) => contentType is Text or Json or Zip;
+    /// <summary>Whether files of this type are what an analyzer may read (templates, Terraform, plans, IAM policies, CloudTrail logs, gzipped or not) or an archive of them.</summary>
+    public static bool MayHoldCode(string? contentType) => contentType is Text or Json or Zip or Gzip;
 
     /// <summary>The number of entries a ZIP file declares in its end record; null when it cannot be read (or is ZIP64).</summary>
     public static int? DeclaredEntries(Stream zip)

@@ -5,6 +5,8 @@ using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using Attest.Core.Findings;
 using Attest.Evidence.CloudFormation;
+using Attest.Evidence.CloudTrail;
+using Attest.Evidence.Iam;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
@@ -155,14 +157,70 @@ public static partial class IacEvidence
             return ScanArchive(file);
         }
 
-        if (file.Length > MaxTextBytes)
+        // CloudTrail logs, plain or gzipped, are streamed whatever their size
+        var gzip = TrailEvidence.IsGzip(signature[..length]);
+        Stream Reopen()
+        {
+            file.Seek(0, SeekOrigin.Begin);
+            return new NonClosing(file);
+        }
+
+        if (TrailEvidence.Detect(Reopen, gzip) is var shape and not TrailShape.None)
+        {
+            var trail = new TrailEvidence();
+            trail.Read(Reopen, gzip, shape, EvidenceScan.Placeholder);
+            var (findings, problems) = trail.Judge();
+            return new EvidenceScan(true, findings, problems);
+        }
+
+        file.Seek(0, SeekOrigin.Begin);
+        if (gzip || file.Length > MaxTextBytes)
         {
             return EvidenceScan.NotCode;
         }
 
         var bytes = new byte[file.Length];
         file.ReadExactly(bytes);
-        return Decode(bytes) is { } text && ScanText(text, EvidenceScan.Placeholder) is { } document ? Result([document], [], archive: false) : EvidenceScan.NotCode;
+        if (Decode(bytes) is not { } text)
+        {
+            return EvidenceScan.NotCode;
+        }
+
+        if (PolicyFile.MayBePolicy(text))
+        {
+            var (policy, problem) = PolicyFile.Read(text, EvidenceScan.Placeholder);
+            return policy is not null ? Result([policy], [], archive: false) : new EvidenceScan(true, [], problem is null ? [] : [problem]);
+        }
+
+        return ScanText(text, EvidenceScan.Placeholder) is { } document ? Result([document], [], archive: false) : EvidenceScan.NotCode;
+    }
+
+    // Lets a reader dispose its stream without closing the stored file under it
+    private sealed class NonClosing(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => inner.Read(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     /// <summary>The document of one text file when it is infrastructure code, else null.</summary>
@@ -192,6 +250,7 @@ public static partial class IacEvidence
         }
 
         var texts = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var trail = new TrailEvidence();
         try
         {
             using var archive = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
@@ -209,7 +268,23 @@ public static partial class IacEvidence
                     continue;
                 }
 
-                if (path.Split('/').SkipLast(1).Any(s => SkippedFolders.Contains(s, StringComparer.Ordinal)) || !Interesting(path))
+                if (path.Split('/').SkipLast(1).Any(s => SkippedFolders.Contains(s, StringComparer.Ordinal)))
+                {
+                    continue;
+                }
+
+                // CloudTrail logs inside the archive are streamed into one analysis, not read into memory
+                if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+                {
+                    var gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+                    if (TrailEvidence.Detect(entry.Open, gzip) is var shape and not TrailShape.None)
+                    {
+                        trail.Read(entry.Open, gzip, shape, ArchivePrefix + path);
+                        continue;
+                    }
+                }
+
+                if (!Interesting(path))
                 {
                     continue;
                 }
@@ -251,6 +326,18 @@ public static partial class IacEvidence
             {
                 documents.Add(TerraformReader.ReadPlan(text, ArchivePrefix + path));
             }
+            else if (PolicyFile.MayBePolicy(text))
+            {
+                var (policy, problem) = PolicyFile.Read(text, ArchivePrefix + path);
+                if (policy is not null)
+                {
+                    documents.Add(policy);
+                }
+                else if (problem is not null)
+                {
+                    problems.Add(problem);
+                }
+            }
             else if (CloudFormationReader.LooksLikeTemplate(text))
             {
                 documents.Add(CloudFormationReader.Read(text, ArchivePrefix + path));
@@ -258,7 +345,14 @@ public static partial class IacEvidence
         }
 
         documents.AddRange(TerraformModules(texts));
-        return Result(documents, problems, archive: true);
+        var scan = Result(documents, problems, archive: true);
+        if (!trail.Found)
+        {
+            return scan;
+        }
+
+        var (trailFindings, trailProblems) = trail.Judge();
+        return new EvidenceScan(true, [.. scan.Findings, .. trailFindings], [.. scan.Problems, .. trailProblems], Archive: true);
     }
 
     // Each folder holding .tf files is a module; a folder another one calls as a local module is read through its caller
