@@ -2,7 +2,6 @@ using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account;
@@ -13,42 +12,14 @@ namespace Attest.Web.Features.Account;
 /// account has taken the address meanwhile. A link that does not work says so (404).
 /// </summary>
 [EnableRateLimiting("sign-in")]
-public sealed class ConfirmEmailModel(UserManager<AttestUser> users, AttestDbContext db, RequestLanguage language, MailOutbox? outbox = null) : PageModel
+public sealed class ConfirmEmailModel(UserManager<AttestUser> users, AttestDbContext db, RequestLanguage language, MailOutbox? outbox = null) : EmailedLinkModel(outbox)
 {
-    [BindProperty(SupportsGet = true, Name = "user")]
-    public string? UserId { get; set; }
-
     [BindProperty(SupportsGet = true)]
     public string? Email { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public string? Token { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public bool Done { get; set; }
-
-    /// <summary>The account's current address; null when the link does not work.</summary>
-    public string? Account { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (outbox is null)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.CacheControl = "no-store";
-        if (Done)
-        {
-            return Page();
-        }
-
-        return await FindAsync() is null ? Gone() : Page();
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
-        if (outbox is null)
+        if (MailOff)
         {
             return NotFound();
         }
@@ -77,7 +48,6 @@ public sealed class ConfirmEmailModel(UserManager<AttestUser> users, AttestDbCon
         if (!changed.Succeeded)
         {
             await transaction.RollbackAsync(HttpContext.RequestAborted);
-            Account = null;
             return Gone();
         }
 
@@ -85,7 +55,7 @@ public sealed class ConfirmEmailModel(UserManager<AttestUser> users, AttestDbCon
         return RedirectToPage(new { done = true, email = Email });
     }
 
-    private async Task<AttestUser?> FindAsync()
+    protected override async Task<AttestUser?> FindAsync()
     {
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Email) || string.IsNullOrEmpty(Token) || await users.FindByIdAsync(UserId) is not { } user)
         {
@@ -99,11 +69,5 @@ public sealed class ConfirmEmailModel(UserManager<AttestUser> users, AttestDbCon
 
         Account = user.Email;
         return user;
-    }
-
-    private PageResult Gone()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 }

@@ -2,7 +2,6 @@ using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account;
@@ -12,42 +11,14 @@ namespace Attest.Web.Features.Account;
 /// 3 hours, lets the holder choose a new password under Identity's rules. A link that does not work says so (404).
 /// </summary>
 [EnableRateLimiting("sign-in")]
-public sealed class ResetPasswordModel(UserManager<AttestUser> users, RequestLanguage language, TimeProvider clock, MailOutbox? outbox = null) : PageModel
+public sealed class ResetPasswordModel(UserManager<AttestUser> users, RequestLanguage language, TimeProvider clock, MailOutbox? outbox = null) : EmailedLinkModel(outbox)
 {
-    [BindProperty(SupportsGet = true, Name = "user")]
-    public string? UserId { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public string? Token { get; set; }
-
     [BindProperty]
     public string? Password { get; set; }
 
-    [BindProperty(SupportsGet = true)]
-    public bool Done { get; set; }
-
-    /// <summary>The e-mail address of the account the link is for; null when the link does not work.</summary>
-    public string? Account { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (outbox is null)
-        {
-            return NotFound();
-        }
-
-        Response.Headers.CacheControl = "no-store";
-        if (Done)
-        {
-            return Page();
-        }
-
-        return await FindAsync() is null ? Gone() : Page();
-    }
-
     public async Task<IActionResult> OnPostAsync()
     {
-        if (outbox is null)
+        if (MailOff)
         {
             return NotFound();
         }
@@ -70,7 +41,6 @@ public sealed class ResetPasswordModel(UserManager<AttestUser> users, RequestLan
         {
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken)))
             {
-                Account = null;
                 return Gone();
             }
 
@@ -83,7 +53,7 @@ public sealed class ResetPasswordModel(UserManager<AttestUser> users, RequestLan
         return RedirectToPage(new { done = true });
     }
 
-    private async Task<AttestUser?> FindAsync()
+    protected override async Task<AttestUser?> FindAsync()
     {
         if (string.IsNullOrEmpty(UserId) || string.IsNullOrEmpty(Token) || await users.FindByIdAsync(UserId) is not { } user || user.LockoutEnd > clock.GetUtcNow())
         {
@@ -97,11 +67,5 @@ public sealed class ResetPasswordModel(UserManager<AttestUser> users, RequestLan
 
         Account = user.Email;
         return user;
-    }
-
-    private PageResult Gone()
-    {
-        Response.StatusCode = StatusCodes.Status404NotFound;
-        return Page();
     }
 }
