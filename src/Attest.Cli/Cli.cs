@@ -118,7 +118,8 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
 
         var packaging = new PackageCommands(output, error, environment, Lang, today);
         var site = new SiteCheck(output, error).Command(languageOption, catalogsOption, Lang, LoadCatalogs);
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle() };
+        var audit = new AuditCommands(output, error, Lang).Audit();
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit };
     }
 
     private Language Lang(string? option)
