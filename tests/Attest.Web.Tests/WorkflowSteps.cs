@@ -15,7 +15,7 @@ namespace Attest.Web.Tests;
 internal static class WorkflowSteps
 {
     /// <summary>Fills <paramref name="applicationId"/> with the ready example (every prerequisite met), as an import would.</summary>
-    public static async Task MakeReadyAsync(World world, Guid applicationId)
+    public static async Task MakeReadyAsync(World world, Guid applicationId, string? partnerName = null)
     {
         using var scope = world.Factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
@@ -23,7 +23,7 @@ internal static class WorkflowSteps
         var (application, error) = ApplicationReader.Read(ApiSteps.ReadyExampleWithoutScannedEvidence(), "ready.yaml", catalogs.All);
         Assert.True(application is not null, error?.ToString());
         var record = await db.Applications.IgnoreQueryFiltersForTests().Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).SingleAsync(a => a.Id == applicationId);
-        ApplicationMapping.Replace(db, record, application);
+        ApplicationMapping.Replace(db, record, partnerName is null ? application : application with { Partner = application.Partner with { Name = partnerName } });
         await db.SaveChangesAsync();
     }
 

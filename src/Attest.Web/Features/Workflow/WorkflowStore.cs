@@ -182,9 +182,16 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
                 }
                 catch (DbUpdateException) when (attempt < Attempts)
                 {
-                    // Most likely another process took the next sequence number: chain again after the new last entry
                     await transaction.RollbackAsync(cancel);
                     entries.ForEach(e => db.Entry(e).State = EntityState.Detached);
+
+                    // Someone else stored this application's first step meanwhile: a conflict like any other
+                    if (loaded.Record is null && await db.Workflows.IgnoreQueryFilters().AsNoTracking().AnyAsync(w => w.ApplicationId == record.ApplicationId, cancel))
+                    {
+                        return false;
+                    }
+
+                    // Otherwise most likely another process took the next sequence number: chain again after the new last entry
                 }
             }
         }
