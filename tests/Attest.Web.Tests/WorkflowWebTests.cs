@@ -220,6 +220,99 @@ public sealed class WorkflowWebTests : IAsyncLifetime
         Assert.NotEmpty(workflow.Audit!.Cells);
     }
 
+    [Fact]
+    public async Task The_queue_puts_overdue_answers_first_and_counts_business_days_late()
+    {
+        await WorkflowSteps.SubmitReadyAsync(world, A);
+        await WorkflowSteps.MakeReadyAsync(world, world.ApplicationB, "Beta Consulting");
+        await WorkflowSteps.DoAsync(world, "leadB", $"/applications/{world.ApplicationB}/submit", null);
+
+        // B's answer was due a week ago (as if submitted earlier): it comes first, with the business days it is late
+        var due = new DateOnly(2026, 11, 19);
+        await world.ReadAsync(db => db.Workflows.IgnoreQueryFiltersForTests().Where(w => w.ApplicationId == world.ApplicationB).ExecuteUpdateAsync(w => w.SetProperty(x => x.AnswerDue, due)));
+        var queue = await Html(world.Client("office"), "/office");
+        Assert.True(queue.IndexOf("Beta Consulting", StringComparison.Ordinal) < queue.IndexOf("Acme Retail Cloud", StringComparison.Ordinal), queue);
+        var late = BusinessCalendar.UnitedStates.BusinessDaysOverdue(due, new DateOnly(2026, 11, 26));
+        Assert.Contains($"overdue by {late} business days", queue, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_speak_french()
+    {
+        await WorkflowSteps.SubmitReadyAsync(world, A);
+        using var client = world.Client("office");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+        Assert.Contains("File du bureau du programme", await Html(client, "/office"), StringComparison.Ordinal);
+        using var office = world.Client("office");
+        office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr");
+        var page = await Html(office, $"/applications/{A}/office");
+        Assert.Contains("Commencer l'examen", page, StringComparison.Ordinal);
+        Assert.Contains("soumise", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submission_freezes_the_hashes_of_the_library_files_attached_and_replies_attach_library_files()
+    {
+        var piece = await AddEvidenceAsync(world.PartnerA, "architecture.pdf", "%PDF-1.4 architecture\n");
+        var other = await AddEvidenceAsync(world.PartnerB, "not-yours.pdf", "%PDF-1.4 other\n");
+        await world.ReadAsync(async db =>
+        {
+            db.EvidenceLinks.Add(new EvidenceLink { Id = Guid.NewGuid(), EvidenceId = piece.Id, PartnerId = world.PartnerA, ApplicationId = A, CaseStudyKey = "contoso" });
+            return await db.SaveChangesAsync();
+        });
+        await WorkflowSteps.SubmitReadyAsync(world, A);
+        var version = (await WorkflowSteps.WorkflowAsync(world, A)).CurrentVersion!;
+        Assert.Equal(piece.Sha256, version.EvidenceHashes["architecture.pdf"]);
+        Assert.Contains(piece.Sha256!, await Html(world.Client("office"), $"/applications/{A}/versions/1"), StringComparison.Ordinal);
+
+        var office = $"/applications/{A}/office";
+        await WorkflowSteps.DoAsync(world, "office", office, "StartReview");
+        await WorkflowSteps.DoAsync(world, "office", office, "RequestInformation", ("text", "Send the architecture."));
+
+        // Another partner's file cannot be attached, whatever the form says
+        var stolen = await WorkflowSteps.PostAsync(world, "leadA", $"/applications/{A}/thread", null, ("text", "Here."), ("attach", other.Id.ToString()));
+        Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
+        await WorkflowSteps.DoAsync(world, "leadA", $"/applications/{A}/thread", null, ("text", "Here it is."), ("attach", piece.Id.ToString()));
+        var reply = (await WorkflowSteps.WorkflowAsync(world, A)).Thread[^1];
+        Assert.Equal([new AttachmentReference(piece.Id.ToString(), "architecture.pdf", piece.Sha256!)], reply.Attachments);
+        Assert.Contains("architecture.pdf", await Html(world.Client("office"), $"/applications/{A}/thread"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_schedule_with_a_bad_date_zone_auditor_or_attendee_is_refused_with_the_fields_named()
+    {
+        await WorkflowSteps.SubmitReadyAsync(world, A);
+        var office = $"/applications/{A}/office";
+        await WorkflowSteps.DoAsync(world, "office", office, "StartReview");
+        var response = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("date", "2026-13-40"), ("time", "25:00"), ("zone", "Mars/Olympus"), ("auditor", world.Users["leadA"]), ("attendees", "just a name"));
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose an auditor from the list.", html, StringComparison.Ordinal);
+        Assert.Contains("The date, time or time zone is not valid", html, StringComparison.Ordinal);
+        Assert.Contains("Attendee line 1", html, StringComparison.Ordinal);
+
+        // In the past: the aggregate refuses
+        var past = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("date", "2026-11-20"), ("time", "10:00"), ("zone", "Europe/Paris"), ("auditor", world.Users["auditor"]));
+        Assert.Contains("must start after", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(WorkflowState.InReview, (await WorkflowSteps.WorkflowAsync(world, A)).State);
+    }
+
+    private async Task<EvidenceRecord> AddEvidenceAsync(Guid partner, string name, string text)
+    {
+        using var scope = world.Factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<Attest.Web.Infrastructure.EvidenceStore>();
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        var file = (await store.ReceiveAsync(content, 1024, CancellationToken.None))!;
+        var piece = new EvidenceRecord { Id = Guid.NewGuid(), PartnerId = partner, Name = name, Sha256 = file.Sha256, Size = file.Size, ContentType = file.ContentType, AddedAt = world.Factory.Now };
+        await store.CommitAsync(file, async () =>
+        {
+            db.Evidence.Add(piece);
+            await db.SaveChangesAsync();
+        }, CancellationToken.None);
+        return piece;
+    }
+
     private static async Task<string> Html(HttpClient client, string url)
     {
         using (client)

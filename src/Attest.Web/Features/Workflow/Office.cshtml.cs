@@ -17,7 +17,7 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
         WorkflowState.Submitted, WorkflowState.Resubmitted, WorkflowState.InReview, WorkflowState.InformationRequested, WorkflowState.AuditScheduled, WorkflowState.AuditInProgress,
     }.Select(s => WorkflowStates.Names.Wire(s))];
 
-    public sealed record Row(Guid Id, string Partner, WorkflowState State, DateTimeOffset? SubmittedAt, DateOnly? Due, int DaysOverdue);
+    public sealed record Row(Guid Id, string Partner, WorkflowState State, DateTimeOffset? SubmittedAt, DateOnly? Due, bool Overdue, int DaysOverdue);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -39,8 +39,9 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
                 WorkflowStates.Names.TryParse(r.State, out var state) ? state : WorkflowState.Submitted,
                 r.SubmittedAt,
                 r.AnswerDue,
-                r.AnswerDue is { } due && BusinessCalendar.IsOverdue(due, today) ? store.Calendar.Calendar.BusinessDaysOverdue(due, today) : 0))
-            .OrderByDescending(r => r.DaysOverdue > 0)
+                r.AnswerDue is { } due && BusinessCalendar.IsOverdue(due, today),
+                r.AnswerDue is { } late ? store.Calendar.Calendar.BusinessDaysOverdue(late, today) : 0))
+            .OrderByDescending(r => r.Overdue)
             .ThenBy(r => r.Due ?? DateOnly.MaxValue)
             .ThenBy(r => r.SubmittedAt)
             .ToList();
@@ -51,6 +52,8 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
 /// <summary>The program office's actions on one application: start the review, request information, schedule the audit, decide.</summary>
 public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options) : WorkflowPageModel(store, db, language)
 {
+    public const int MaxLocationLength = 500;
+
     public sealed record Person(string Id, string Name, string Email);
 
     public IReadOnlyList<Person> Auditors { get; private set; } = [];
@@ -141,6 +144,11 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
         if (start is null)
         {
             ModelState.AddModelError("date", Texts.BadDate.In(language));
+        }
+
+        if (location?.Length > MaxLocationLength)
+        {
+            ModelState.AddModelError("location", string.Format(CultureInfo.InvariantCulture, Texts.TooLong.In(language), Texts.Location.In(language), MaxLocationLength));
         }
 
         var people = new List<AuditAttendee>();

@@ -99,6 +99,7 @@ public static class Texts
     public static readonly LocalizedString AuditPlanned = new("Audit on {0} ({1}) with {2}.", "Audit le {0} ({1}) avec {2}.");
     public static readonly LocalizedString BadDate = new("The date, time or time zone is not valid, or the time does not exist in that zone.", "La date, l'heure ou le fuseau horaire n'est pas valide, ou l'heure n'existe pas dans ce fuseau.");
     public static readonly LocalizedString BadAttendee = new("Attendee line {0}: write \"name, e-mail, role\".", "Participant ligne {0} : écrivez « nom, e-mail, rôle ».");
+    public static readonly LocalizedString TooLong = new("{0}: at most {1} characters.", "{0} : au plus {1} caractères.");
     public static readonly LocalizedString UnknownAuditor = new("Choose an auditor from the list.", "Choisissez un auditeur dans la liste.");
 
     // Audits
