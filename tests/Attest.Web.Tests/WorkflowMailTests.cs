@@ -50,6 +50,18 @@ public sealed class WorkflowMailTests(MailWorld mail) : IClassFixture<MailWorld>
             Assert.Contains(e.Attendees, x => x.Value!.ToString().Contains("outside@example.test", StringComparison.OrdinalIgnoreCase));
         }
 
+        // Moving the audit sends the invitation again, as a new sequence of the same event
+        await WorkflowSteps.DoAsync(World, "office", office, "Schedule", [.. WorkflowSteps.Plan(World, "auditor").Where(f => f.Item1 != "time"), ("time", "15:30")]);
+        var moved = await mail.Smtp.NextAsync();
+        Assert.Equal(["auditor@example.test"], moved.To);
+        using (var content = new MemoryStream())
+        {
+            await moved.Message.Attachments.OfType<MimePart>().Single().Content!.DecodeToAsync(content);
+            var e = Assert.Single(Ical.Net.Calendar.Load(System.Text.Encoding.UTF8.GetString(content.ToArray()))!.Events);
+            Assert.Equal(1, e.Sequence);
+            Assert.Equal(new DateTime(2026, 12, 10, 15, 30, 0), e.DtStart!.Value);
+        }
+
         Assert.False(mail.Smtp.TryTake(out _));
     }
 }

@@ -115,7 +115,7 @@ public static class Texts
     public static readonly LocalizedString ReadinessSaid = new("Readiness at submission", "Préparation à la soumission");
     public static readonly LocalizedString Partner = new("Partner level", "Niveau partenaire");
     public static readonly LocalizedString Closed = new("The audit is closed.", "L'audit est clos.");
-    public static readonly LocalizedString EvidenceOfCaseStudy = new("Evidence of this case study", "Preuves de cette étude de cas");
+    public static readonly LocalizedString EvidenceOfCaseStudy = new("Notes and evidence", "Notes et preuves");
 
     // Notifications
     public static readonly LocalizedString Notifications = new("Notifications", "Notifications");
