@@ -32,7 +32,8 @@ public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, Request
             return NotFound();
         }
 
-        var input = new SubmissionInput(Report!, await EvidenceHashesAsync(), Language.Value);
+        // The readiness report is frozen in the checklist's language, like the package made from it
+        var input = new SubmissionInput(Report!, await EvidenceHashesAsync());
         var resubmission = Resubmission;
         return await ActAsync(
             (actor, now) => resubmission ? Workflow.Resubmit(actor, now, input, note) : Workflow.Submit(actor, now, input, note),
