@@ -233,6 +233,14 @@ public sealed class WorkflowWebTests : IAsyncLifetime
         var queue = await Html(world.Client("office"), "/office");
         Assert.True(queue.IndexOf("Beta Consulting", StringComparison.Ordinal) < queue.IndexOf("Acme Retail Cloud", StringComparison.Ordinal), queue);
         var late = BusinessCalendar.UnitedStates.BusinessDaysOverdue(due, new DateOnly(2026, 11, 26));
+
+        // The applications list shows the workflow's state, to the office too, and never another partner's application
+        var officeHome = await Html(world.Client("office"), "/");
+        Assert.Contains("Beta Consulting", officeHome, StringComparison.Ordinal);
+        Assert.Contains("Acme Retail Cloud", officeHome, StringComparison.Ordinal);
+        var leadHome = await Html(world.Client("leadA"), "/");
+        Assert.Contains("<td>submitted</td>", leadHome, StringComparison.Ordinal);
+        Assert.DoesNotContain("Beta Consulting", leadHome, StringComparison.Ordinal);
         Assert.Contains($"overdue by {late} business days", queue, StringComparison.Ordinal);
     }
 
