@@ -15,6 +15,11 @@ builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddEvidence();
+builder.Services.AddSingleton(new Attest.Web.Features.Workflow.OfficeCalendar(options.Workflow));
+builder.Services.AddScoped<Attest.Web.Features.Workflow.WorkflowStore>();
+builder.Services.AddScoped<Attest.Web.Features.Workflow.UnreadNotifications>();
+builder.Services.AddSingleton<Attest.Web.Features.Workflow.DueReminder>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<Attest.Web.Features.Workflow.DueReminder>());
 
 var connection = builder.Configuration.GetConnectionString("Attest");
 if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))

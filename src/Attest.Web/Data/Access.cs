@@ -15,6 +15,9 @@ public sealed class Access
     /// <summary>True for the program office: every submitted application, of any partner.</summary>
     public bool SeesSubmitted { get; init; }
 
+    /// <summary>For an auditor: the applications whose audit is assigned to them, and nothing else.</summary>
+    public IReadOnlyCollection<Guid> AuditedApplicationIds { get; init; } = [];
+
     /// <summary>The user, when signed in.</summary>
     public string? UserId { get; init; }
 

@@ -33,6 +33,12 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<WorkflowRecord> Workflows => Set<WorkflowRecord>();
+
+    public DbSet<AuditTrailRecord> AuditTrail => Set<AuditTrailRecord>();
+
+    public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
     /// <summary>The access the filters apply (read at query time, so one context serves one request).</summary>
     internal Access Access => access.Value;
 
@@ -74,7 +80,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             application.HasMany(a => a.CaseStudies).WithOne(c => c.Application).HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             application.HasMany(a => a.Content).WithOne().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             application.HasMany(a => a.SelfAssessment).WithOne().HasForeignKey(s => s.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            application.HasQueryFilter(a => Access.PartnerIds.Contains(a.PartnerId) || (Access.SeesSubmitted && a.Status != ApplicationStatus.Draft));
+            application.HasQueryFilter(a => Access.PartnerIds.Contains(a.PartnerId) || (Access.SeesSubmitted && a.Status != ApplicationStatus.Draft) || Access.AuditedApplicationIds.Contains(a.Id));
         });
 
         builder.Entity<CaseStudyRecord>(caseStudy =>
@@ -90,13 +96,13 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             JsonColumn(caseStudy.Property(c => c.Compliance));
             JsonColumn(caseStudy.Property(c => c.Evidence));
             JsonColumn(caseStudy.Property(c => c.Availability));
-            caseStudy.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || (Access.SeesSubmitted && c.Application!.Status != ApplicationStatus.Draft));
+            caseStudy.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || (Access.SeesSubmitted && c.Application!.Status != ApplicationStatus.Draft) || Access.AuditedApplicationIds.Contains(c.ApplicationId));
         });
 
         builder.Entity<ContentRecord>(content =>
         {
             content.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
-            content.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || Access.SeesSubmitted);
+            content.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || Access.SeesSubmitted || Access.AuditedApplicationIds.Contains(c.ApplicationId));
         });
 
         builder.Entity<SelfAssessmentRecord>(entry =>
@@ -105,7 +111,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             entry.Property(s => s.ItemId).HasMaxLength(32);
             entry.Property(s => s.Revision).IsConcurrencyToken();
             JsonColumn(entry.Property(s => s.Evidence));
-            entry.HasQueryFilter(s => Access.PartnerIds.Contains(s.PartnerId) || Access.SeesSubmitted);
+            entry.HasQueryFilter(s => Access.PartnerIds.Contains(s.PartnerId) || Access.SeesSubmitted || Access.AuditedApplicationIds.Contains(s.ApplicationId));
         });
 
         builder.Entity<EvidenceRecord>(evidence =>
@@ -117,7 +123,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             evidence.HasIndex(e => new { e.PartnerId, e.Sha256 });
             evidence.HasOne<Partner>().WithMany().HasForeignKey(e => e.PartnerId).OnDelete(DeleteBehavior.Restrict);
             evidence.HasMany(e => e.Links).WithOne().HasForeignKey(l => l.EvidenceId).OnDelete(DeleteBehavior.Cascade);
-            evidence.HasQueryFilter(e => Access.PartnerIds.Contains(e.PartnerId) || Access.SeesSubmitted);
+            evidence.HasQueryFilter(e => Access.PartnerIds.Contains(e.PartnerId) || Access.SeesSubmitted || e.Links.Any(l => Access.AuditedApplicationIds.Contains(l.ApplicationId)));
         });
 
         builder.Entity<EvidenceLink>(link =>
@@ -126,7 +132,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             link.Property(l => l.ItemId).HasMaxLength(32);
             link.HasIndex(l => new { l.ApplicationId, l.ItemId });
             link.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
-            link.HasQueryFilter(l => Access.PartnerIds.Contains(l.PartnerId) || Access.SeesSubmitted);
+            link.HasQueryFilter(l => Access.PartnerIds.Contains(l.PartnerId) || Access.SeesSubmitted || Access.AuditedApplicationIds.Contains(l.ApplicationId));
         });
 
         builder.Entity<ApiToken>(token =>
@@ -144,6 +150,54 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             invitation.Property(i => i.Role).HasConversion<string>().HasMaxLength(32);
             invitation.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
             invitation.HasIndex(i => i.TokenHash).IsUnique();
+        });
+
+        builder.Entity<WorkflowRecord>(workflow =>
+        {
+            workflow.HasKey(w => w.ApplicationId);
+            workflow.Property(w => w.State).HasMaxLength(32).IsRequired();
+            workflow.Property(w => w.AuditorId).HasMaxLength(450);
+            workflow.Property(w => w.ReviewManagerId).HasMaxLength(450);
+            workflow.Property(w => w.Snapshot).IsRequired();
+            workflow.Property(w => w.Revision).IsConcurrencyToken();
+            workflow.HasIndex(w => w.PartnerId);
+            workflow.HasIndex(w => w.State);
+            workflow.HasIndex(w => w.AnswerDue);
+            workflow.HasIndex(w => w.AuditorId);
+            workflow.HasIndex(w => w.ReviewManagerId);
+            workflow.HasOne<ApplicationRecord>().WithOne().HasForeignKey<WorkflowRecord>(w => w.ApplicationId).OnDelete(DeleteBehavior.Cascade);
+            workflow.HasOne<Partner>().WithMany().HasForeignKey(w => w.PartnerId).OnDelete(DeleteBehavior.Restrict);
+
+            // The same isolation as the application's, in one place: own or assigned partners, every submitted one for the
+            // program office, and for an auditor only the audits assigned to them
+            workflow.HasQueryFilter(w => Access.PartnerIds.Contains(w.PartnerId) || (Access.SeesSubmitted && w.State != "draft") || Access.AuditedApplicationIds.Contains(w.ApplicationId));
+        });
+
+        builder.Entity<AuditTrailRecord>(entry =>
+        {
+            entry.ToTable("AuditTrail");
+            entry.HasKey(e => e.Sequence);
+            entry.Property(e => e.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
+            entry.Property(e => e.ActorRole).HasMaxLength(32).IsRequired();
+            entry.Property(e => e.Action).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.EntityType).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.EntityId).HasMaxLength(450).IsRequired();
+            entry.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+            entry.HasIndex(e => new { e.EntityType, e.EntityId });
+        });
+
+        builder.Entity<NotificationRecord>(notification =>
+        {
+            notification.Property(n => n.UserId).HasMaxLength(450).IsRequired();
+            notification.Property(n => n.Kind).HasMaxLength(64).IsRequired();
+            notification.Property(n => n.TextEn).HasMaxLength(2000).IsRequired();
+            notification.Property(n => n.TextFr).HasMaxLength(2000).IsRequired();
+            notification.Property(n => n.Link).HasMaxLength(500);
+            notification.HasIndex(n => new { n.UserId, n.ReadAt });
+            notification.HasOne<AttestUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
+            notification.HasQueryFilter(n => n.UserId == Access.UserId);
         });
     }
 

@@ -339,3 +339,95 @@ public sealed class Invitation
 
     public DateTimeOffset? AcceptedAt { get; set; }
 }
+
+/// <summary>
+/// The workflow of one application (issue 5): the aggregate's snapshot as JSON text, plus the columns the queues and the
+/// access filters query. Written only through <see cref="Attest.Web.Features.Workflow.WorkflowStore"/>, which appends the
+/// audit trail in the same transaction.
+/// </summary>
+public sealed class WorkflowRecord
+{
+    public Guid ApplicationId { get; set; }
+
+    public Guid PartnerId { get; set; }
+
+    /// <summary>The wire name of the state (e.g. <c>in-review</c>).</summary>
+    public string State { get; set; } = "draft";
+
+    /// <summary>When the latest version was submitted.</summary>
+    public DateTimeOffset? SubmittedAt { get; set; }
+
+    /// <summary>The day the program office's answer is due (business calendar), while one is awaited.</summary>
+    public DateOnly? AnswerDue { get; set; }
+
+    /// <summary>The day a reminder of <see cref="AnswerDue"/> was sent for, so that it goes once.</summary>
+    public DateOnly? ReminderSentFor { get; set; }
+
+    /// <summary>The auditor the audit is assigned to.</summary>
+    public string? AuditorId { get; set; }
+
+    /// <summary>The partner manager asked for the latest review.</summary>
+    public string? ReviewManagerId { get; set; }
+
+    /// <summary>The <see cref="Attest.Core.Workflow.WorkflowSnapshot"/> as JSON.</summary>
+    public string Snapshot { get; set; } = "";
+
+    /// <summary>How many history steps are in the trail already.</summary>
+    public int Steps { get; set; }
+
+    /// <summary>Incremented on every save; a stale value is a conflict.</summary>
+    public long Revision { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+/// <summary>
+/// One entry of the append-only, hash-chained audit trail (<see cref="Attest.Core.Workflow.AuditEntry"/>): never updated
+/// nor deleted; the sequence is unique and gap-free.
+/// </summary>
+public sealed class AuditTrailRecord
+{
+    public long Sequence { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public string ActorId { get; set; } = "";
+
+    public string ActorRole { get; set; } = "";
+
+    public string Action { get; set; } = "";
+
+    public string EntityType { get; set; } = "";
+
+    public string EntityId { get; set; } = "";
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+
+    public string PreviousHash { get; set; } = "";
+
+    public string Hash { get; set; } = "";
+}
+
+/// <summary>A notice for one user, in both languages, shown in the in-app list (and sent by e-mail when SMTP is configured).</summary>
+public sealed class NotificationRecord
+{
+    public Guid Id { get; set; }
+
+    public string UserId { get; set; } = "";
+
+    public DateTimeOffset At { get; set; }
+
+    /// <summary>What happened, e.g. <c>submitted</c>, <c>information-requested</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    public string TextEn { get; set; } = "";
+
+    public string TextFr { get; set; } = "";
+
+    /// <summary>A local path to the page concerned.</summary>
+    public string? Link { get; set; }
+
+    public DateTimeOffset? ReadAt { get; set; }
+}

@@ -10,9 +10,10 @@ namespace Attest.Web.Features;
 /// <summary>The applications the user may see (the database filters decide which), and starting a new one.</summary>
 public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock) : PageModel
 {
-    public sealed record Row(Guid Id, string Partner, string Checklist, ApplicationStatus Status, DateTimeOffset UpdatedAt)
+    public sealed record Row(Guid Id, string Partner, string Checklist, ApplicationStatus Status, DateTimeOffset UpdatedAt, Attest.Core.Workflow.WorkflowState? State = null)
     {
-        public Attest.Core.Text.LocalizedString StatusName => Status == ApplicationStatus.Draft ? Ui.Draft : Ui.Submitted;
+        /// <summary>The workflow's state once there is one; before, draft or submitted.</summary>
+        public Attest.Core.Text.LocalizedString StatusName => State is { } state ? Workflow.Texts.StateName(state) : Status == ApplicationStatus.Draft ? Ui.Draft : Ui.Submitted;
     }
 
     public IReadOnlyList<Row> Applications { get; private set; } = [];
@@ -23,10 +24,15 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
 
     public async Task OnGetAsync()
     {
+        // The program office and auditors see applications without seeing the partner records: the name the application declares stands in
         var rows = await db.Applications.AsNoTracking()
-            .Join(db.Partners, a => a.PartnerId, p => p.Id, (a, p) => new { a.Id, Partner = p.Name, a.ChecklistId, a.Status, a.UpdatedAt })
+            .GroupJoin(db.Partners, a => a.PartnerId, p => p.Id, (a, p) => new { a, p })
+            .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.a.Id, Partner = p != null ? p.Name : x.a.PartnerName, x.a.ChecklistId, x.a.Status, x.a.UpdatedAt })
             .ToListAsync();
-        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner, r.ChecklistId, r.Status, r.UpdatedAt)).ToList();
+        var ids = rows.Select(r => r.Id).ToList();
+        var states = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.ApplicationId)).Select(w => new { w.ApplicationId, w.State }).ToListAsync();
+        var stateOf = states.ToDictionary(s => s.ApplicationId, s => Attest.Core.Workflow.WorkflowStates.Names.TryParse(s.State, out var state) ? state : (Attest.Core.Workflow.WorkflowState?)null);
+        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner ?? "", r.ChecklistId, r.Status, r.UpdatedAt, stateOf.GetValueOrDefault(r.Id))).ToList();
     }
 
     public async Task<IActionResult> OnPostStartAsync(string checklist)

@@ -27,6 +27,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
                     UserRole.PartnerManager => await db.PartnerAssignments.AsNoTracking().Where(a => a.UserId == userId).Select(a => a.PartnerId).ToListAsync(context.RequestAborted),
                     _ => new List<Guid>(),
                 };
+                // An auditor sees the applications whose audit is assigned to them, and no other
+                var audited = user.Role == UserRole.Auditor
+                    ? await db.Workflows.IgnoreQueryFilters().AsNoTracking().Where(w => w.AuditorId == userId).Select(w => w.ApplicationId).ToListAsync(context.RequestAborted)
+                    : [];
                 current.Value = new Access
                 {
                     UserId = userId,
@@ -34,6 +38,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                     OwnPartnerId = user.PartnerId,
                     PartnerIds = partners,
                     SeesSubmitted = user.Role == UserRole.ProgramOffice,
+                    AuditedApplicationIds = audited,
                 };
             }
         }

@@ -36,7 +36,26 @@ public sealed class AttestOptions
     /// <summary>The web site check (section <c>Attest:SiteCheck</c>).</summary>
     public SiteCheckSettings SiteCheck { get; set; } = new();
 
+    /// <summary>The submission workflow: the program office's business calendar (section <c>Attest:Workflow</c>).</summary>
+    public WorkflowSettings Workflow { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataFolder);
+}
+
+/// <summary>The program office's calendar: which holidays, extra closed dates, and the office's time zone.</summary>
+public sealed class WorkflowSettings
+{
+    /// <summary><c>us-federal</c> (default), <c>france</c> (or <c>fr</c>), or <c>none</c>.</summary>
+    public string? Holidays { get; set; }
+
+    /// <summary>Further closed dates, <c>yyyy-MM-dd</c>.</summary>
+    public List<string> ExtraHolidays { get; set; } = [];
+
+    /// <summary>The IANA time zone the office's days are counted in (default <c>UTC</c>).</summary>
+    public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>Business days the program office has to answer a (re)submission.</summary>
+    public int AnswerBusinessDays { get; set; } = 5;
 }
 
 /// <summary>Bounds of the web site check run from the partner profile; private addresses only for tests on one's own machine.</summary>

@@ -34,8 +34,11 @@ public sealed class SmtpSettings
     public SecureSocketOptions Security => UseTls ? SecureSocketOptions.SslOnConnect : StartTls ? SecureSocketOptions.StartTls : SecureSocketOptions.None;
 }
 
-/// <summary>One plain-text e-mail to one person.</summary>
-public sealed record OutgoingMail(string To, string Subject, string Body);
+/// <summary>One plain-text e-mail to one person, with optional attachments.</summary>
+public sealed record OutgoingMail(string To, string Subject, string Body, IReadOnlyList<MailAttachment>? Attachments = null);
+
+/// <summary>A file attached to an e-mail (such as an audit's <c>.ics</c> invitation).</summary>
+public sealed record MailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends e-mail. Registered only when SMTP is configured: a feature that needs e-mail asks for it optionally and hides itself without it.</summary>
 public interface IMailSender
@@ -55,7 +58,20 @@ public sealed partial class SmtpMailSender(AttestOptions options, ILogger<SmtpMa
         message.From.Add(MailboxAddress.Parse(smtp.From!));
         message.To.Add(MailboxAddress.Parse(mail.To));
         message.Subject = mail.Subject;
-        message.Body = new TextPart("plain") { Text = mail.Body };
+        if (mail.Attachments is not { Count: > 0 } attachments)
+        {
+            message.Body = new TextPart("plain") { Text = mail.Body };
+        }
+        else
+        {
+            var body = new BodyBuilder { TextBody = mail.Body };
+            foreach (var attachment in attachments)
+            {
+                body.Attachments.Add(attachment.FileName, attachment.Content, ContentType.Parse(attachment.ContentType));
+            }
+
+            message.Body = body.ToMessageBody();
+        }
 
         using var client = new SmtpClient { Timeout = 30_000 };
         await client.ConnectAsync(smtp.Host!, smtp.Port, smtp.Security, cancel);

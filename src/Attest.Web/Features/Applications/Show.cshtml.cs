@@ -12,7 +12,7 @@ namespace Attest.Web.Features.Applications;
 
 /// <summary>The readiness dashboard of one application, its export and its import.</summary>
 [RequestSizeLimit(MaxImportBytes + (64 * 1024))]
-public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock, ApplicationEvidence evidence) : PageModel
+public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock, ApplicationEvidence evidence, Attest.Web.Features.Workflow.WorkflowStore workflows) : PageModel
 {
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
@@ -24,6 +24,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
     public bool CanEdit { get; private set; }
 
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
+
+    /// <summary>The workflow's state, history and the steps this user may take.</summary>
+    public Attest.Web.Features.Workflow.WorkflowPanel? Panel { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -100,6 +103,11 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         CanEdit = access.Value.CanEdit(record.PartnerId);
+        if (await workflows.LoadAsync(record.Id, HttpContext.RequestAborted) is { } loaded && await workflows.ActorAsync(HttpContext.RequestAborted) is { } actor)
+        {
+            Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
+        }
+
         var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
         Scan = evaluated.Progress;
         Report = evaluated.Report;

@@ -1,0 +1,139 @@
+using Attest.Core.Text;
+using Attest.Core.Workflow;
+
+namespace Attest.Web.Features.Workflow;
+
+/// <summary>The texts of the submission, review and audit pages, in English and French.</summary>
+public static class Texts
+{
+    public static readonly LocalizedString Workflow = new("Submission and audit", "Soumission et audit");
+    public static readonly LocalizedString State = new("State", "État");
+    public static readonly LocalizedString History = new("History", "Historique");
+    public static readonly LocalizedString NoHistory = new("Nothing has happened yet.", "Rien ne s'est encore passé.");
+    public static readonly LocalizedString Actions = new("What you can do", "Ce que vous pouvez faire");
+    public static readonly LocalizedString Done = new("Done.", "C'est fait.");
+    public static readonly LocalizedString Conflict = new("Someone else changed this application at the same time; nothing of yours was saved. Look at the page again and retry.", "Quelqu'un d'autre a modifié cette candidature au même moment ; rien de votre part n'a été enregistré. Regardez de nouveau la page puis réessayez.");
+    public static readonly LocalizedString Refused = new("Not done", "Non effectué");
+    public static readonly LocalizedString Note = new("Note (optional)", "Note (facultative)");
+    public static readonly LocalizedString Date = new("Date", "Date");
+    public static readonly LocalizedString Who = new("Who", "Qui");
+    public static readonly LocalizedString What = new("What", "Quoi");
+
+    // Review
+    public static readonly LocalizedString Review = new("Review before submission", "Revue avant soumission");
+    public static readonly LocalizedString ReviewIntro = new("The checklist recommends that your partner manager reviews the application before you submit it.", "La liste de contrôle recommande que votre responsable partenaire relise la candidature avant que vous la soumettiez.");
+    public static readonly LocalizedString Reviewer = new("Partner manager", "Responsable partenaire");
+    public static readonly LocalizedString NoManager = new("No partner manager is assigned to your partner yet; ask your administrator.", "Aucun responsable partenaire n'est encore affecté à votre partenaire ; demandez-le à votre administrateur.");
+    public static readonly LocalizedString AskReview = new("Ask for a review", "Demander une revue");
+    public static readonly LocalizedString Comment = new("Comment", "Commentaire");
+    public static readonly LocalizedString WholeApplication = new("The application as a whole", "La candidature dans son ensemble");
+    public static readonly LocalizedString AddComment = new("Add the comment", "Ajouter le commentaire");
+    public static readonly LocalizedString CompleteReview = new("Mark the review done", "Marquer la revue comme terminée");
+    public static readonly LocalizedString Summary = new("Closing remark (optional)", "Remarque finale (facultative)");
+    public static readonly LocalizedString ReviewOpen = new("Review asked of {0} on {1}; not done yet.", "Revue demandée à {0} le {1} ; pas encore terminée.");
+    public static readonly LocalizedString ReviewDone = new("Reviewed by {0} on {1}.", "Revue faite par {0} le {1}.");
+    public static readonly LocalizedString NoReview = new("No review has been done.", "Aucune revue n'a été faite.");
+    public static readonly LocalizedString Comments = new("Comments", "Commentaires");
+
+    // Submit
+    public static readonly LocalizedString Submit = new("Submit", "Soumettre");
+    public static readonly LocalizedString Resubmit = new("Submit again", "Soumettre à nouveau");
+    public static readonly LocalizedString SubmitIntro = new("Submitting freezes a numbered version: the application as it is now, its readiness report as of today and the SHA-256 of every file attached to it. The program office then answers within {0} business days.", "La soumission fige une version numérotée : la candidature telle qu'elle est, son rapport de préparation à la date du jour et le SHA-256 de chaque fichier qui lui est joint. Le bureau du programme répond ensuite sous {0} jours ouvrés.");
+    public static readonly LocalizedString PrerequisitesNotMet = new("Prerequisites not met", "Prérequis non respectés");
+    public static readonly LocalizedString Withdraw = new("Withdraw the application", "Retirer la candidature");
+    public static readonly LocalizedString WithdrawWarning = new("Withdrawing is final.", "Le retrait est définitif.");
+    public static readonly LocalizedString Submitted = new("Version {0} was submitted.", "La version {0} a été soumise.");
+
+    // Versions
+    public static readonly LocalizedString Versions = new("Versions", "Versions");
+    public static readonly LocalizedString NoVersions = new("Nothing has been submitted yet.", "Rien n'a encore été soumis.");
+    public static readonly LocalizedString VersionN = new("Version {0}", "Version {0}");
+    public static readonly LocalizedString SubmittedAt = new("Submitted", "Soumise le");
+    public static readonly LocalizedString ContentHash = new("Content SHA-256", "SHA-256 du contenu");
+    public static readonly LocalizedString Intact = new("The stored content matches its hash.", "Le contenu stocké correspond à son empreinte.");
+    public static readonly LocalizedString NotIntact = new("The stored content does NOT match its hash.", "Le contenu stocké NE correspond PAS à son empreinte.");
+    public static readonly LocalizedString EvidenceHashes = new("Evidence (SHA-256)", "Preuves (SHA-256)");
+    public static readonly LocalizedString Package = new("Submission package", "Dossier de soumission");
+    public static readonly LocalizedString PackageComing = new("The spreadsheet, the PDF report, the e-mail and the evidence bundle of this version will be offered here.", "Le tableur, le rapport PDF, l'e-mail et le paquet de preuves de cette version seront proposés ici.");
+    public static readonly LocalizedString Changes = new("Changes from version {0} to version {1}", "Changements de la version {0} à la version {1}");
+    public static readonly LocalizedString SeeChanges = new("What changed since the version before", "Ce qui a changé depuis la version précédente");
+    public static readonly LocalizedString NoChanges = new("Nothing changed.", "Rien n'a changé.");
+    public static readonly LocalizedString Before = new("Before", "Avant");
+    public static readonly LocalizedString After = new("After", "Après");
+    public static readonly LocalizedString General = new("Profile and evidence", "Profil et preuves");
+    public static readonly LocalizedString ApplicationText = new("The application as submitted (format v1)", "La candidature telle que soumise (format v1)");
+
+    // Thread
+    public static readonly LocalizedString Thread = new("Information requests", "Demandes d'informations");
+    public static readonly LocalizedString NoMessages = new("No message yet.", "Aucun message pour l'instant.");
+    public static readonly LocalizedString Message = new("Message", "Message");
+    public static readonly LocalizedString Items = new("Items concerned (optional, e.g. VAL-2.4 PRE-3.1)", "Éléments concernés (facultatif, p. ex. VAL-2.4 PRE-3.1)");
+    public static readonly LocalizedString Attachments = new("Attach files from your evidence library", "Joindre des fichiers de votre bibliothèque de preuves");
+    public static readonly LocalizedString Reply = new("Send the answer", "Envoyer la réponse");
+    public static readonly LocalizedString Request = new("Request", "Demande");
+    public static readonly LocalizedString Answer = new("Answer", "Réponse");
+
+    // Office
+    public static readonly LocalizedString Queue = new("Program office queue", "File du bureau du programme");
+    public static readonly LocalizedString EmptyQueue = new("No application is waiting.", "Aucune candidature n'attend.");
+    public static readonly LocalizedString Due = new("Answer due", "Réponse attendue le");
+    public static readonly LocalizedString Overdue = new("overdue by {0} business days", "en retard de {0} jours ouvrés");
+    public static readonly LocalizedString OfficeActions = new("Program office", "Bureau du programme");
+    public static readonly LocalizedString StartReview = new("Start the review", "Commencer l'examen");
+    public static readonly LocalizedString RequestInformation = new("Request information", "Demander des informations");
+    public static readonly LocalizedString ScheduleAudit = new("Schedule the audit", "Planifier l'audit");
+    public static readonly LocalizedString RescheduleAudit = new("Reschedule the audit", "Replanifier l'audit");
+    public static readonly LocalizedString AuditDate = new("Date (YYYY-MM-DD)", "Date (AAAA-MM-JJ)");
+    public static readonly LocalizedString AuditTime = new("Start time (HH:MM)", "Heure de début (HH:MM)");
+    public static readonly LocalizedString TimeZone = new("Time zone (IANA, e.g. Europe/Paris)", "Fuseau horaire (IANA, p. ex. Europe/Paris)");
+    public static readonly LocalizedString Duration = new("Duration in minutes", "Durée en minutes");
+    public static readonly LocalizedString Auditor = new("Auditor", "Auditeur");
+    public static readonly LocalizedString Location = new("Where (meeting link or room)", "Où (lien de réunion ou salle)");
+    public static readonly LocalizedString Attendees = new("Attendees: one per line, \"name, e-mail, role\" (role: certified-architect-or-engineer, operations-lead, business-development-lead, other)", "Participants : un par ligne, « nom, e-mail, rôle » (rôle : certified-architect-or-engineer, operations-lead, business-development-lead, other)");
+    public static readonly LocalizedString Decide = new("Record the decision", "Enregistrer la décision");
+    public static readonly LocalizedString Decision = new("Decision", "Décision");
+    public static readonly LocalizedString Validated = new("Validated", "Validée");
+    public static readonly LocalizedString NotValidated = new("Not validated", "Non validée");
+    public static readonly LocalizedString FailingItems = new("Items that failed at the audit", "Éléments en échec à l'audit");
+    public static readonly LocalizedString NoFailingItems = new("Every item was met at the audit.", "Tous les éléments ont été respectés à l'audit.");
+    public static readonly LocalizedString AuditPlanned = new("Audit on {0} ({1}) with {2}.", "Audit le {0} ({1}) avec {2}.");
+    public static readonly LocalizedString BadDate = new("The date, time or time zone is not valid, or the time does not exist in that zone.", "La date, l'heure ou le fuseau horaire n'est pas valide, ou l'heure n'existe pas dans ce fuseau.");
+    public static readonly LocalizedString BadAttendee = new("Attendee line {0}: write \"name, e-mail, role\".", "Participant ligne {0} : écrivez « nom, e-mail, rôle ».");
+    public static readonly LocalizedString TooLong = new("{0}: at most {1} characters.", "{0} : au plus {1} caractères.");
+    public static readonly LocalizedString UnknownAuditor = new("Choose an auditor from the list.", "Choisissez un auditeur dans la liste.");
+
+    // Audits
+    public static readonly LocalizedString Audits = new("Audits", "Audits");
+    public static readonly LocalizedString NoAudits = new("No audit is assigned to you.", "Aucun audit ne vous est confié.");
+    public static readonly LocalizedString StartAudit = new("Start the audit", "Commencer l'audit");
+    public static readonly LocalizedString Scoring = new("Scoring", "Notation");
+    public static readonly LocalizedString Met = new("Met", "Respecté");
+    public static readonly LocalizedString NotMet = new("Not met", "Non respecté");
+    public static readonly LocalizedString Unscored = new("Not scored", "Non noté");
+    public static readonly LocalizedString SaveScore = new("Save the score", "Enregistrer la note");
+    public static readonly LocalizedString CloseAudit = new("Close the audit", "Clore l'audit");
+    public static readonly LocalizedString ReadinessSaid = new("Readiness at submission", "Préparation à la soumission");
+    public static readonly LocalizedString Partner = new("Partner level", "Niveau partenaire");
+    public static readonly LocalizedString Closed = new("The audit is closed.", "L'audit est clos.");
+    public static readonly LocalizedString EvidenceOfCaseStudy = new("Notes and evidence", "Notes et preuves");
+
+    // Notifications
+    public static readonly LocalizedString Notifications = new("Notifications", "Notifications");
+    public static readonly LocalizedString NotificationsUnread = new("Notifications ({0} unread)", "Notifications ({0} non lues)");
+    public static readonly LocalizedString NoNotifications = new("Nothing new.", "Rien de nouveau.");
+    public static readonly LocalizedString MarkRead = new("Mark all as read", "Tout marquer comme lu");
+    public static readonly LocalizedString Unread = new("unread", "non lue");
+    public static readonly LocalizedString MailSubject = new("[Attest]", "[Attest]");
+
+    public static readonly Phrase NoticeSubmitted = new("{0} submitted version {1} of its application; the answer is due on {2}.", "{0} a soumis la version {1} de sa candidature ; la réponse est attendue le {2}.");
+    public static readonly Phrase NoticeReviewAsked = new("{0} asks you to review the application of {1}.", "{0} vous demande de relire la candidature de {1}.");
+    public static readonly Phrase NoticeReviewDone = new("{0} finished reviewing the application of {1}.", "{0} a terminé la revue de la candidature de {1}.");
+    public static readonly Phrase NoticeInformationRequested = new("The program office asks for more information on the application of {0}.", "Le bureau du programme demande des informations complémentaires sur la candidature de {0}.");
+    public static readonly Phrase NoticeReplied = new("{0} answered in the information thread of {1}.", "{0} a répondu dans le fil de demandes d'informations de {1}.");
+    public static readonly Phrase NoticeAuditScheduled = new("Audit of {0}: {1} ({2}); the invitation is attached.", "Audit de {0} : {1} ({2}) ; l'invitation est jointe.");
+    public static readonly Phrase NoticeDecided = new("The program office's decision on the application of {0}: {1}.", "Décision du bureau du programme sur la candidature de {0} : {1}.");
+    public static readonly Phrase NoticeReminder = new("Reminder: the answer to {0} is due on {1}.", "Rappel : la réponse à {0} est attendue le {1}.");
+    public static readonly Phrase NoticeAuditClosed = new("The auditor closed the audit of {0}; the decision can be recorded.", "L'auditeur a clos l'audit de {0} ; la décision peut être enregistrée.");
+
+    public static LocalizedString StateName(WorkflowState state) => WorkflowStates.Names.Display(state);
+}
