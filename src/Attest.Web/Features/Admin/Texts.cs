@@ -39,6 +39,17 @@ public static class Texts
     public static readonly LocalizedString Access = new("Sign-in", "Connexion");
     public static readonly LocalizedString Lock = new("Lock this account", "Bloquer ce compte");
     public static readonly LocalizedString Unlock = new("Unlock this account", "Débloquer ce compte");
+    public static readonly LocalizedString AuditTrail = new("Audit trail", "Piste d'audit");
+    public static readonly LocalizedString AuditTrailIntro = new("Every workflow step, who did it and when, before and after, each entry sealed with the hash of the one before: an edited, deleted, inserted or reordered entry breaks the chain.", "Chaque étape du parcours, qui l'a faite et quand, avant et après, chaque entrée scellée par l'empreinte de la précédente : une entrée modifiée, supprimée, insérée ou déplacée rompt la chaîne.");
+    public static readonly LocalizedString ChainIntact = new("The chain is intact: {0} entr(ies) checked.", "La chaîne est intacte : {0} entrée(s) vérifiée(s).");
+    public static readonly LocalizedString ChainBroken = new("The chain is broken at entry #{0}", "La chaîne est rompue à l'entrée n° {0}");
+    public static readonly LocalizedString ExportCsv = new("Export the trail (CSV)", "Exporter la piste (CSV)");
+    public static readonly LocalizedString VerifyFromCli = new("From the server's shell: attest audit verify --database data/attest.db (it also catches entries removed at the end with --expect-last, given the last entry noted earlier).", "Depuis le terminal du serveur : attest audit verify --database data/attest.db (avec --expect-last et la dernière entrée notée plus tôt, il repère aussi des entrées retirées à la fin).");
+    public static readonly LocalizedString LatestEntries = new("The {0} latest entries", "Les {0} dernières entrées");
+    public static readonly LocalizedString When = new("When", "Quand");
+    public static readonly LocalizedString Who = new("Who", "Qui");
+    public static readonly LocalizedString What = new("What", "Quoi");
+    public static readonly LocalizedString Entity = new("On", "Sur");
     public static readonly LocalizedString ChangeEmail = new("Change the e-mail address", "Changer l'adresse e-mail");
     public static readonly LocalizedString ChangeEmailByLink = new("A confirmation link goes to the new address and the current one is told; the change takes effect when the link is opened.", "Un lien de confirmation part vers la nouvelle adresse et l'adresse actuelle est prévenue ; le changement prend effet à l'ouverture du lien.");
     public static readonly LocalizedString ChangeEmailAtOnce = new("E-mail is not configured, so the new address takes effect at once, as you vouch for it; the user signs in with it from now on.", "L'envoi d'e-mails n'est pas configuré : la nouvelle adresse prend effet immédiatement, sous votre responsabilité ; l'utilisateur se connecte désormais avec elle.");

@@ -3,13 +3,18 @@ using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
 using Attest.Package;
+using Attest.Package.Bundle;
+using Attest.Package.Mail;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using EvidenceFile = Attest.Package.EvidenceFile;
 using EvidenceLink = Attest.Package.EvidenceLink;
+using SubmissionVersion = Attest.Core.Workflow.SubmissionVersion;
 
 namespace Attest.Web.Features.Package;
 
@@ -34,19 +39,52 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
         return await InputAsync(record.Id, evaluated.Application, catalog, evaluated.Report, now, version: null, language, cancel);
     }
 
-    /// <summary>The package input of <paramref name="application"/> (e.g. a frozen version's) with the evidence the library holds for it.</summary>
+    /// <summary>
+    /// The package input of a submitted version, as frozen: its application text, readiness as of the day it was
+    /// submitted, and the evidence files by the SHA-256 recorded then (a file no longer stored is listed as missing).
+    /// </summary>
+    public async Task<SubmissionInput?> VersionAsync(Guid applicationId, SubmissionVersion version, Language? language, CancellationToken cancel)
+    {
+        if (catalogs.Find(version.Checklist) is not { } catalog
+            || ApplicationReader.Read(version.ApplicationText, $"version {version.Number}", [catalog]).Application is not { } application)
+        {
+            return null;
+        }
+
+        var withEvidence = await evidence.ApplyAsync(applicationId, application, cancel);
+        var readiness = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(version.SubmittedAt.UtcDateTime), withEvidence.Findings);
+        var files = new Dictionary<string, (string Sha256, long Size)>(StringComparer.Ordinal);
+        foreach (var (name, sha256) in version.EvidenceHashes)
+        {
+            using var stored = store.OpenRead(sha256);
+            if (stored is not null)
+            {
+                files[name] = (sha256, stored.Length);
+            }
+        }
+
+        return Build(withEvidence.Application, catalog, readiness, version.SubmittedAt, version.Number, language, files);
+    }
+
+    /// <summary>The package input of <paramref name="application"/> with the files the library holds for it now.</summary>
     public async Task<SubmissionInput> InputAsync(
         Guid applicationId, Application application, Catalog catalog, ReadinessReport readiness, DateTimeOffset createdAt, int? version, Language? language, CancellationToken cancel)
     {
         var pieces = await db.EvidenceLinks.AsNoTracking()
             .Where(l => l.ApplicationId == applicationId)
-            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { e.Name, e.Url, e.Sha256, e.Size })
+            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { e.Name, e.Sha256, e.Size })
             .Distinct()
             .ToListAsync(cancel);
         var files = pieces.Where(p => p.Sha256 is not null && p.Size is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (g.First().Sha256!, g.First().Size!.Value), StringComparer.Ordinal);
+        return Build(application, catalog, readiness, createdAt, version, language, files);
+    }
 
+    // Every reference the application makes: a URL is a link, a name of a stored file is bundled, anything else is missing
+    private SubmissionInput Build(
+        Application application, Catalog catalog, ReadinessReport readiness, DateTimeOffset createdAt, int? version, Language? language, IReadOnlyDictionary<string, (string Sha256, long Size)> files)
+    {
         var evidenceFiles = new List<EvidenceFile>();
         var links = new List<EvidenceLink>();
         var missing = new List<MissingEvidence>();
@@ -56,13 +94,13 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             {
                 links.Add(new EvidenceLink(reference.Reference, reference.Items, reference.CaseStudies));
             }
-            else if (files.TryGetValue(reference.Reference, out var piece))
+            else if (files.TryGetValue(reference.Reference, out var file))
             {
-                var sha256 = piece.Sha256!;
+                var sha256 = file.Sha256;
                 evidenceFiles.Add(new EvidenceFile
                 {
-                    Name = piece.Name,
-                    Size = piece.Size!.Value,
+                    Name = reference.Reference,
+                    Size = file.Size,
                     Sha256 = sha256,
                     Open = () => store.OpenRead(sha256) ?? throw new FileNotFoundException($"evidence {sha256} is not in the store"),
                     Items = reference.Items,
@@ -87,6 +125,62 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             Links = links,
             Missing = missing,
         };
+    }
+}
+
+/// <summary>The four files of a package as downloads.</summary>
+public static class PackageDownloads
+{
+    /// <summary>Whether <paramref name="name"/> is one of the package's files.</summary>
+    public static bool IsFile(string? name) =>
+        name is SubmissionPackage.WorkbookName or SubmissionPackage.ReportName or SubmissionPackage.EmailName or SubmissionPackage.BundleName;
+
+    /// <summary>The language asked for by <paramref name="lang"/> (null: the checklist's); false when it is not en or fr.</summary>
+    public static bool TryLanguage(string? lang, out Language? language)
+    {
+        language = null;
+        if (lang is not { Length: > 0 })
+        {
+            return true;
+        }
+
+        if (!Languages.TryParse(lang, out var chosen))
+        {
+            return false;
+        }
+
+        language = chosen;
+        return true;
+    }
+
+    /// <summary>The file <paramref name="name"/> of the package made from <paramref name="input"/>.</summary>
+    public static async Task<IActionResult> FileAsync(SubmissionInput input, string name, AttestOptions options)
+    {
+        var from = options.Smtp.From is { Length: > 0 } sender && MailboxAddress.TryParse(sender, out var address) ? address : null;
+        var documents = SubmissionPackage.CreateDocuments(input, from);
+        switch (name)
+        {
+            case SubmissionPackage.WorkbookName:
+                return new FileContentResult(documents.Workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { FileDownloadName = name };
+            case SubmissionPackage.ReportName:
+                return new FileContentResult(documents.Report, "application/pdf") { FileDownloadName = name };
+            case SubmissionPackage.EmailName:
+                return new FileContentResult(SubmissionEmail.ToEml(documents.Email), "message/rfc822") { FileDownloadName = name };
+            default:
+                // The bundle streams every evidence file: written to a temporary file that goes when the response is sent
+                var temporary = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
+                try
+                {
+                    EvidenceBundle.Write(input, documents.Workbook, documents.Report, temporary);
+                    temporary.Position = 0;
+                    return new FileStreamResult(temporary, "application/zip") { FileDownloadName = name };
+                }
+                catch
+                {
+                    await temporary.DisposeAsync();
+                    throw;
+                }
+        }
     }
 }
 

@@ -12,10 +12,15 @@ public sealed class VersionsModel(WorkflowStore store, AttestDbContext db, Reque
 }
 
 /// <summary>One frozen version: its hashes, its evidence, the place of its submission package, and what changed since another version.</summary>
-public sealed class VersionModel(WorkflowStore store, AttestDbContext db, RequestLanguage language) : WorkflowPageModel(store, db, language)
+public sealed class VersionModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Package.SubmissionPackages packages, AttestOptions options)
+    : WorkflowPageModel(store, db, language)
 {
     [BindProperty(SupportsGet = true)]
     public int Number { get; set; }
+
+    /// <summary>The language of the package's documents: en, fr, or empty for the checklist's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Lang { get; set; }
 
     public SubmissionVersion Version { get; private set; } = null!;
 
@@ -28,6 +33,25 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
 
         Version = version;
         return Page();
+    }
+
+    /// <summary>One file of this version's submission package, made from the version as frozen.</summary>
+    public async Task<IActionResult> OnGetFileAsync(string? name)
+    {
+        Response.Headers.CacheControl = "no-store";
+        if (!await LoadAsync() || Workflow.Versions.FirstOrDefault(v => v.Number == Number) is not { } version || !Package.PackageDownloads.IsFile(name))
+        {
+            return NotFound();
+        }
+
+        if (!Package.PackageDownloads.TryLanguage(Lang, out var chosen))
+        {
+            return BadRequest();
+        }
+
+        return await packages.VersionAsync(Id, version, chosen, HttpContext.RequestAborted) is { } input
+            ? await Package.PackageDownloads.FileAsync(input, name!, options)
+            : NotFound();
     }
 }
 
