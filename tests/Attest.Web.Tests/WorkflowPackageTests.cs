@@ -95,3 +95,36 @@ public sealed class WorkflowPackageTests : IAsyncLifetime
         }, CancellationToken.None);
     }
 }
+
+/// <summary>The version's e-mail to the program office, sent through a real SMTP server on loopback.</summary>
+public sealed class WorkflowPackageMailTests(MailWorld mailWorld) : IClassFixture<MailWorld>
+{
+    private World World => mailWorld.World;
+
+    private SmtpServer Smtp => mailWorld.Smtp;
+
+    [Fact]
+    public async Task The_alliance_lead_mails_the_version_to_the_program_office_with_the_workbook_and_nobody_else_can()
+    {
+        await WorkflowSteps.SubmitReadyAsync(World, World.ApplicationA);
+        Assert.Equal(["office@example.test"], (await Smtp.NextAsync()).To);
+        var page = $"/applications/{World.ApplicationA}/versions/1";
+
+        using (var office = World.Client("office"))
+        {
+            Assert.DoesNotContain("E-mail it to the program office", await office.GetStringAsync(page), StringComparison.Ordinal);
+        }
+
+        var refused = await WorkflowSteps.PostAsync(World, "contributorA", page, "Send");
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        var sent = await WorkflowSteps.PostAsync(World, "leadA", page, "Send");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var mail = await Smtp.NextAsync();
+        Assert.Equal(["competency-checklist@amazon.com"], mail.To);
+        Assert.Equal("[Acme Retail Cloud], Auto-évaluation finalisée du partenaire consultant de compétences en vente au détail", mail.Message.Subject);
+        var workbook = Assert.Single(mail.Message.Attachments.OfType<MimePart>());
+        Assert.Equal(SubmissionPackage.WorkbookName, workbook.FileName);
+    }
+}
+

@@ -54,6 +54,9 @@ public static class Texts
     public static readonly LocalizedString NotIntact = new("The stored content does NOT match its hash.", "Le contenu stocké NE correspond PAS à son empreinte.");
     public static readonly LocalizedString EvidenceHashes = new("Evidence (SHA-256)", "Preuves (SHA-256)");
     public static readonly LocalizedString Package = new("Submission package", "Dossier de soumission");
+    public static readonly LocalizedString SendPackage = new("E-mail it to the program office ({0}) with the workbook attached", "L'envoyer par e-mail au bureau du programme ({0}), classeur en pièce jointe");
+    public static readonly LocalizedString PackageSent = new("The e-mail to {0} is on its way.", "L'e-mail à {0} est en route.");
+    public static readonly LocalizedString PackageNotSent = new("The e-mail to {0} could not be queued; try again in a moment.", "L'e-mail à {0} n'a pas pu être mis en file ; réessayez dans un instant.");
     public static readonly LocalizedString PackageOfVersion = new("Made from this version as it was frozen: its application, readiness as of the day it was submitted, and the evidence files with the SHA-256 recorded then.", "Fait à partir de cette version telle qu'elle a été figée : sa candidature, la préparation au jour de la soumission, et les fichiers de preuve avec le SHA-256 relevé alors.");
     public static readonly LocalizedString Changes = new("Changes from version {0} to version {1}", "Changements de la version {0} à la version {1}");
     public static readonly LocalizedString SeeChanges = new("What changed since the version before", "Ce qui a changé depuis la version précédente");

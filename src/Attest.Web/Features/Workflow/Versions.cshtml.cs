@@ -12,7 +12,7 @@ public sealed class VersionsModel(WorkflowStore store, AttestDbContext db, Reque
 }
 
 /// <summary>One frozen version: its hashes, its evidence, the place of its submission package, and what changed since another version.</summary>
-public sealed class VersionModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Package.SubmissionPackages packages, AttestOptions options)
+public sealed class VersionModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Package.SubmissionPackages packages, AttestOptions options, Catalogs catalogs, MailOutbox? outbox = null)
     : WorkflowPageModel(store, db, language)
 {
     [BindProperty(SupportsGet = true)]
@@ -24,6 +24,12 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
 
     public SubmissionVersion Version { get; private set; } = null!;
 
+    /// <summary>The program office's address from the version's checklist.</summary>
+    public string ProgramOffice => catalogs.Find(Version.Checklist)?.ProgramOffice.Email ?? "";
+
+    /// <summary>Whether this user may e-mail the package to the program office from here (the alliance lead, with SMTP configured).</summary>
+    public bool CanSend => outbox is not null && Actor?.Role == Role.AllianceLead;
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync() || Workflow.Versions.FirstOrDefault(v => v.Number == Number) is not { } version)
@@ -33,6 +39,33 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
 
         Version = version;
         return Page();
+    }
+
+    /// <summary>
+    /// Sends this version's e-mail to the program office address of the catalog, with the workbook attached, as the
+    /// checklist asks partners to do (alliance lead only, when SMTP is configured).
+    /// </summary>
+    public async Task<IActionResult> OnPostSendAsync()
+    {
+        if (!await LoadAsync() || Workflow.Versions.FirstOrDefault(v => v.Number == Number) is not { } version || !CanSend)
+        {
+            return NotFound();
+        }
+
+        if (await packages.VersionAsync(Id, version, null, HttpContext.RequestAborted) is not { } input)
+        {
+            return NotFound();
+        }
+
+        var documents = Attest.Package.SubmissionPackage.CreateDocuments(input);
+        var to = documents.Email.To.Mailboxes.First().Address;
+        var sent = outbox!.Post(new OutgoingMail(
+            to,
+            documents.Email.Subject ?? "",
+            documents.Email.TextBody ?? "",
+            [new MailAttachment(Attest.Package.SubmissionPackage.WorkbookName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", documents.Workbook)]));
+        TempData["Notice"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, Language.T(sent ? Texts.PackageSent : Texts.PackageNotSent), to);
+        return Redirect($"/applications/{Id}/versions/{version.Number}#submission-package");
     }
 
     /// <summary>One file of this version's submission package, made from the version as frozen.</summary>
