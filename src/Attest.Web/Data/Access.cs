@@ -21,6 +21,9 @@ public sealed class Access
     /// <summary>The user, when signed in.</summary>
     public string? UserId { get; init; }
 
+    /// <summary>The user's display name, when signed in (may be empty).</summary>
+    public string? DisplayName { get; init; }
+
     /// <summary>The user's role, when signed in.</summary>
     public UserRole? Role { get; init; }
 

@@ -18,7 +18,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
             // An authentication handler that has just read the user (the API token's) hands it over rather than having it read twice
             var user = context.Items.TryGetValue(KnownUserKey, out var known) && known is KnownUser k && k.UserId == userId
                 ? k
-                : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new KnownUser(u.Id, u.Role, u.PartnerId)).FirstOrDefaultAsync(context.RequestAborted);
+                : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new KnownUser(u.Id, u.Role, u.PartnerId, u.DisplayName)).FirstOrDefaultAsync(context.RequestAborted);
             if (user is not null)
             {
                 var partners = user.Role switch
@@ -34,6 +34,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                 current.Value = new Access
                 {
                     UserId = userId,
+                    DisplayName = user.DisplayName,
                     Role = user.Role,
                     OwnPartnerId = user.PartnerId,
                     PartnerIds = partners,
@@ -47,5 +48,5 @@ public sealed class AccessMiddleware(RequestDelegate next)
     }
 }
 
-/// <summary>What access needs to know of a user: their role and partner.</summary>
-public sealed record KnownUser(string UserId, UserRole Role, Guid? PartnerId);
+/// <summary>What access needs to know of a user: their role and partner, and the name the pages show.</summary>
+public sealed record KnownUser(string UserId, UserRole Role, Guid? PartnerId, string DisplayName);

@@ -85,7 +85,7 @@ public sealed class ApiTokenHandler(
                 from t in db.ApiTokens.AsNoTracking()
                 join u in db.Users.AsNoTracking() on t.UserId equals u.Id
                 where t.Hash == hash
-                select new { t.Id, t.UserId, t.Hash, t.RevokedAt, t.LastUsedAt, u.UserName, u.LockoutEnd, u.Role, u.PartnerId })
+                select new { t.Id, t.UserId, t.Hash, t.RevokedAt, t.LastUsedAt, u.UserName, u.LockoutEnd, u.Role, u.PartnerId, u.DisplayName })
             .FirstOrDefaultAsync(Context.RequestAborted);
 
         // The lookup is by a hash of the secret, so its timing tells nothing about the secret; the compare is constant-time anyway
@@ -105,7 +105,7 @@ public sealed class ApiTokenHandler(
             await db.ApiTokens.Where(t => t.Id == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
         }
 
-        Context.Items[AccessMiddleware.KnownUserKey] = new KnownUser(stored.UserId, stored.Role, stored.PartnerId);
+        Context.Items[AccessMiddleware.KnownUserKey] = new KnownUser(stored.UserId, stored.Role, stored.PartnerId, stored.DisplayName);
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, stored.UserId), new Claim(ClaimTypes.Name, stored.UserName ?? stored.UserId), new Claim(TokenClaim, stored.Id.ToString())],
             SchemeName);

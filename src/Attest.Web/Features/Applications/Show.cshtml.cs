@@ -103,8 +103,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         CanEdit = access.Value.CanEdit(record.PartnerId);
-        if (await workflows.LoadAsync(record.Id, HttpContext.RequestAborted) is { } loaded && await workflows.ActorAsync(HttpContext.RequestAborted) is { } actor)
+        if (workflows.Actor() is { } actor)
         {
+            var loaded = await workflows.LoadForReadingAsync(record, HttpContext.RequestAborted);
             Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
         }
 

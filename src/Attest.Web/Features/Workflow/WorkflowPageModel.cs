@@ -45,7 +45,7 @@ public abstract class WorkflowPageModel(WorkflowStore store, AttestDbContext db,
         }
 
         Loaded = loaded;
-        Actor = await store.ActorAsync(HttpContext.RequestAborted);
+        Actor = store.Actor();
         return Actor is not null;
     }
 

@@ -82,6 +82,17 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The application and its workflow, or null when the user may not see the application.</summary>
+    /// <summary>
+    /// The workflow of an application already loaded (through the access filters) for reading only, such as the
+    /// dashboard's panel: one untracked query.
+    /// </summary>
+    public async Task<LoadedWorkflow> LoadForReadingAsync(ApplicationRecord application, CancellationToken cancel)
+    {
+        var record = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.ApplicationId == application.Id, cancel);
+        var workflow = record is null ? new ApplicationWorkflow(application.Id.ToString()) : ApplicationWorkflow.Restore(SnapshotJson.Read(record.Snapshot));
+        return new LoadedWorkflow(application, record, workflow);
+    }
+
     public async Task<LoadedWorkflow?> LoadAsync(Guid applicationId, CancellationToken cancel)
     {
         var application = await db.Applications.FirstOrDefaultAsync(a => a.Id == applicationId, cancel);
@@ -96,7 +107,7 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
     }
 
     /// <summary>The signed-in user as the workflow's actor, or null for nobody (or a user without a role in it).</summary>
-    public async Task<Actor?> ActorAsync(CancellationToken cancel)
+    public Actor? Actor()
     {
         var current = access.Value;
         if (current.UserId is not { } id || current.Role is not { } role)
@@ -104,7 +115,8 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
             return null;
         }
 
-        var name = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(cancel);
+        // The access middleware read the name with the role: no second look at the user
+        var name = current.DisplayName;
         return new Actor(id, string.IsNullOrWhiteSpace(name) ? id : name, ToWorkflowRole(role));
     }
 
