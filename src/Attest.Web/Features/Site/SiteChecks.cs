@@ -34,13 +34,16 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, AttestOption
             return false;
         }
 
-        if (!queue.Writer.TryWrite(application.Id))
+        // Marked as started before it is queued, so that a quick check cannot finish before the mark and look unfinished
+        var previous = application.SiteCheckStartedAt;
+        await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now), cancel);
+        if (queue.Writer.TryWrite(application.Id))
         {
-            return false;
+            return true;
         }
 
-        await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now), cancel);
-        return true;
+        await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, previous), cancel);
+        return false;
     }
 
     /// <summary>The stored observation of <paramref name="application"/>, parsed once per check.</summary>
