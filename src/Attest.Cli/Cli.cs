@@ -116,7 +116,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return 0;
         });
 
-        var packaging = new PackageCommands(output, error, environment, Lang, today);
+        var packaging = new PackageCommands(output, error, LoadCatalogs, Lang, today);
         var site = new SiteCheck(output, error).Command(languageOption, catalogsOption, Lang, LoadCatalogs);
         var audit = new AuditCommands(output, error, Lang).Audit();
         return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit };
@@ -172,10 +172,9 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             asOfOption = parsedDate;
         }
 
-        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
-        if (catalogError is not null)
+        if (LoadCatalogs(catalogsFolder) is not { } catalogs)
         {
-            return Fail("attest: catalog " + catalogError);
+            return InputError;
         }
 
         var (text, readError) = InputFile.Read(path, MaxApplicationBytes);
@@ -222,10 +221,9 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
 
     private int Init(Language language, string? checklistId, string path, bool force, string? catalogsFolder)
     {
-        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
-        if (catalogError is not null)
+        if (LoadCatalogs(catalogsFolder) is not { } catalogs)
         {
-            return Fail("attest: catalog " + catalogError);
+            return InputError;
         }
 
         var catalog = checklistId is null ? (catalogs.Count > 0 ? catalogs[0] : null) : catalogs.FirstOrDefault(c => c.Id == checklistId);
@@ -261,10 +259,9 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
 
     private int ListCatalogs(string? catalogsFolder)
     {
-        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
-        if (catalogError is not null)
+        if (LoadCatalogs(catalogsFolder) is not { } catalogs)
         {
-            return Fail("attest: catalog " + catalogError);
+            return InputError;
         }
 
         foreach (var catalog in catalogs)
@@ -278,10 +275,9 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
 
     private int ShowCatalog(string id, Language language, string? catalogsFolder)
     {
-        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
-        if (catalogError is not null)
+        if (LoadCatalogs(catalogsFolder) is not { } catalogs)
         {
-            return Fail("attest: catalog " + catalogError);
+            return InputError;
         }
 
         if (catalogs.FirstOrDefault(c => c.Id == id) is not { } catalog)

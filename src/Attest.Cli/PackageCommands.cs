@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Attest.Cli.Scanning;
 using Attest.Core.Applications;
+using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
 using Attest.Package;
@@ -14,7 +15,7 @@ namespace Attest.Cli;
 /// <c>attest package</c> (the submission package from an application file and the evidence it points at) and
 /// <c>attest bundle verify</c> (exit 0 intact, 1 altered/added/removed files, 2 unreadable or not a bundle).
 /// </summary>
-internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<string, string?> environment, Func<string?, Language> language, DateOnly today)
+internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<string?, IReadOnlyList<Catalog>?> loadCatalogs, Func<string?, Language> language, DateOnly today)
 {
     public const long MaxEvidenceFileBytes = 2L * 1024 * 1024 * 1024;
     public const long MaxEvidenceTotalBytes = 8L * 1024 * 1024 * 1024;
@@ -67,10 +68,9 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             asOfOption = parsed;
         }
 
-        var (catalogs, catalogError) = CatalogStore.Load(CatalogStore.Folders(catalogsFolder, environment));
-        if (catalogError is not null)
+        if (loadCatalogs(catalogsFolder) is not { } catalogs)
         {
-            return Fail("attest: catalog " + catalogError);
+            return Cli.InputError;
         }
 
         var (text, readError) = InputFile.Read(path, Cli.MaxApplicationBytes);
