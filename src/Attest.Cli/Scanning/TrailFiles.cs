@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Attest.Core.Findings;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
@@ -15,10 +14,8 @@ internal sealed record TrailScan(TrailReport? Report, IReadOnlyList<EvidenceFind
 /// </summary>
 internal static class TrailFiles
 {
-    private const int HeadBytes = 64 * 1024;
     private static readonly string[] SkippedFolders = [".git", "node_modules", "bin", "obj", "CloudTrail-Digest"];
     private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array); skipped", "pas un fichier de journal CloudTrail (pas de tableau Records au premier niveau) ; ignoré");
-    private static readonly Phrase CannotOpen = new("cannot be read: {0}", "illisible : {0}");
 
     /// <summary>Whether the file's name allows a CloudTrail log (<c>.json</c>, <c>.json.gz</c>, <c>.gz</c>).</summary>
     public static bool MayBeTrail(string file) =>
@@ -27,32 +24,8 @@ internal static class TrailFiles
     /// <summary>Whether <paramref name="file"/> is a CloudTrail log file, judged by its first bytes.</summary>
     public static bool IsTrail(string file) => Shape(file) != TrailShape.None;
 
-    private static TrailShape Shape(string file)
-    {
-        if (!MayBeTrail(file))
-        {
-            return TrailShape.None;
-        }
-
-        try
-        {
-            using var raw = File.OpenRead(file);
-            using var stream = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress) : (Stream)raw;
-            var head = new byte[HeadBytes];
-            var filled = 0;
-            int read;
-            while (filled < head.Length && (read = stream.Read(head, filled, head.Length - filled)) > 0)
-            {
-                filled += read;
-            }
-
-            return TrailReader.Detect(head.AsSpan(0, filled));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            return TrailShape.None;
-        }
-    }
+    private static TrailShape Shape(string file) =>
+        MayBeTrail(file) ? TrailFile.Detect(() => File.OpenRead(file), IsGzip(file)) : TrailShape.None;
 
     /// <summary>
     /// Reads the CloudTrail files under <paramref name="paths"/>, several at a time (one per core; the result does not
@@ -131,30 +104,8 @@ internal static class TrailFiles
         return new TrailScan(report, [.. findings], [.. problems.OrderBy(p => p.Location.File, StringComparer.Ordinal)]);
     }
 
-    private static void ReadOne(string file, TrailShape shape, TrailAnalyzer analyzer)
-    {
-        TrailFileResult result;
-        try
-        {
-            using var raw = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
-            void OnRecord(TrailEvent e, long record) => analyzer.Add(e, file, record);
-            if (shape == TrailShape.SingleEvent)
-            {
-                using var json = IsGzip(file) ? new GZipStream(raw, CompressionMode.Decompress) : (Stream)raw;
-                result = TrailReader.ReadSingleEvent(json, TrailLimits.Default, OnRecord);
-            }
-            else
-            {
-                result = IsGzip(file) ? TrailReader.ReadGzip(raw, TrailLimits.Default, OnRecord) : TrailReader.Read(raw, TrailLimits.Default, OnRecord);
-            }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            result = new TrailFileResult(TrailFileStatus.Broken, 0, 0, CannotOpen.With(e.Message));
-        }
-
-        analyzer.AddFile(file, result);
-    }
+    private static void ReadOne(string file, TrailShape shape, TrailAnalyzer analyzer) =>
+        TrailFile.Read(analyzer, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16), IsGzip(file), shape, file);
 
     private static bool IsGzip(string file) => file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
 

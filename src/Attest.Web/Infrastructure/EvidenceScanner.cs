@@ -158,14 +158,14 @@ public static partial class IacEvidence
         }
 
         // CloudTrail logs, plain or gzipped, are streamed whatever their size
-        var gzip = TrailEvidence.IsGzip(signature[..length]);
+        var gzip = TrailFile.IsGzip(signature[..length]);
         Stream Reopen()
         {
             file.Seek(0, SeekOrigin.Begin);
             return new NonClosing(file);
         }
 
-        if (TrailEvidence.Detect(Reopen, gzip) is var shape and not TrailShape.None)
+        if (TrailFile.Detect(Reopen, gzip) is var shape and not TrailShape.None)
         {
             var trail = new TrailEvidence();
             trail.Read(Reopen, gzip, shape, EvidenceScan.Placeholder);
@@ -277,7 +277,7 @@ public static partial class IacEvidence
                 if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
                 {
                     var gzip = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-                    if (TrailEvidence.Detect(entry.Open, gzip) is var shape and not TrailShape.None)
+                    if (TrailFile.Detect(entry.Open, gzip) is var shape and not TrailShape.None)
                     {
                         trail.Read(entry.Open, gzip, shape, ArchivePrefix + path);
                         continue;
