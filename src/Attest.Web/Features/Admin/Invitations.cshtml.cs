@@ -40,12 +40,7 @@ public sealed class InvitationsModel(AttestDbContext db, UserManager<AttestUser>
             return Page();
         }
 
-        var token = InvitationToken.Issue(invitation, access.Value.UserId!, clock.GetUtcNow());
-        db.Invitations.Add(invitation);
-        await db.SaveChangesAsync(HttpContext.RequestAborted);
-
-        Response.Headers.CacheControl = "no-store";
-        Issued = new IssuedLink(invitation.Email, InvitationToken.Link(Request, token), invitation.ExpiresAt, await InvitationMail.SendAsync(HttpContext, invitation, token));
+        Issued = await InvitationMail.IssueAsync(db, HttpContext, invitation, access.Value.UserId!, clock.GetUtcNow());
         Form = new InvitationForm();
         ModelState.Clear();
         await LoadAsync();

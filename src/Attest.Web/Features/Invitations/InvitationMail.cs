@@ -7,6 +7,19 @@ namespace Attest.Web.Features.Invitations;
 /// <summary>When SMTP is configured, a new invitation's link also goes to the invitee by e-mail, in the inviter's language.</summary>
 public static partial class InvitationMail
 {
+    /// <summary>
+    /// Stores <paramref name="invitation"/> with a fresh secret, e-mails its link when SMTP is configured, and returns the
+    /// link to show once (the response is marked not to be cached).
+    /// </summary>
+    public static async Task<IssuedLink> IssueAsync(AttestDbContext db, HttpContext context, Invitation invitation, string createdBy, DateTimeOffset now)
+    {
+        var token = InvitationToken.Issue(invitation, createdBy, now);
+        db.Invitations.Add(invitation);
+        await db.SaveChangesAsync(context.RequestAborted);
+        context.Response.Headers.CacheControl = "no-store";
+        return new IssuedLink(invitation.Email, InvitationToken.Link(context.Request, token), invitation.ExpiresAt, await SendAsync(context, invitation, token));
+    }
+
     /// <summary>Sends the link of <paramref name="invitation"/>: true when the server took it, false when it failed, null without SMTP.</summary>
     public static async Task<bool?> SendAsync(HttpContext context, Invitation invitation, string token)
     {
