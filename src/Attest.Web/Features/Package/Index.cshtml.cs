@@ -1,11 +1,13 @@
+using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Package;
 
 /// <summary>The submission package of an application as it is now, for whoever may see the application.</summary>
-public sealed class IndexModel(SubmissionPackages packages, AttestOptions options) : PageModel
+public sealed class IndexModel(SubmissionPackages packages, AttestOptions options, AttestDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -18,12 +20,14 @@ public sealed class IndexModel(SubmissionPackages packages, AttestOptions option
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
-        if (await packages.CurrentAsync(Id, null, HttpContext.RequestAborted) is not { } input)
+        // The page only names the files: the package itself is made when one is downloaded
+        var application = await db.Applications.AsNoTracking().Where(a => a.Id == Id).Select(a => new { a.PartnerName }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (application is null)
         {
             return NotFound();
         }
 
-        PartnerName = input.PartnerName;
+        PartnerName = application.PartnerName;
         return Page();
     }
 
