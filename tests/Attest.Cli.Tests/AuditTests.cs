@@ -121,6 +121,9 @@ public sealed class AuditTests : IDisposable
 
         var file = Database(1);
         Assert.Equal(2, CliRun.Run("audit", "verify", "--database", file, "--expect-last", "five").ExitCode);
+        var zero = CliRun.Run("audit", "verify", "--database", file, "--expect-last", "0:" + new string('a', 64));
+        Assert.Equal(2, zero.ExitCode);
+        Assert.Contains("--expect-last", zero.Err, StringComparison.Ordinal);
 
         var noTable = Path.Combine(temp.Path, "empty.db");
         Execute(noTable, "CREATE TABLE \"Other\" (\"Id\" INTEGER)");
