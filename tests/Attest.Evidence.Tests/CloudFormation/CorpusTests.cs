@@ -34,7 +34,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         "aws-cloudformation-templates/NOTICE.txt",
     ];
 
-    [Fact]
+    [SharedFact]
     public void Every_corpus_file_reads_without_exception_and_only_rain_templates_have_problems()
     {
         var files = SharedData.CorpusTemplates();
@@ -55,7 +55,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.All(templates.Where(t => !NotTemplates.Contains(t.File)), t => Assert.NotEmpty(t.Resources));
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_corpus_template_looks_like_one_and_the_other_files_do_not()
     {
         var judged = SharedData.CorpusFiles().ToDictionary(Relative, f => CloudFormationReader.LooksLikeTemplate(File.ReadAllText(f)));
@@ -64,7 +64,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(judged.Count(j => j.Value) >= 290);
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_top_level_property_of_every_corpus_resource_resolves()
     {
         var values = 0;

@@ -6,7 +6,7 @@ namespace Attest.Evidence.Tests.CloudFormation;
 
 public sealed class LabeledDataTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedFact]
     public void Every_guard_rules_registry_test_input_reads_as_a_template()
     {
         var files = Directory.GetFiles(SharedData.GuardRulesDirectory, "*_tests.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();

@@ -9,7 +9,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
 {
     private static readonly string[] Insertions = ["!If ", "{", "[", "&a ", "*a ", "\"", "'", "!Ref ", "!Sub '${", "Fn::If: ", "- ", ": ", "\n  ", "!GetAtt ", "${", "\t"];
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_templates_read_without_exceptions_and_with_problems_inside_the_file()
     {
         var files = SharedData.CorpusTemplates();
@@ -55,7 +55,7 @@ public sealed class RobustnessTests(ITestOutputHelper output)
         Assert.Equal(sample.Count * 12, reads);
     }
 
-    [Fact]
+    [SharedFact]
     public void Truncating_a_template_anywhere_never_throws()
     {
         var text = File.ReadAllText(SharedData.CorpusTemplates().Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).OrderByDescending(f => new FileInfo(f).Length).First());

@@ -75,7 +75,7 @@ public sealed class LabeledAgreementTests(ITestOutputHelper output)
 
     private sealed record Case(string Tool, string Ours, string Theirs, string File, string Name, string Expected, string Verdict, bool Agrees, bool Unknown, string Message);
 
-    [Fact]
+    [SharedFact]
     public void Our_rules_agree_with_the_labelled_data_of_guard_and_trivy()
     {
         var cases = new List<Case>();
@@ -130,7 +130,7 @@ public sealed class LabeledAgreementTests(ITestOutputHelper output)
                 $"    {c.File} \"{c.Name}\": expected {c.Expected}, ours {c.Verdict}: {c.Message}")))));
     }
 
-    [Fact]
+    [SharedFact]
     public void The_trivy_mapping_names_existing_checks_and_rules()
     {
         foreach (var (check, rule) in TrivyMapping)

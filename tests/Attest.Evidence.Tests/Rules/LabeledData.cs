@@ -1,14 +1,10 @@
 namespace Attest.Evidence.Tests.Rules;
 
-/// <summary>Finds the labelled data: a folder X above the test binaries such that X/shared/labeled exists.</summary>
+/// <summary>The labelled data and the corpora in the shared folder.</summary>
 internal static class LabeledData
 {
-    private static readonly Lazy<string?> Root = new(() => Locate("labeled"));
-
     /// <summary>The <c>shared</c> folder, or an exception saying where it was looked for.</summary>
-    public static string Shared => Root.Value ?? throw new InvalidOperationException(
-        $"The labelled data was not found: no folder above '{AppContext.BaseDirectory}' has 'shared/labeled'. " +
-        "Place the shared folder beside the repository (<repo>/../shared/labeled).");
+    public static string Shared => SharedFolder.Path();
 
     /// <summary>The AWS Guard Rules Registry rules, whose <c>tests/*_tests.yml</c> files are labelled templates.</summary>
     public static string GuardRules => Path.Combine(Shared, "labeled", "aws-guard-rules-registry", "rules", "aws");
@@ -21,17 +17,4 @@ internal static class LabeledData
 
     /// <summary>The Terraform corpus.</summary>
     public static string TerraformCorpus => Path.Combine(Shared, "corpus", "terraform");
-
-    private static string? Locate(string below)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", below)))
-            {
-                return Path.Combine(dir.FullName, "shared");
-            }
-        }
-
-        return null;
-    }
 }

@@ -12,7 +12,7 @@ namespace Attest.Evidence.Tests.Rules;
 /// <summary>Every rule over every template and module of the corpus: no exception, and the counts per rule and outcome.</summary>
 public sealed class RuleCorpusTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedFact]
     public void Every_rule_runs_over_every_cloudformation_corpus_template_without_exception()
     {
         var files = Directory.GetFiles(LabeledData.CloudFormationCorpus, "*", SearchOption.AllDirectories)
@@ -24,7 +24,7 @@ public sealed class RuleCorpusTests(ITestOutputHelper output)
         Report("CloudFormation", documents, expectedResources: 2000);
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_rule_runs_over_every_terraform_corpus_module_without_exception()
     {
         var folders = CorpusEvaluationTests.ModuleFolders();

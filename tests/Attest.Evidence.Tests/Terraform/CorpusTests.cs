@@ -7,7 +7,7 @@ namespace Attest.Evidence.Tests.Terraform;
 
 public sealed class CorpusTests(ITestOutputHelper output)
 {
-    [Fact]
+    [SharedFact]
     public void Every_corpus_file_parses_without_diagnostics()
     {
         var files = TerraformCorpus.Files();

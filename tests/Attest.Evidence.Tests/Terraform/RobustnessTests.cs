@@ -7,7 +7,7 @@ public sealed class RobustnessTests
 {
     private static readonly string[] Insertions = ["{", "\"", "${", "<<EOF\n", "<<EOF", "}", "%{", "[", "(", "~}", "/*"];
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_files_parse_without_exceptions_and_with_positions_inside_the_file()
     {
         var files = TerraformCorpus.Files();
@@ -46,7 +46,7 @@ public sealed class RobustnessTests
         Assert.Equal(sample.Count * 20, parses);
     }
 
-    [Fact]
+    [SharedFact]
     public void Truncating_a_file_every_200_bytes_never_throws()
     {
         var text = File.ReadAllText(TerraformCorpus.Files().OrderByDescending(f => new FileInfo(f).Length).First());

@@ -49,7 +49,7 @@ public sealed partial class CorpusEvaluationTests(ITestOutputHelper output)
         });
     }
 
-    [Fact]
+    [SharedFact]
     public void Every_corpus_folder_evaluates_and_the_unknowns_are_reported_by_kind()
     {
         var folders = ModuleFolders();
@@ -115,7 +115,7 @@ public sealed partial class CorpusEvaluationTests(ITestOutputHelper output)
         Assert.DoesNotContain(problems.Keys, k => k.StartsWith("syntax error", StringComparison.Ordinal));
     }
 
-    [Theory]
+    [SharedTheory]
     [InlineData("terraform-aws-s3-bucket", "aws_s3_bucket.this", "aws_s3_bucket_public_access_block.this", "bucket")]
     [InlineData("terraform-aws-s3-bucket", "aws_s3_bucket.this", "aws_s3_bucket_policy.this", "bucket")]
     [InlineData("terraform-aws-s3-bucket", "aws_s3_bucket.this", "aws_s3_bucket_server_side_encryption_configuration.this", "bucket")]
@@ -139,7 +139,7 @@ public sealed partial class CorpusEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [SharedFact]
     public void The_s3_module_example_reads_the_bucket_settings_through_the_module()
     {
         var document = ReadCorpusModule("terraform-aws-s3-bucket/examples/complete");

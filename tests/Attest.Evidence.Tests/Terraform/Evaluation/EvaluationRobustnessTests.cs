@@ -13,7 +13,7 @@ public sealed class EvaluationRobustnessTests(ITestOutputHelper output)
         "for k, v in ", "dynamic \"x\" {", "module \"m\" { source = \"./\" }", "local.", "[*]", "\n", "99999999999999999999999999999999",
     ];
 
-    [Fact]
+    [SharedFact]
     public void Mutated_corpus_modules_evaluate_without_exceptions()
     {
         var folders = CorpusEvaluationTests.ModuleFolders();
