@@ -300,14 +300,35 @@ public static partial class DocumentParser
 
         private static string? TagText(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
 
+        // Local tags (!Ref) only where allowed; of the global ones, only YAML's own types: a language tag such as
+        // !!python/object asks a loader to build an object, and is refused wherever it appears
         private void CheckTag(TagName tag, SourcePosition at, TreeAssembler assembler)
         {
-            if (!limits.AllowTags && !tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            if (tag.IsEmpty || tag.IsNonSpecific)
+            {
+                return;
+            }
+
+            if (tag.Value.StartsWith(StandardTagPrefix, StringComparison.Ordinal))
+            {
+                if (!StandardTags.Contains(tag.Value[StandardTagPrefix.Length..]))
+                {
+                    throw Fail(file, at, assembler.Path(), $"the YAML tag !!{tag.Value[StandardTagPrefix.Length..]} is not supported (only !!str, !!int, !!float, !!bool, !!null, !!map, !!seq, !!timestamp)");
+                }
+
+                return;
+            }
+
+            if (!limits.AllowTags || !tag.Value.StartsWith('!'))
             {
                 throw Fail(file, at, assembler.Path(), $"the YAML tag {tag.Value} is not supported here");
             }
         }
     }
+
+    private const string StandardTagPrefix = "tag:yaml.org,2002:";
+
+    private static readonly HashSet<string> StandardTags = new(StringComparer.Ordinal) { "str", "int", "float", "bool", "null", "map", "seq", "timestamp" };
 
     private sealed class JsonTreeBuilder(string text, string file, DocumentLimits limits)
     {

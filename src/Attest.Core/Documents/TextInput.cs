@@ -67,8 +67,13 @@ public static class TextInput
     }
 
     /// <summary>The problem of an input larger than <paramref name="maxBytes"/>.</summary>
-    public static InputError TooLarge(string name, long maxBytes) =>
-        new(name, 1, 1, "", $"the file is larger than the {Megabytes(maxBytes)} limit ({maxBytes.ToString(CultureInfo.InvariantCulture)} bytes)");
+    public static InputError TooLarge(string name, long maxBytes)
+    {
+        var bytes = maxBytes.ToString(CultureInfo.InvariantCulture);
+        return new(name, 1, 1, "", maxBytes > 0 && maxBytes % (1024 * 1024) == 0
+            ? $"the file is larger than the {(maxBytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB limit ({bytes} bytes)"
+            : $"the file is larger than the limit of {bytes} bytes");
+    }
 
     /// <summary>The line and column of the first byte that is not valid UTF-8, or null when all are.</summary>
     public static SourcePosition? FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
@@ -105,8 +110,4 @@ public static class TextInput
         var column = 1 + Encoding.UTF8.GetCharCount(before[(lastBreak + 1)..]);
         return new SourcePosition(line, column);
     }
-
-    private static string Megabytes(long bytes) => bytes % (1024 * 1024) == 0
-        ? $"{(bytes / (1024 * 1024)).ToString(CultureInfo.InvariantCulture)} MB"
-        : $"{bytes.ToString(CultureInfo.InvariantCulture)}-byte";
 }
