@@ -122,7 +122,7 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong("low", "medium", "high");
         var trailOptions = TrailOptionsParser.Options();
-        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item. Exit codes: 1 when a finding fails at or above --fail-on, else 0, also when some files could not be read (they are listed as problems); 2 for bad usage or a missing path") { paths, scanFormat, item, failOn, languageOption };
         TrailOptionsParser.AddTo(scan, trailOptions);
         scan.SetAction(r => TrailOptionsParser.Parse(r, trailOptions, out var trail) is { } bad ? Fail("attest: " + bad) : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
 
