@@ -132,6 +132,12 @@ internal sealed class AuditCommands(TextWriter output, TextWriter error, Func<st
                     return null;
                 }
 
+                if (InputFile.NotRegular(file) is { } notRegular)
+                {
+                    error.WriteLine($"attest: {file}: {notRegular}");
+                    return null;
+                }
+
                 connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly }.ToString());
             }
         }

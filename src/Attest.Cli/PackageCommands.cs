@@ -133,9 +133,9 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
 
     private int Verify(string path, Language shown)
     {
-        if (!File.Exists(path))
+        if (InputFile.NotRegular(path) is { } notRegular)
         {
-            return Fail($"attest: {path}: {(Directory.Exists(path) ? "is a folder, not a file" : "no such file")}");
+            return Fail($"attest: {path}: {notRegular}");
         }
 
         var verification = BundleVerifier.Verify(path);
@@ -281,6 +281,11 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         {
             size = 0;
             sha256 = "";
+            if (InputFile.NotRegular(file) is { } notRegular)
+            {
+                return Unreadable.With(notRegular);
+            }
+
             try
             {
                 using var stream = File.OpenRead(file);

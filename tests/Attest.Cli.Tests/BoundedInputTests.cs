@@ -208,6 +208,32 @@ public sealed class BoundedInputTests : IDisposable
     }
 
     [Fact]
+    public async Task Package_with_a_fifo_in_an_evidence_folder_finishes_and_names_it_missing()
+    {
+        var application = temp.Write("app.yaml", Header + "partner:\n  name: Acme\ncaseStudies:\n  - key: a\n    evidence: [proof/]\n");
+        temp.Write(Path.Combine("proof", "notes.txt"), "kept");
+        CliProcess.Fifo(temp.Combine(Path.Combine("proof", "pipe.txt")));
+
+        var result = await Run("package", application, "--out", temp.Combine("out"));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("! missing: proof/pipe.txt", result.Out, StringComparison.Ordinal);
+        Assert.Contains("not a regular file", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bundle_verify_and_audit_verify_refuse_a_fifo_at_once()
+    {
+        var fifo = CliProcess.Fifo(temp.Combine("pipe.zip"));
+
+        var bundle = CliProcess.Run(Limit, "bundle", "verify", fifo);
+        var audit = CliProcess.Run(Limit, "audit", "verify", "--database", fifo);
+
+        Assert.Equal((2, $"attest: {fifo}: " + NotRegular), (bundle.ExitCode, Assert.Single(bundle.ErrLines)));
+        Assert.Equal((2, $"attest: {fifo}: " + NotRegular), (audit.ExitCode, Assert.Single(audit.ErrLines)));
+    }
+
+    [Fact]
     public async Task Catalog_files_are_yaml_yml_or_json_and_nothing_else()
     {
         var retail = File.ReadAllText(Repo.RetailCatalogFile);
