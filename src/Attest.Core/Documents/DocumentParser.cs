@@ -24,6 +24,14 @@ public static partial class DocumentParser
                 throw Fail(file, default, "", $"the file is larger than the {limits.MaxCharacters / (1024 * 1024)} MB limit");
             }
 
+            // NUL never occurs in YAML or JSON text: such content is binary, whatever else it holds
+            var nul = text.IndexOf('\0', StringComparison.Ordinal);
+            if (nul >= 0)
+            {
+                var lineStart = nul == 0 ? 0 : text.LastIndexOf('\n', nul - 1) + 1;
+                throw Fail(file, new SourcePosition(1 + text.AsSpan(0, nul).Count('\n'), 1 + nul - lineStart), "", "the file is binary, not text (a NUL character here)");
+            }
+
             var first = FirstSignificantCharacter(text);
             var root = first is '{' or '[' ? new JsonTreeBuilder(text, file, limits).Build() : new YamlTreeBuilder(text, file, limits).Build();
             return (root, null);

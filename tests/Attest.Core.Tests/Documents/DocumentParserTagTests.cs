@@ -31,6 +31,18 @@ public class DocumentParserTagTests
         }
     }
 
+    [Theory]
+    [InlineData("\0\0\0", 1, 1)]
+    [InlineData("a: 1\nb: x\0y\n", 2, 5)]
+    [InlineData("{\"a\":\n \"\0\"}", 2, 3)]
+    public void Nul_characters_make_a_document_binary_not_empty(string text, int line, int column)
+    {
+        var (root, error) = DocumentParser.Parse(text, "f.yaml");
+
+        Assert.Null(root);
+        Assert.Equal("f.yaml:" + line + ":" + column + ": the file is binary, not text (a NUL character here)", error!.ToString());
+    }
+
     [Fact]
     public void Allowed_tags_are_kept_on_scalars_lists_and_mappings()
     {
