@@ -9,7 +9,8 @@ using Npgsql;
 namespace Attest.Cli;
 
 /// <summary>
-/// <c>attest audit verify</c> checks the web application's audit trail (table <c>AuditTrail</c>) against its hash chain,
+/// <c>attest audit verify</c> checks the web application's audit trail (read through <see cref="AuditTrailTable"/>, the
+/// definition the web's model maps) against its hash chain,
 /// read-only: exit 0 intact, 1 broken (the first broken entry named), 2 when the database cannot be read.
 /// <c>attest audit export</c> writes the trail as CSV.
 /// </summary>
@@ -131,6 +132,12 @@ internal sealed class AuditCommands(TextWriter output, TextWriter error, Func<st
                     return null;
                 }
 
+                if (InputFile.NotRegular(file) is { } notRegular)
+                {
+                    error.WriteLine($"attest: {file}: {notRegular}");
+                    return null;
+                }
+
                 connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly }.ToString());
             }
         }
@@ -146,25 +153,12 @@ internal sealed class AuditCommands(TextWriter output, TextWriter error, Func<st
             {
                 connection.Open();
                 using var command = connection.CreateCommand();
-                command.CommandText = "SELECT \"Sequence\", \"At\", \"ActorId\", \"ActorRole\", \"Action\", \"EntityType\", \"EntityId\", \"Before\", \"After\", \"PreviousHash\", \"Hash\" FROM \"AuditTrail\" ORDER BY \"Sequence\"";
+                command.CommandText = AuditTrailTable.SelectAll;
                 using var reader = command.ExecuteReader();
                 var entries = new List<AuditEntry>();
                 while (reader.Read())
                 {
-                    entries.Add(new AuditEntry
-                    {
-                        Sequence = reader.GetInt64(0),
-                        At = At(reader, 1),
-                        ActorId = reader.GetString(2),
-                        ActorRole = reader.GetString(3),
-                        Action = reader.GetString(4),
-                        EntityType = reader.GetString(5),
-                        EntityId = reader.GetString(6),
-                        Before = reader.IsDBNull(7) ? null : reader.GetString(7),
-                        After = reader.IsDBNull(8) ? null : reader.GetString(8),
-                        PreviousHash = reader.GetString(9),
-                        Hash = reader.GetString(10),
-                    });
+                    entries.Add(AuditTrailTable.Read(reader));
                 }
 
                 return entries;
@@ -176,15 +170,6 @@ internal sealed class AuditCommands(TextWriter output, TextWriter error, Func<st
             }
         }
     }
-
-    // SQLite keeps the time as text, PostgreSQL as a timestamp with time zone
-    private static DateTimeOffset At(DbDataReader reader, int column) => reader.GetValue(column) switch
-    {
-        string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-        DateTime time => new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)),
-        DateTimeOffset offset => offset,
-        var other => throw new FormatException($"unexpected time value {other}"),
-    };
 
     private int Fail(string message)
     {

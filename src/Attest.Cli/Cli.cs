@@ -3,6 +3,7 @@ using Attest.Cli.Rendering;
 using Attest.Cli.Scanning;
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Documents;
 using Attest.Core.Findings;
 using Attest.Core.Readiness;
 using Attest.Core.Site;
@@ -13,7 +14,7 @@ using Attest.Evidence.Rules;
 namespace Attest.Cli;
 
 /// <summary>The <c>attest</c> command line. Exit codes: 0 ready (or success), 1 not ready, 2 unreadable input or bad usage.</summary>
-internal sealed class Cli(TextWriter output, TextWriter error, Func<string, string?> environment, bool outputIsTerminal, DateOnly today)
+internal sealed partial class Cli(TextWriter output, TextWriter error, Func<string, string?> environment, bool outputIsTerminal, DateOnly today)
 {
     public const int Ready = 0;
     public const int NotReady = 1;
@@ -33,12 +34,8 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var problem in parsed.Errors)
-            {
-                error.WriteLine("attest: " + problem.Message);
-            }
-
-            error.WriteLine("attest: see 'attest --help'");
+            // The first problem only, on one line, in words rather than .NET type names
+            error.WriteLine($"attest: {UsageProblem(parsed.Errors[0].Message)} (see 'attest --help')");
             return InputError;
         }
 
@@ -53,6 +50,28 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             return InputError;
         }
     }
+
+    /// <summary>A parser's message on one line, with the expected type of a value said in words.</summary>
+    internal static string UsageProblem(string message)
+    {
+        var typed = ExpectedType().Match(message);
+        if (typed.Success)
+        {
+            var expected = typed.Groups["type"].Value switch
+            {
+                "System.Int32" => $"a whole number from {int.MinValue} to {int.MaxValue}",
+                "System.Int64" => $"a whole number from {long.MinValue} to {long.MaxValue}",
+                _ => "a value of another kind",
+            };
+            return $"{typed.Groups["option"].Value}: expected {expected}, got '{typed.Groups["value"].Value}'";
+        }
+
+        var lines = message.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        return lines.Length <= 1 ? string.Concat(lines) : lines[0] + " " + string.Join(", ", lines.Skip(1));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|command|argument) '(?<option>.*)' as expected type '(?<type>[^']*)'")]
+    private static partial System.Text.RegularExpressions.Regex ExpectedType();
 
     private RootCommand BuildCommands()
     {
@@ -103,7 +122,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong("low", "medium", "high");
         var trailOptions = TrailOptionsParser.Options();
-        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item") { paths, scanFormat, item, failOn, languageOption };
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item. Exit codes: 1 when a finding fails at or above --fail-on, else 0, also when some files could not be read (they are listed as problems); 2 for bad usage or a missing path") { paths, scanFormat, item, failOn, languageOption };
         TrailOptionsParser.AddTo(scan, trailOptions);
         scan.SetAction(r => TrailOptionsParser.Parse(r, trailOptions, out var trail) is { } bad ? Fail("attest: " + bad) : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
 
@@ -164,9 +183,10 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         DateOnly? asOfOption = null;
         if (asOfText is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var parsedDate))
+            var (parsedDate, problem) = DateRange.Parse(asOfText);
+            if (parsedDate is null)
             {
-                return Fail($"attest: --as-of: expected a date YYYY-MM-DD, got '{asOfText}'");
+                return Fail($"attest: --as-of: {problem}");
             }
 
             asOfOption = parsedDate;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using Attest.Cli.Scanning;
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Documents;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
 using Attest.Package;
@@ -60,9 +60,10 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         DateOnly? asOfOption = null;
         if (asOfText is not null)
         {
-            if (!DateOnly.TryParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            var (parsed, problem) = DateRange.Parse(asOfText);
+            if (parsed is null)
             {
-                return Fail($"attest: --as-of: expected a date YYYY-MM-DD, got '{asOfText}'");
+                return Fail($"attest: --as-of: {problem}");
             }
 
             asOfOption = parsed;
@@ -132,9 +133,9 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
 
     private int Verify(string path, Language shown)
     {
-        if (!File.Exists(path))
+        if (InputFile.NotRegular(path) is { } notRegular)
         {
-            return Fail($"attest: {path}: {(Directory.Exists(path) ? "is a folder, not a file" : "no such file")}");
+            return Fail($"attest: {path}: {notRegular}");
         }
 
         var verification = BundleVerifier.Verify(path);
@@ -280,6 +281,11 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         {
             size = 0;
             sha256 = "";
+            if (InputFile.NotRegular(file) is { } notRegular)
+            {
+                return Unreadable.With(notRegular);
+            }
+
             try
             {
                 using var stream = File.OpenRead(file);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Attest.Cli.Tests.Support;
 
 namespace Attest.Cli.Tests;
@@ -10,41 +9,7 @@ public sealed class ProcessTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    private static string AttestDll
-    {
-        get
-        {
-            var dll = Path.Combine(AppContext.BaseDirectory, "attest.dll");
-            Assert.True(File.Exists(dll), "attest.dll is not beside the tests: " + dll);
-            return dll;
-        }
-    }
-
-    private static CliResult RunProcess(params string[] args)
-    {
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardOutputEncoding = System.Text.Encoding.UTF8,
-            StandardErrorEncoding = System.Text.Encoding.UTF8,
-        };
-        start.ArgumentList.Add(AttestDll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment.Remove("ATTEST_CATALOGS");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "attest did not finish within 60 s");
-        return new CliResult(process.ExitCode, output.Result, error.Result);
-    }
+    private static CliResult RunProcess(params string[] args) => CliProcess.Run(TimeSpan.FromSeconds(60), args);
 
     [Fact]
     public void Check_as_a_real_process_on_a_garbage_file_exits_2_without_a_stack_trace()

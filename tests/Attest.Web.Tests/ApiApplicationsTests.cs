@@ -155,6 +155,32 @@ public sealed class ApiApplicationsTests(World world) : IClassFixture<World>
         Assert.Equal("lang", language.GetProperty("field").GetString());
     }
 
+    [Theory]
+    [InlineData("0001-01-01", 400)]
+    [InlineData("9999-12-31", 400)]
+    [InlineData("2027-02-29", 400)]
+    [InlineData("1900-01-01", 200)]
+    [InlineData("2999-12-31", 200)]
+    [InlineData("2028-02-29", 200)]
+    public async Task Readiness_is_computed_at_the_edges_of_the_date_range_and_refused_past_them(string asOf, int status)
+    {
+        using var lead = await ApiSteps.AsAsync(world, "leadA");
+
+        var response = await lead.GetAsync($"/api/v1/applications/{world.ApplicationA}/readiness?asOf={asOf}&lang=en");
+
+        Assert.Equal(status, (int)response.StatusCode);
+        if (status == 400)
+        {
+            var problem = await ApiSteps.ProblemAsync(response);
+            Assert.Equal("asOf", problem.GetProperty("field").GetString());
+            Assert.Contains(asOf, problem.GetRawText(), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(asOf, (await ApiSteps.JsonAsync(response)).GetProperty("asOf").GetString());
+        }
+    }
+
     [Fact]
     public async Task Readiness_speaks_the_callers_language_unless_asked()
     {

@@ -181,12 +181,8 @@ internal static partial class IacFiles
     {
         foreach (var file in Directory.EnumerateFiles(folder, "*.tf"))
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(file);
-            }
-            catch (IOException)
+            // Within the limit, regular files only (the module's own reading reports what is refused)
+            if (InputFile.Read(file, MaxFileBytes).Text is not { } text)
             {
                 continue;
             }

@@ -25,7 +25,7 @@ internal static class TrailFiles
     public static bool IsTrail(string file) => Shape(file) != TrailShape.None;
 
     private static TrailShape Shape(string file) =>
-        MayBeTrail(file) ? TrailFile.Detect(() => File.OpenRead(file), IsGzip(file)) : TrailShape.None;
+        MayBeTrail(file) && InputFile.NotRegular(file) is null ? TrailFile.Detect(() => File.OpenRead(file), IsGzip(file)) : TrailShape.None;
 
     /// <summary>
     /// Reads the CloudTrail files under <paramref name="paths"/>, several at a time (one per core; the result does not

@@ -5,8 +5,9 @@ namespace Attest.Core.Applications;
 
 /// <summary>
 /// Reads an application file, format v1, in YAML or JSON. Missing fields are fine (drafts); a malformed file
-/// (unknown key, wrong type, unknown value, impossible date, unknown format or checklist, syntax error,
-/// oversize or bomb) is an <see cref="InputError"/> naming file, line, column and field.
+/// (unknown key, wrong type, unknown value, impossible date or one outside <see cref="DateRange"/> — 1900-01-01 to
+/// 2999-12-31 —, unknown format or checklist, syntax error, oversize or bomb) is an <see cref="InputError"/> naming
+/// file, line, column and field.
 /// </summary>
 public static class ApplicationReader
 {

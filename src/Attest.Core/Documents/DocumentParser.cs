@@ -24,6 +24,14 @@ public static partial class DocumentParser
                 throw Fail(file, default, "", $"the file is larger than the {limits.MaxCharacters / (1024 * 1024)} MB limit");
             }
 
+            // NUL never occurs in YAML or JSON text: such content is binary, whatever else it holds
+            var nul = text.IndexOf('\0', StringComparison.Ordinal);
+            if (nul >= 0)
+            {
+                var lineStart = nul == 0 ? 0 : text.LastIndexOf('\n', nul - 1) + 1;
+                throw Fail(file, new SourcePosition(1 + text.AsSpan(0, nul).Count('\n'), 1 + nul - lineStart), "", "the file is binary, not text (a NUL character here)");
+            }
+
             var first = FirstSignificantCharacter(text);
             var root = first is '{' or '[' ? new JsonTreeBuilder(text, file, limits).Build() : new YamlTreeBuilder(text, file, limits).Build();
             return (root, null);
@@ -300,14 +308,35 @@ public static partial class DocumentParser
 
         private static string? TagText(TagName tag) => tag.IsEmpty || tag.IsNonSpecific ? null : tag.Value;
 
+        // Local tags (!Ref) only where allowed; of the global ones, only YAML's own types: a language tag such as
+        // !!python/object asks a loader to build an object, and is refused wherever it appears
         private void CheckTag(TagName tag, SourcePosition at, TreeAssembler assembler)
         {
-            if (!limits.AllowTags && !tag.IsEmpty && !tag.IsNonSpecific && !tag.Value.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+            if (tag.IsEmpty || tag.IsNonSpecific)
+            {
+                return;
+            }
+
+            if (tag.Value.StartsWith(StandardTagPrefix, StringComparison.Ordinal))
+            {
+                if (!StandardTags.Contains(tag.Value[StandardTagPrefix.Length..]))
+                {
+                    throw Fail(file, at, assembler.Path(), $"the YAML tag !!{tag.Value[StandardTagPrefix.Length..]} is not supported (only !!str, !!int, !!float, !!bool, !!null, !!map, !!seq, !!timestamp)");
+                }
+
+                return;
+            }
+
+            if (!limits.AllowTags || !tag.Value.StartsWith('!'))
             {
                 throw Fail(file, at, assembler.Path(), $"the YAML tag {tag.Value} is not supported here");
             }
         }
     }
+
+    private const string StandardTagPrefix = "tag:yaml.org,2002:";
+
+    private static readonly HashSet<string> StandardTags = new(StringComparer.Ordinal) { "str", "int", "float", "bool", "null", "map", "seq", "timestamp" };
 
     private sealed class JsonTreeBuilder(string text, string file, DocumentLimits limits)
     {

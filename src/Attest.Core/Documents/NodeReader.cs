@@ -125,21 +125,8 @@ internal sealed class MappingReader
             throw Error(value, path, $"expected a date (YYYY-MM-DD), got {value.KindName}");
         }
 
-        var text = scalar.Value.Trim();
-        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
-            || !int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
-            || !int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var month)
-            || !int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var day))
-        {
-            throw Error(value, path, $"expected a date (YYYY-MM-DD), got '{scalar.Value}'");
-        }
-
-        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
-        {
-            throw Error(value, path, $"impossible date '{scalar.Value}'");
-        }
-
-        return new DateOnly(year, month, day);
+        var (date, problem) = DateRange.Parse(scalar.Value);
+        return date ?? throw Error(value, path, problem!);
     }
 
     public T ReadEnum<T>(DocumentNode value, string path, WireNames<T> names)

@@ -9,8 +9,9 @@ public static class Calendar
     /// <summary><paramref name="date"/> moved by <paramref name="months"/> calendar months, clamped to the representable range.</summary>
     public static DateOnly AddMonths(DateOnly date, int months)
     {
+        // Months counted from January of year 0: year 1 starts at 12
         var target = (date.Year * 12L) + date.Month - 1 + months;
-        if (target < 0)
+        if (target < 12)
         {
             return DateOnly.MinValue;
         }

@@ -349,9 +349,8 @@ public static class SiteObservationJson
                 return null;
             }
 
-            return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : throw Fail(Join(path, name), $"expected a date YYYY-MM-DD, got '{text}'");
+            var (date, problem) = DateRange.Parse(text);
+            return date ?? throw Fail(Join(path, name), problem!);
         }
 
         private int? Int(JsonElement e, string name, string path)

@@ -1,3 +1,6 @@
+using Attest.Core.Documents;
+using Attest.Core.Text;
+
 namespace Attest.Evidence.CloudTrail;
 
 /// <summary>
@@ -16,7 +19,12 @@ public sealed class TrailAnalyzer(TrailOptions options)
     private static readonly string[] SignInSources = ["signin.amazonaws.com", "sts.amazonaws.com", "sso.amazonaws.com", "portal.sso.amazonaws.com"];
 
     private readonly Dictionary<string, AccountState> accounts = new(StringComparer.Ordinal);
+    private static readonly Phrase TimeOutOfRange = new(
+        "{0} record(s) dated outside {1} to {2} were left out, the first one record {3} ({4})",
+        "{0} enregistrement(s) datés hors de la période du {1} au {2} ont été écartés, le premier étant l'enregistrement {3} ({4})");
+
     private readonly List<TrailProblem> problems = [];
+    private readonly Dictionary<string, OutOfRange> outOfRange = new(StringComparer.Ordinal);
     private readonly List<string> paths = [];
     private int keptRoot;
     private int files;
@@ -44,6 +52,15 @@ public sealed class TrailAnalyzer(TrailOptions options)
     {
         ArgumentNullException.ThrowIfNull(e);
         records++;
+
+        // A record dated outside the accepted range (9999-12-31, year 1) is a problem of that record: it is left out
+        // and named, and every other record and file is still analysed
+        if (e.Time is { } stated && !DateRange.Contains(DateOnly.FromDateTime(stated)))
+        {
+            outOfRange[file] = outOfRange.TryGetValue(file, out var noted) ? noted.With(record, stated) : new OutOfRange(1, record, stated);
+            return;
+        }
+
         var id = e.Account;
         if (!accounts.TryGetValue(id, out var account))
         {
@@ -151,6 +168,11 @@ public sealed class TrailAnalyzer(TrailOptions options)
         bytes += other.bytes;
         rootEvents += other.rootEvents;
         problems.AddRange(other.problems);
+        foreach (var (file, theirs) in other.outOfRange)
+        {
+            outOfRange[file] = outOfRange.TryGetValue(file, out var mine) ? mine.Merge(theirs) : theirs;
+        }
+
         foreach (var (id, theirs) in other.accounts)
         {
             if (accounts.TryGetValue(id, out var mine))
@@ -171,7 +193,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
         Records = records,
         Bytes = bytes,
         Accounts = [.. accounts.Values.OrderBy(a => a.Id, StringComparer.Ordinal).Select(Timeline)],
-        Problems = [.. problems.OrderBy(p => p.File, StringComparer.Ordinal)],
+        Problems = [.. problems.Concat(outOfRange.Select(p => p.Value.Problem(p.Key))).OrderBy(p => p.File, StringComparer.Ordinal)],
         Paths = [.. paths],
         RootEvents = rootEvents,
     };
@@ -288,7 +310,8 @@ public sealed class TrailAnalyzer(TrailOptions options)
             if (a.First is { } first)
             {
                 setupStart = first.Date;
-                setupEnd = first.Date.AddDays(Math.Max(1, Options.SetupDays));
+                var days = Math.Max(1, Options.SetupDays);
+                setupEnd = (DateTime.MaxValue - first.Date).TotalDays > days ? first.Date.AddDays(days) : DateTime.MaxValue;
             }
         }
 
@@ -347,6 +370,21 @@ public sealed class TrailAnalyzer(TrailOptions options)
             .Select(g => new NamedCount(g.Key, g.Sum(p => p.Value)))
             .OrderByDescending(n => n.Count).ThenBy(n => n.Name, StringComparer.Ordinal).Take(5),
     ];
+
+    // The records of one file dated outside the accepted range: how many, and the first one (by record index)
+    private sealed record OutOfRange(long Count, long FirstRecord, DateTime FirstTime)
+    {
+        public OutOfRange With(long record, DateTime time) =>
+            record < FirstRecord ? new(Count + 1, record, time) : this with { Count = Count + 1 };
+
+        public OutOfRange Merge(OutOfRange other) =>
+            other.FirstRecord < FirstRecord ? new(Count + other.Count, other.FirstRecord, other.FirstTime) : this with { Count = Count + other.Count };
+
+        public TrailProblem Problem(string file) => new(file, TrailFileStatus.Read, TimeOutOfRange.With(
+            Count, Day(DateRange.Earliest), Day(DateRange.Latest), FirstRecord + 1, TrailRules.Time(FirstTime)));
+
+        private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private sealed class HourCounts
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Attest.Core.Workflow;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -173,18 +174,22 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             workflow.HasQueryFilter(w => Access.PartnerIds.Contains(w.PartnerId) || (Access.SeesSubmitted && w.State != "draft") || Access.AuditedApplicationIds.Contains(w.ApplicationId));
         });
 
+        // Table and column names come from Core's AuditTrailTable, which `attest audit verify` reads with
         builder.Entity<AuditTrailRecord>(entry =>
         {
-            entry.ToTable("AuditTrail");
+            entry.ToTable(AuditTrailTable.Name);
             entry.HasKey(e => e.Sequence);
-            entry.Property(e => e.Sequence).ValueGeneratedNever();
-            entry.Property(e => e.ActorId).HasMaxLength(450).IsRequired();
-            entry.Property(e => e.ActorRole).HasMaxLength(32).IsRequired();
-            entry.Property(e => e.Action).HasMaxLength(64).IsRequired();
-            entry.Property(e => e.EntityType).HasMaxLength(64).IsRequired();
-            entry.Property(e => e.EntityId).HasMaxLength(450).IsRequired();
-            entry.Property(e => e.PreviousHash).HasMaxLength(64).IsRequired();
-            entry.Property(e => e.Hash).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.Sequence).HasColumnName(AuditTrailTable.Sequence).ValueGeneratedNever();
+            entry.Property(e => e.At).HasColumnName(AuditTrailTable.At);
+            entry.Property(e => e.ActorId).HasColumnName(AuditTrailTable.ActorId).HasMaxLength(450).IsRequired();
+            entry.Property(e => e.ActorRole).HasColumnName(AuditTrailTable.ActorRole).HasMaxLength(32).IsRequired();
+            entry.Property(e => e.Action).HasColumnName(AuditTrailTable.Action).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.EntityType).HasColumnName(AuditTrailTable.EntityType).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.EntityId).HasColumnName(AuditTrailTable.EntityId).HasMaxLength(450).IsRequired();
+            entry.Property(e => e.Before).HasColumnName(AuditTrailTable.Before);
+            entry.Property(e => e.After).HasColumnName(AuditTrailTable.After);
+            entry.Property(e => e.PreviousHash).HasColumnName(AuditTrailTable.PreviousHash).HasMaxLength(64).IsRequired();
+            entry.Property(e => e.Hash).HasColumnName(AuditTrailTable.Hash).HasMaxLength(64).IsRequired();
             entry.HasIndex(e => new { e.EntityType, e.EntityId });
         });
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attest.Core.Documents;
 using Attest.Core.Text;
 
 namespace Attest.Web.Infrastructure;
@@ -21,7 +22,7 @@ public static class FormInput
     /// <summary>A date as the form shows it.</summary>
     public static string? Date(DateOnly? value) => value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads <c>YYYY-MM-DD</c>: (true, null) when blank, (false, null) when malformed.</summary>
+    /// <summary>Reads <c>YYYY-MM-DD</c> within <see cref="DateRange"/>: (true, null) when blank, (false, null) when malformed or out of range.</summary>
     public static (bool Ok, DateOnly? Value) Date(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -29,7 +30,8 @@ public static class FormInput
             return (true, null);
         }
 
-        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? (true, date) : (false, null);
+        var (date, _) = DateRange.Parse(text);
+        return (date is not null, date);
     }
 
     /// <summary>Whether <paramref name="text"/> is an absolute http or https address of at most 2,000 characters.</summary>

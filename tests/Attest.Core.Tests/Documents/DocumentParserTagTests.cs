@@ -15,6 +15,34 @@ public class DocumentParserTagTests
         Assert.Contains("tag !Sub is not supported", error!.Problem, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a: 1\nb: !!python/object:os.system [ls]\n", 2, 4, "b", "!!python/object:os.system")]
+    [InlineData("a:\n  - !!python/name:builtins.eval x\n", 2, 5, "a[0]", "!!python/name:builtins.eval")]
+    [InlineData("!!binary aGVsbG8=\n", 1, 1, "", "!!binary")]
+    public void Language_and_unknown_standard_tags_are_refused_at_their_place(string text, int line, int column, string field, string tag)
+    {
+        foreach (var limits in new[] { DocumentLimits.Default, WithTags })
+        {
+            var (root, error) = DocumentParser.Parse(text, "f.yaml", limits);
+
+            Assert.Null(root);
+            Assert.Equal((line, column, field), (error!.Line, error.Column, error.Field));
+            Assert.StartsWith($"the YAML tag {tag} is not supported", error.Problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("\0\0\0", 1, 1)]
+    [InlineData("a: 1\nb: x\0y\n", 2, 5)]
+    [InlineData("{\"a\":\n \"\0\"}", 2, 3)]
+    public void Nul_characters_make_a_document_binary_not_empty(string text, int line, int column)
+    {
+        var (root, error) = DocumentParser.Parse(text, "f.yaml");
+
+        Assert.Null(root);
+        Assert.Equal("f.yaml:" + line + ":" + column + ": the file is binary, not text (a NUL character here)", error!.ToString());
+    }
+
     [Fact]
     public void Allowed_tags_are_kept_on_scalars_lists_and_mappings()
     {

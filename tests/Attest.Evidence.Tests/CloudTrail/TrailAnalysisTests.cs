@@ -226,6 +226,40 @@ public sealed class TrailAnalysisTests : IDisposable
         Assert.False(TrailAnalyzer.IsMutating(new TrailEvent { Name = "CreateBucket", ReadOnly = true }));
     }
 
+    [Fact]
+    public void A_record_dated_9999_12_31_is_a_problem_of_its_file_and_every_other_finding_survives()
+    {
+        // One account's logs as usual, root used late; another account's only record is dated at the end of time
+        var late = Day1.AddDays(5).AddHours(3);
+        WriteDay(Day1, 200, fixture.ConsoleLogin(Account, Day1.AddMinutes(1), "Root", null, mfa: true, success: true));
+        WriteDay(Day1.AddDays(5), 200, fixture.RootAction(Account, late, "DeleteTrail", "cloudtrail.amazonaws.com", mfa: true));
+        var endOfTime = new DateTime(9999, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+        FixtureWrite(Day1, [fixture.Ordinary(Account, Day1.AddHours(1)), fixture.RootAction("999988887777", endOfTime, "CreateUser", "iam.amazonaws.com", mfa: false), fixture.RootAction("999988887777", new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Utc), "CreateUser", "iam.amazonaws.com", mfa: false)], account: "999988887777", suffix: "z9");
+
+        var (report, findings) = Analyze(TrailOptions.Default);
+
+        var account = Assert.Single(report.Accounts);
+        Assert.Equal(Account, account.Account);
+        Assert.Equal(["DeleteTrail"], account.RootAfterSetup.Select(e => e.Name));
+        Assert.Equal(FindingOutcome.Fail, findings.Single(f => f.RuleId == TrailRules.RootAfterSetup).Outcome);
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("999988887777", problem.File, StringComparison.Ordinal);
+        Assert.Equal("2 record(s) dated outside 1900-01-01 to 2999-12-31 were left out, the first one record 2 (9999-12-31T23:59:59Z)", problem.Message.In(Language.En));
+        Assert.Contains("9999-12-31", problem.Message.In(Language.Fr), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_setup_window_that_would_end_past_the_calendar_ends_at_its_last_instant()
+    {
+        var last = new DateTime(2999, 12, 31, 10, 0, 0, DateTimeKind.Utc);
+        FixtureWrite(last, [fixture.ConsoleLogin(Account, last, "Root", null, mfa: true, success: true)]);
+
+        var (report, _) = Analyze(TrailOptions.Default with { SetupDays = int.MaxValue });
+
+        Assert.Equal(DateTime.MaxValue, report.Accounts[0].SetupEnd);
+        Assert.Empty(report.Accounts[0].RootAfterSetup);
+    }
+
     private void WriteDay(DateTime day, int ordinary, params string[] special)
     {
         var records = Enumerable.Range(0, ordinary).Select(i => fixture.Ordinary(Account, day.AddSeconds(i * 7))).ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Attest.Core.Applications;
@@ -140,9 +139,15 @@ public static class ApplicationsApi
         Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
     {
         var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
+        if (asOf is not null)
         {
-            return ApiError.BadInput(new InputError("query", 0, 0, "asOf", $"expected a date YYYY-MM-DD, got '{asOf}'")).ToResult();
+            var (given, problem) = DateRange.Parse(asOf);
+            if (given is null)
+            {
+                return ApiError.BadInput(new InputError("query", 0, 0, "asOf", problem!)).ToResult();
+            }
+
+            day = given.Value;
         }
 
         var texts = language.Value;

@@ -20,7 +20,7 @@ public static class ProfileTexts
     public static readonly LocalizedString Yes = new("Yes", "Oui");
     public static readonly LocalizedString No = new("No", "Non");
     public static readonly LocalizedString BadUrl = new("give a full address starting with https:// or http://.", "indiquez une adresse complète commençant par https:// ou http://.");
-    public static readonly LocalizedString BadDate = new("give a date as YYYY-MM-DD.", "indiquez une date au format AAAA-MM-JJ.");
+    public static readonly LocalizedString BadDate = new("give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
     public static readonly LocalizedString TooLong = new("at most {0} characters.", "{0} caractères au plus.");
     public static readonly LocalizedString BadChoice = new("choose one of the options offered.", "choisissez l'une des options proposées.");
     public static readonly LocalizedString TooManyRows = new("at most {0} rows.", "{0} lignes au plus.");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Attest.Core.Applications;
+using Attest.Core.Documents;
 using Attest.Core.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
@@ -183,7 +184,7 @@ public sealed class CaseStudyForm
             return null;
         }
 
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (DateRange.Parse(text).Date is { } date)
         {
             return date;
         }
@@ -212,7 +213,7 @@ public sealed class CaseStudyForm
     public static class Texts
     {
         public static readonly LocalizedString BadKey = new("Key: letters, digits, '-', '_' or '.', at most 100 characters, unique in the application.", "Clé : lettres, chiffres, « - », « _ » ou « . », 100 caractères au plus, unique dans la candidature.");
-        public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD.", "Indiquez une date au format AAAA-MM-JJ.");
+        public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "Indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
         public static readonly LocalizedString BadMinutes = new("Give a whole number of minutes, 0 or more.", "Indiquez un nombre entier de minutes, 0 ou plus.");
         public static readonly LocalizedString BadAvailability = new("Availability, line {0}: write \"component | RTO minutes | RPO minutes\".", "Disponibilité, ligne {0} : écrivez « composant | RTO en minutes | RPO en minutes ».");
         public static readonly LocalizedString DuplicateKey = new("Another case study of this application already has this key.", "Une autre étude de cas de cette candidature a déjà cette clé.");

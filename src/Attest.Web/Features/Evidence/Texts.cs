@@ -33,7 +33,7 @@ public static class Texts
     public static readonly LocalizedString BadUrl = new("Give a full address starting with https:// or http://.", "Indiquez une adresse complète commençant par https:// ou http://.");
     public static readonly LocalizedString NameRequired = new("Give a name.", "Indiquez un nom.");
     public static readonly LocalizedString NameTooLong = new("At most 300 characters.", "300 caractères au plus.");
-    public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD.", "Indiquez une date au format AAAA-MM-JJ.");
+    public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "Indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
     public static readonly LocalizedString FutureDate = new("A document cannot have been issued after today.", "Un document ne peut pas avoir été émis après aujourd'hui.");
     public static readonly LocalizedString Uploaded = new("Uploaded.", "Déposé.");
     public static readonly LocalizedString AlreadyInLibrary = new("This file is already in your library as “{0}”.", "Ce fichier est déjà dans votre bibliothèque sous le nom « {0} ».");
