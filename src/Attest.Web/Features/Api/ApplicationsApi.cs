@@ -137,9 +137,9 @@ public static class ApplicationsApi
         new Dictionary<string, object?> { ["applicationId"] = id, ["location"] = $"{ApiEndpoints.Prefix}/applications/{id}" }).ToResult();
 
     private static async Task<Results<ReadinessJsonResult, ProblemHttpResult>> Readiness(
-        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
+        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, OfficeClock clock, CancellationToken cancel)
     {
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = clock.Today;
         if (asOf is not null && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return ApiError.BadInput(new InputError("query", 0, 0, "asOf", $"expected a date YYYY-MM-DD, got '{asOf}'")).ToResult();

@@ -12,7 +12,7 @@ namespace Attest.Web.Features.Applications;
 
 /// <summary>The readiness dashboard of one application, its export and its import.</summary>
 [RequestSizeLimit(MaxImportBytes + (64 * 1024))]
-public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock, ApplicationEvidence evidence, Attest.Web.Features.Workflow.WorkflowStore workflows) : PageModel
+public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, OfficeClock clock, ApplicationEvidence evidence, Attest.Web.Features.Workflow.WorkflowStore workflows) : PageModel
 {
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
@@ -88,7 +88,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
         // One save: the old content goes and the new arrives together, or nothing changes
         ApplicationMapping.Replace(db, record, imported);
-        record.UpdatedAt = clock.GetUtcNow();
+        record.UpdatedAt = clock.Now;
         await db.SaveChangesAsync();
         TempData["Notice"] = language.T(Ui.Imported);
         return Redirect($"/applications/{Id}");
@@ -109,7 +109,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
         }
 
-        var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
+        var evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
         Scan = evaluated.Progress;
         Report = evaluated.Report;
         return true;

@@ -18,7 +18,7 @@ public sealed class DetailsModel(
     EvidenceScanner scanner,
     AttachEvidence attaching,
     DeleteEvidence deleting,
-    TimeProvider clock) : PageModel
+    OfficeClock clock) : PageModel
 {
     public sealed record LinkRow(Guid Id, string Where);
 
@@ -71,7 +71,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var name = EvidenceInput.Name(Form.Name, null, "Form.Name", ModelState, language.Value);
         var issued = EvidenceInput.IssuedOn(Form.IssuedOn, today, "Form.IssuedOn", ModelState, language.Value);
         if (!ModelState.IsValid)

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Evidence;
 
 /// <summary>The partner's evidence library: its files and links, the upload form, and adding a link.</summary>
-public sealed class IndexModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, AttestOptions options, AddEvidenceLink addingLink, TimeProvider clock) : PageModel
+public sealed class IndexModel(AttestDbContext db, CurrentAccess access, RequestLanguage language, AttestOptions options, AddEvidenceLink addingLink, OfficeClock clock) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string? Url, string? ContentType, long? Size, DateOnly? IssuedOn, DateTimeOffset AddedAt, int Links);
 
@@ -36,7 +36,7 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Request
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var url = EvidenceInput.Url(Link.Url, "Link.Url", ModelState, language.Value);
         var name = EvidenceInput.Name(Link.Name, null, "Link.Name", ModelState, language.Value);
         var issued = EvidenceInput.IssuedOn(Link.IssuedOn, today, "Link.IssuedOn", ModelState, language.Value);
