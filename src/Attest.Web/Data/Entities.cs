@@ -451,7 +451,7 @@ public enum AnalysisState
 /// <summary>
 /// The stored analysis of one file content by one analyzer version: the key is the content's SHA-256 and the analyzer
 /// version, so a file is analysed once whoever uploaded it, and again when the analyzer changes. Pending rows are the
-/// work queue of <see cref="Attest.Web.Infrastructure.EvidenceScanner"/>. The result columns are written and read only
+/// work queue of <see cref="Attest.Web.Infrastructure.EvidenceAnalyzer"/>. The result columns are written and read only
 /// through <see cref="Attest.Web.Infrastructure.StoredAnalysis"/>. No partner column: a row is reached only through a
 /// piece of evidence the reader may see.
 /// </summary>

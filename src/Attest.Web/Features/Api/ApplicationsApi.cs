@@ -214,7 +214,7 @@ public static class ApplicationsApi
         }
 
         // One save: the old content goes and the new arrives together, or nothing changes
-        ApplicationMapping.Replace(db, record, imported);
+        await ApplicationMapping.ReplaceAsync(db, record, imported, cancel);
 
         record.UpdatedAt = clock.GetUtcNow();
         try

@@ -25,6 +25,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
 
+    /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>> ItemFindings { get; private set; } = new Dictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>>();
+
     /// <summary>The workflow's state, history and the steps this user may take.</summary>
     public Attest.Web.Features.Workflow.WorkflowPanel? Panel { get; private set; }
 
@@ -87,7 +90,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         // One save: the old content goes and the new arrives together, or nothing changes
-        ApplicationMapping.Replace(db, record, imported);
+        await ApplicationMapping.ReplaceAsync(db, record, imported, HttpContext.RequestAborted);
         record.UpdatedAt = clock.Now;
         await db.SaveChangesAsync();
         TempData["Notice"] = language.T(Ui.Imported);
@@ -111,6 +114,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
         var evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
         Scan = evaluated.Progress;
+        ItemFindings = evaluated.ItemFindings;
         Report = evaluated.Report;
         return true;
     }
