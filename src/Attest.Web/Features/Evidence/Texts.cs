@@ -60,9 +60,8 @@ public static class Texts
     public static readonly LocalizedString KeepIt = new("No, keep it", "Non, la garder");
     public static readonly LocalizedString Deleted = new("Deleted.", "Supprimée.");
     public static readonly LocalizedString Code = new("Infrastructure code", "Code d'infrastructure");
-    public static readonly LocalizedString Scanning = new("Scanning the infrastructure code attached to case studies: {0} of {1} file(s) scanned. Readiness below counts the files scanned so far.", "Analyse du code d'infrastructure joint aux études de cas : {0} fichier(s) sur {1} analysé(s). La préparation ci-dessous tient compte des fichiers déjà analysés.");
-    public static readonly LocalizedString StillScanning = new("Infrastructure code attached to case studies is still being scanned: {0} of {1} file(s) scanned; this report counts the files scanned so far.", "Le code d'infrastructure joint aux études de cas est encore en cours d'analyse : {0} fichier(s) sur {1} analysé(s) ; ce rapport tient compte des fichiers déjà analysés.");
-    public static readonly LocalizedString ScanningOne = new("Scanning…", "Analyse en cours…");
+    public static readonly LocalizedString Scanning = new("Analysing the files attached to this application in the background: {0} of {1} file(s) analysed. Readiness below counts the files analysed so far.", "Analyse en arrière-plan des fichiers joints à cette candidature : {0} fichier(s) sur {1} analysé(s). La préparation ci-dessous tient compte des fichiers déjà analysés.");
+    public static readonly LocalizedString StillScanning = new("Files attached to this application are still being analysed: {0} of {1} file(s) analysed; this report counts the files analysed so far.", "Des fichiers joints à cette candidature sont encore en cours d'analyse : {0} fichier(s) sur {1} analysé(s) ; ce rapport tient compte des fichiers déjà analysés.");
     public static readonly LocalizedString Refresh = new("Refresh", "Actualiser");
     public static readonly LocalizedString ScanResult = new("{0} finding(s): {1} failing, {2} passing, {3} undecided.", "{0} constat(s) : {1} non conforme(s), {2} conforme(s), {3} indéterminé(s).");
     public static readonly LocalizedString NotCode = new("Not infrastructure code: kept for the auditor.", "Pas du code d'infrastructure : conservé pour l'auditeur.");
