@@ -156,12 +156,13 @@ public sealed partial class EvidenceAnalyzer(IServiceScopeFactory scopes, Eviden
     {
         EvidenceScan? scan = null;
         string? error = null;
+        var gone = false;
         try
         {
             using var file = store.OpenRead(sha256);
             if (file is null)
             {
-                error = "the file is no longer in the store";
+                gone = true;
             }
             else
             {
@@ -179,6 +180,14 @@ public sealed partial class EvidenceAnalyzer(IServiceScopeFactory scopes, Eviden
         var row = await db.EvidenceAnalyses.FirstOrDefaultAsync(a => a.Sha256 == sha256 && a.AnalyzerVersion == AnalyzerVersion.Current, cancellationToken);
         if (row is null)
         {
+            return;
+        }
+
+        // Deleted since it was queued: nothing to analyse, and the file is queued afresh if it ever arrives again
+        if (gone)
+        {
+            db.EvidenceAnalyses.Remove(row);
+            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
