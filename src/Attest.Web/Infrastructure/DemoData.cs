@@ -121,7 +121,7 @@ public static partial class DemoData
     /// </summary>
     internal static ApplicationRecord HalfFinishedApplication(AttestDbContext db, Guid partnerId, string leadId, DateTimeOffset now, DateOnly today)
     {
-                var application = new Application
+        var application = new Application
         {
             Checklist = ChecklistId,
             Partner = new PartnerProfile
