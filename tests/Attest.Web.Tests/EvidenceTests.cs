@@ -376,24 +376,47 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
     }
 
     [Fact]
-    public async Task Code_not_scanned_yet_is_counted_as_progress_and_asked_for()
+    public async Task A_file_whose_analysis_is_not_done_is_counted_as_progress_nothing_waits_for_it_and_a_lapsed_claim_is_taken_over()
     {
         var w = await EvidenceTestWorkspace.CreateAsync(world);
         using var client = w.Client(w.LeadId);
-        var id = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, Unique("Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n"), "logs.yaml"));
+        var content = Unique("Resources:\n  Logs:\n    Type: AWS::S3::Bucket\n");
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
+        // Another instance holds the file's analysis: its claim runs far ahead, so this instance leaves the file alone
+        await w.ReadAsync(async db =>
+        {
+            db.EvidenceAnalyses.Add(new EvidenceAnalysisRecord { Sha256 = sha, AnalyzerVersion = AnalyzerVersion.Current, State = AnalysisState.Running, LeaseExpires = long.MaxValue, Attempts = 1, QueuedAt = world.Factory.Now });
+            return await db.SaveChangesAsync();
+        });
+        var id = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, content, "logs.yaml"));
         await w.AttachAsync(client, id, "contoso", null);
-        using var scope = world.Factory.Services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentAccess>().Value = new Access { PartnerIds = [w.PartnerId], OwnPartnerId = w.PartnerId, Role = UserRole.AllianceLead, UserId = w.LeadId };
-        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
 
-        // A scanner that never runs: the file stays waiting
-        using var idle = new EvidenceScanner(world.Factory.Services.GetRequiredService<EvidenceStore>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceScanner>.Instance);
-        var application = new Attest.Core.Applications.Application { Checklist = "aws-retail-consulting-2019-12", CaseStudies = [new() { Key = "contoso" }] };
-        var result = await new Attest.Web.Features.Evidence.ApplicationEvidence(db, idle, world.Factory.Services.GetRequiredService<Attest.Web.Features.Site.SiteChecks>()).ApplyAsync(w.ApplicationId, application, CancellationToken.None);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var dashboard = WebUtility.HtmlDecode(await client.GetStringAsync($"/applications/{w.ApplicationId}"));
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"the dashboard took {started.Elapsed}");
+        Assert.Contains("notice scanning", dashboard, StringComparison.Ordinal);
+        Assert.Contains("0 of 1 file(s)", dashboard, StringComparison.Ordinal);
+        var piecePage = WebUtility.HtmlDecode(await client.GetStringAsync($"/evidence/{id}"));
+        Assert.Contains("Waiting for its analysis", piecePage, StringComparison.Ordinal);
 
-        Assert.Equal((0, 1, true), (result.Progress.Scanned, result.Progress.Total, result.Progress.Running));
-        Assert.Empty(result.Findings.For("contoso", "VAL-2.11"));
-        Assert.Equal(["logs.yaml"], result.Application.CaseStudies[0].Evidence!);
+        using (var scope = world.Factory.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<CurrentAccess>().Value = new Access { PartnerIds = [w.PartnerId], OwnPartnerId = w.PartnerId, Role = UserRole.AllianceLead, UserId = w.LeadId };
+            var application = new Attest.Core.Applications.Application { Checklist = "aws-retail-consulting-2019-12", CaseStudies = [new() { Key = "contoso" }] };
+            var result = await scope.ServiceProvider.GetRequiredService<Attest.Web.Features.Evidence.ApplicationEvidence>().ApplyAsync(w.ApplicationId, application, CancellationToken.None);
+            Assert.Equal((0, 1, true), (result.Progress.Scanned, result.Progress.Total, result.Progress.Running));
+            Assert.Empty(result.Findings.For("contoso", "VAL-2.11"));
+            Assert.Equal(["logs.yaml"], result.Application.CaseStudies[0].Evidence!);
+        }
+
+        // The claim lapses (its instance stopped): this instance takes the file over and stores its analysis
+        await w.ReadAsync(db => db.EvidenceAnalyses.Where(a => a.Sha256 == sha).ExecuteUpdateAsync(u => u.SetProperty(a => a.LeaseExpires, 0L)));
+        world.Factory.Services.GetRequiredService<EvidenceAnalyzer>().Wake();
+        var (status, _) = await VerdictAsync(client, w, "VAL-2.11");
+        Assert.NotEqual("", status);
+        var stored = await w.ReadAsync(db => db.EvidenceAnalyses.AsNoTracking().SingleAsync(a => a.Sha256 == sha));
+        Assert.Equal((AnalysisState.Done, 2, true), (stored.State, stored.Attempts, stored.IsCode));
     }
 
     [Fact]

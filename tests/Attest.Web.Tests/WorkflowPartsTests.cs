@@ -14,7 +14,7 @@ public sealed class WorkflowPartsTests
         Assert.Equal(HolidayRules.France, france.Calendar.Rules);
         Assert.True(france.Calendar.IsHoliday(new DateOnly(2026, 12, 24)));
         Assert.True(france.Calendar.IsHoliday(new DateOnly(2026, 7, 14)));
-        Assert.Equal(new DateOnly(2026, 11, 27), france.Today(new DateTimeOffset(2026, 11, 26, 23, 30, 0, TimeSpan.Zero)));
+        Assert.Equal(new DateOnly(2026, 11, 27), new OfficeClock(new Support.AttestFactory.FixedTime(new DateTimeOffset(2026, 11, 26, 23, 30, 0, TimeSpan.Zero)), france.Zone).Today);
         Assert.Equal(HolidayRules.UnitedStatesFederal, new OfficeCalendar(new WorkflowSettings()).Calendar.Rules);
 
         Assert.Contains("Attest:Workflow:Holidays", Assert.Throws<InvalidOperationException>(() => new OfficeCalendar(new WorkflowSettings { Holidays = "mars" })).Message, StringComparison.Ordinal);

@@ -18,6 +18,15 @@ public sealed record SubmissionInput(ReadinessReport Report, IReadOnlyDictionary
 
     /// <summary>The longest evidence name.</summary>
     public const int MaxEvidenceNameLength = 1_000;
+
+    /// <summary>
+    /// The analyzer findings the report was judged on, by case study, as JSON text (the caller's format, kept as given);
+    /// null when the caller does not freeze findings.
+    /// </summary>
+    public string? Findings { get; init; }
+
+    /// <summary>The web site observation the report was judged on, as JSON text (<c>attest/site-observation/v1</c>); null when there was none.</summary>
+    public string? SiteObservation { get; init; }
 }
 
 /// <summary>
@@ -58,9 +67,20 @@ public sealed record SubmissionVersion
     public required IReadOnlyDictionary<string, string> EvidenceHashes { get; init; }
 
     /// <summary>
+    /// The analyzer findings the readiness report was judged on, by case study, as JSON text; null for a version frozen
+    /// before findings were frozen with versions (or by a caller that freezes none).
+    /// </summary>
+    public string? FindingsJson { get; init; }
+
+    /// <summary>The web site observation the readiness report was judged on, as JSON text; null when there was none.</summary>
+    public string? SiteObservationJson { get; init; }
+
+    /// <summary>
     /// SHA-256 (lower-case hex) over the version's content, to show that a stored version was not changed: UTF-8 of the
     /// lines <c>attest/version/v1</c>, the number, the checklist, the application text's SHA-256, the readiness JSON's
-    /// SHA-256, then one <c>name TAB hash</c> line per evidence in ordinal order of names; lines end with LF.
+    /// SHA-256, then one <c>name TAB hash</c> line per evidence in ordinal order of names, then — only when they are
+    /// frozen — <c>findings SPACE</c> the findings JSON's SHA-256 and <c>site SPACE</c> the site observation's; lines end
+    /// with LF. (A version without frozen findings hashes as before they existed.)
     /// </summary>
     public required string ContentHash { get; init; }
 
@@ -103,6 +123,8 @@ public sealed record SubmissionVersion
             ReadinessJson = json,
             ReadinessLanguage = language,
             EvidenceHashes = hashes,
+            FindingsJson = input.Findings,
+            SiteObservationJson = input.SiteObservation,
             ContentHash = "",
         };
         return (version with { ContentHash = ComputeContentHash(version) }, null);
@@ -120,6 +142,16 @@ public sealed record SubmissionVersion
         foreach (var (name, hash) in version.EvidenceHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             text.Append(name).Append('\t').Append(hash).Append('\n');
+        }
+
+        if (version.FindingsJson is { } findings)
+        {
+            text.Append("findings ").Append(Sha256Hex(findings)).Append('\n');
+        }
+
+        if (version.SiteObservationJson is { } site)
+        {
+            text.Append("site ").Append(Sha256Hex(site)).Append('\n');
         }
 
         return Sha256Hex(text.ToString());

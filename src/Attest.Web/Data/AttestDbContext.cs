@@ -30,6 +30,8 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
 
     public DbSet<EvidenceLink> EvidenceLinks => Set<EvidenceLink>();
 
+    public DbSet<EvidenceAnalysisRecord> EvidenceAnalyses => Set<EvidenceAnalysisRecord>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
@@ -134,6 +136,16 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             link.HasIndex(l => new { l.ApplicationId, l.ItemId });
             link.HasOne<ApplicationRecord>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             link.HasQueryFilter(l => Access.PartnerIds.Contains(l.PartnerId) || Access.SeesSubmitted || Access.AuditedApplicationIds.Contains(l.ApplicationId));
+        });
+
+        builder.Entity<EvidenceAnalysisRecord>(analysis =>
+        {
+            analysis.HasKey(a => new { a.Sha256, a.AnalyzerVersion });
+            analysis.Property(a => a.Sha256).HasMaxLength(64);
+            analysis.Property(a => a.AnalyzerVersion).HasMaxLength(64);
+            analysis.Property(a => a.State).HasConversion<string>().HasMaxLength(16);
+            analysis.Property(a => a.Error).HasMaxLength(2000);
+            analysis.HasIndex(a => new { a.State, a.AnalyzerVersion });
         });
 
         builder.Entity<ApiToken>(token =>

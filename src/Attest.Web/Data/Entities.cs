@@ -431,3 +431,67 @@ public sealed class NotificationRecord
 
     public DateTimeOffset? ReadAt { get; set; }
 }
+
+/// <summary>Where the analysis of one file stands.</summary>
+public enum AnalysisState
+{
+    /// <summary>Waiting for the background analysis (also the work queue: pending rows are picked up).</summary>
+    Pending,
+
+    /// <summary>Being analysed by one instance, until <see cref="EvidenceAnalysisRecord.LeaseExpires"/>.</summary>
+    Running,
+
+    /// <summary>Analysed: findings, problems and summary are stored.</summary>
+    Done,
+
+    /// <summary>The analysis stopped; <see cref="EvidenceAnalysisRecord.Error"/> says why.</summary>
+    Failed,
+}
+
+/// <summary>
+/// The stored analysis of one file content by one analyzer version: the key is the content's SHA-256 and the analyzer
+/// version, so a file is analysed once whoever uploaded it, and again when the analyzer changes. Pending rows are the
+/// work queue of <see cref="Attest.Web.Infrastructure.EvidenceAnalyzer"/>. The result columns are written and read only
+/// through <see cref="Attest.Web.Infrastructure.StoredAnalysis"/>. No partner column: a row is reached only through a
+/// piece of evidence the reader may see.
+/// </summary>
+public sealed class EvidenceAnalysisRecord
+{
+    /// <summary>Lower-case hex SHA-256 of the content.</summary>
+    public string Sha256 { get; set; } = "";
+
+    /// <summary>The analyzer version that made (or will make) the result.</summary>
+    public string AnalyzerVersion { get; set; } = "";
+
+    public AnalysisState State { get; set; }
+
+    /// <summary>Why the analysis failed.</summary>
+    public string? Error { get; set; }
+
+    /// <summary>How many times the analysis was started.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the file was queued.</summary>
+    public DateTimeOffset QueuedAt { get; set; }
+
+    /// <summary>While running: when the claim of the instance running it lapses (Unix milliseconds), so that another may take it over.</summary>
+    public long? LeaseExpires { get; set; }
+
+    /// <summary>When the analysis ended (done or failed).</summary>
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Whether the file is infrastructure code, a policy or a log the analyzers read.</summary>
+    public bool IsCode { get; set; }
+
+    /// <summary>Whether the file is an archive (locations inside it are shown under the piece's name).</summary>
+    public bool Archive { get; set; }
+
+    /// <summary>The findings as JSON (<see cref="Attest.Web.Infrastructure.StoredAnalysis"/>), located against a placeholder file name.</summary>
+    public string? Findings { get; set; }
+
+    /// <summary>The read problems as JSON.</summary>
+    public string? Problems { get; set; }
+
+    /// <summary>A summary as JSON: counts by outcome and by item.</summary>
+    public string? Summary { get; set; }
+}

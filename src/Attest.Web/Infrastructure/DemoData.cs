@@ -88,7 +88,7 @@ public static partial class DemoData
             else
             {
                 var lead = created.Single(c => c.User.Role == UserRole.AllianceLead).User;
-                db.Applications.Add(HalfFinishedApplication(db, partner.Id, lead.Id, now));
+                db.Applications.Add(HalfFinishedApplication(db, partner.Id, lead.Id, now, scope.ServiceProvider.GetRequiredService<OfficeClock>().Day(now)));
             }
 
             await db.SaveChangesAsync(cancel);
@@ -119,9 +119,8 @@ public static partial class DemoData
     /// An application as a partner leaves it mid-way: a partial profile (no practice page), three case studies of which
     /// one is a pilot and one lacks its availability objectives, and a few self-assessment answers.
     /// </summary>
-    internal static ApplicationRecord HalfFinishedApplication(AttestDbContext db, Guid partnerId, string leadId, DateTimeOffset now)
+    internal static ApplicationRecord HalfFinishedApplication(AttestDbContext db, Guid partnerId, string leadId, DateTimeOffset now, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
         var application = new Application
         {
             Checklist = ChecklistId,

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading.Channels;
 using Attest.Core.Findings;
 using Attest.Evidence.CloudFormation;
 using Attest.Evidence.CloudTrail;
@@ -11,7 +9,6 @@ using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
 using Attest.Web.Features.Evidence;
-using Microsoft.Extensions.Caching.Memory;
 
 namespace Attest.Web.Infrastructure;
 
@@ -37,99 +34,6 @@ public sealed record EvidenceScan(bool IsCode, IReadOnlyList<EvidenceFinding> Fi
         Archive && file.StartsWith(IacEvidence.ArchivePrefix, StringComparison.Ordinal) ? name + "/" + file[IacEvidence.ArchivePrefix.Length..]
         : file.StartsWith(Placeholder, StringComparison.Ordinal) ? name
         : file;
-}
-
-/// <summary>
-/// Scans uploaded infrastructure code in the background: requests go through a bounded queue, the latest result of each
-/// file is kept in memory by SHA-256 (there is no table for findings), and a result that is missing — never scanned, or
-/// evicted — is simply asked for again.
-/// </summary>
-public sealed partial class EvidenceScanner(EvidenceStore store, ILogger<EvidenceScanner> logger) : BackgroundService
-{
-    private const int QueueLength = 256;
-    private const long CacheSize = 200_000;
-    private readonly Channel<string> queue = Channel.CreateBounded<string>(new BoundedChannelOptions(QueueLength) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-    private readonly MemoryCache results = new(new MemoryCacheOptions { SizeLimit = CacheSize });
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> pending = new(StringComparer.Ordinal);
-
-    /// <summary>The latest scan of the file with this address, or null when there is none yet.</summary>
-    public EvidenceScan? Latest(string sha256) => results.TryGetValue(sha256, out EvidenceScan? scan) ? scan : null;
-
-    /// <summary>Asks for a scan of the file with this address unless one is known or already waiting.</summary>
-    public void Request(string sha256)
-    {
-        if (!EvidenceStore.IsAddress(sha256) || Latest(sha256) is not null)
-        {
-            return;
-        }
-
-        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (pending.TryAdd(sha256, waiting) && !queue.Writer.TryWrite(sha256))
-        {
-            // The queue is full: the next page that needs this file asks again
-            pending.TryRemove(sha256, out _);
-            waiting.TrySetResult();
-        }
-    }
-
-    /// <summary>Waits until the files with these addresses are scanned, at most <paramref name="timeout"/>.</summary>
-    public async Task WaitAsync(IEnumerable<string> sha256s, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var waits = sha256s.Select(s => pending.TryGetValue(s, out var waiting) ? waiting.Task : Task.CompletedTask).Where(t => !t.IsCompleted).ToList();
-        if (waits.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await Task.WhenAll(waits).WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Still scanning: the page says so and shows the progress
-        }
-    }
-
-    public override void Dispose()
-    {
-        results.Dispose();
-        base.Dispose();
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        store.RemoveAbandonedUploads(TimeSpan.FromDays(1));
-        await foreach (var sha256 in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                var scan = Scan(sha256);
-                results.Set(sha256, scan, new MemoryCacheEntryOptions { Size = Math.Min(CacheSize / 10, 1 + scan.Findings.Count + scan.Problems.Count) });
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                LogScanFailed(logger, sha256, e);
-                results.Set(sha256, new EvidenceScan(true, [], [new IacProblem(new FileLocation(EvidenceScan.Placeholder, 1, 1), "the file could not be scanned")]), new MemoryCacheEntryOptions { Size = 1 });
-            }
-            finally
-            {
-                if (pending.TryRemove(sha256, out var waiting))
-                {
-                    waiting.TrySetResult();
-                }
-            }
-        }
-    }
-
-    private EvidenceScan Scan(string sha256)
-    {
-        using var file = store.OpenRead(sha256);
-        return file is null ? EvidenceScan.NotCode : IacEvidence.Scan(file);
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Scanning evidence {Sha256} failed")]
-    private static partial void LogScanFailed(ILogger logger, string sha256, Exception exception);
 }
 
 /// <summary>
@@ -487,14 +391,14 @@ public static partial class IacEvidence
     private static partial Regex LocalSource();
 }
 
-/// <summary>Registers the evidence library's store, scanner and readiness helper.</summary>
+/// <summary>Registers the evidence library's store, background analyzer and readiness helper.</summary>
 public static class EvidenceServices
 {
     public static IServiceCollection AddEvidence(this IServiceCollection services)
     {
         services.AddSingleton<EvidenceStore>();
-        services.AddSingleton<EvidenceScanner>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvidenceScanner>());
+        services.AddSingleton<EvidenceAnalyzer>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceAnalyzer>());
         services.AddScoped<ApplicationEvidence>();
         services.AddScoped<Attest.Web.Features.Package.SubmissionPackages>();
         services.AddSingleton<Attest.Web.Features.Site.SiteChecks>();

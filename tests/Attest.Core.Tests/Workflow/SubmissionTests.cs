@@ -67,6 +67,25 @@ public class SubmissionTests
         Assert.False((v with { Number = 2 }).IsIntact());
     }
 
+    [Fact]
+    public void Findings_and_the_site_observation_frozen_with_a_version_are_kept_as_given_and_covered_by_its_hash()
+    {
+        var w = new ApplicationWorkflow("app-1");
+        Ok(w.Submit(Lead, Start, Input() with { Findings = """{"contoso":[]}""", SiteObservation = """{"format":"attest/site-observation/v1"}""" }));
+        var v = w.Versions[0];
+
+        Assert.Equal(("""{"contoso":[]}""", """{"format":"attest/site-observation/v1"}"""), (v.FindingsJson, v.SiteObservationJson));
+        Assert.True(v.IsIntact());
+        Assert.False((v with { FindingsJson = """{"contoso":[{}]}""" }).IsIntact());
+        Assert.False((v with { SiteObservationJson = null }).IsIntact());
+
+        // A version frozen without them (as every version before them) has the hash it always had
+        var without = new ApplicationWorkflow("app-2");
+        Ok(without.Submit(Lead, Start, Input()));
+        Assert.Null(without.Versions[0].FindingsJson);
+        Assert.Equal(without.Versions[0].ContentHash, SubmissionVersion.ComputeContentHash(v with { FindingsJson = null, SiteObservationJson = null }));
+    }
+
     [Theory]
     [InlineData("docs/a.pdf", "abc")]
     [InlineData("docs/a.pdf", "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz")]

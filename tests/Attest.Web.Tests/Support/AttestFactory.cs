@@ -19,17 +19,41 @@ namespace Attest.Web.Tests.Support;
 public sealed class AttestFactory : WebApplicationFactory<Program>
 {
     public const string UserHeader = "X-Test-User";
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "attest-web-tests", Guid.NewGuid().ToString("N"));
+    private readonly string folder;
     private readonly string? postgresDatabase;
     private readonly string? postgresServer = Environment.GetEnvironmentVariable("ATTEST_TEST_POSTGRES");
 
     public AttestFactory()
+        : this(Path.Combine(Path.GetTempPath(), "attest-web-tests", Guid.NewGuid().ToString("N")), "attest_test_" + Guid.NewGuid().ToString("N"))
     {
+    }
+
+    private AttestFactory(string folder, string database)
+    {
+        this.folder = folder;
         Directory.CreateDirectory(folder);
         if (postgresServer is not null)
         {
-            postgresDatabase = "attest_test_" + Guid.NewGuid().ToString("N");
+            postgresDatabase = database;
         }
+    }
+
+    /// <summary>Whether disposing this factory removes its data folder and database (false for one that shares another's).</summary>
+    public bool OwnsStorage { get; set; } = true;
+
+    /// <summary>
+    /// Another instance of the application on the same database and data folder (a second server, or the same one
+    /// restarted once this one is disposed), with the same time and settings; it does not own the storage.
+    /// </summary>
+    public AttestFactory SharingStorage()
+    {
+        var other = new AttestFactory(folder, postgresDatabase ?? "") { Now = Now, OwnsStorage = false };
+        foreach (var (key, value) in Settings)
+        {
+            other.Settings[key] = value;
+        }
+
+        return other;
     }
 
     public string Provider => postgresServer is null ? "sqlite" : "postgres";
@@ -77,6 +101,11 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (!OwnsStorage)
+        {
+            return;
+        }
+
         if (postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
@@ -97,7 +126,7 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A clock stopped at one instant.</summary>
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
     }

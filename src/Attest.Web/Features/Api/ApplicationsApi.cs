@@ -136,9 +136,9 @@ public static class ApplicationsApi
         new Dictionary<string, object?> { ["applicationId"] = id, ["location"] = $"{ApiEndpoints.Prefix}/applications/{id}" }).ToResult();
 
     private static async Task<Results<ReadinessJsonResult, ProblemHttpResult>> Readiness(
-        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, TimeProvider clock, CancellationToken cancel)
+        Guid id, string? asOf, string? lang, AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, RequestLanguage language, OfficeClock clock, CancellationToken cancel)
     {
-        var day = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var day = clock.Today;
         if (asOf is not null)
         {
             var (given, problem) = DateRange.Parse(asOf);
@@ -219,7 +219,7 @@ public static class ApplicationsApi
         }
 
         // One save: the old content goes and the new arrives together, or nothing changes
-        ApplicationMapping.Replace(db, record, imported);
+        await ApplicationMapping.ReplaceAsync(db, record, imported, cancel);
 
         record.UpdatedAt = clock.GetUtcNow();
         try

@@ -80,7 +80,7 @@ public static class EvidenceApi
         await download.OpenAsync(id, response, cancel) is { } file ? TypedResults.File(file.Content, file.ContentType, file.Name) : NotFound.ToResult();
 
     private static async Task<Results<Created<EvidencePiece>, Ok<EvidencePiece>, ProblemHttpResult>> Upload(
-        string? name, string? issuedOn, HttpContext http, AttestDbContext db, CurrentAccess access, RequestLanguage language, AddEvidenceFile adding, TimeProvider clock, CancellationToken cancel)
+        string? name, string? issuedOn, HttpContext http, AttestDbContext db, CurrentAccess access, RequestLanguage language, AddEvidenceFile adding, OfficeClock clock, CancellationToken cancel)
     {
         if (EvidenceInput.LibraryOf(access.Value) is not { } partner)
         {
@@ -88,7 +88,7 @@ public static class EvidenceApi
         }
 
         var (checkedName, nameProblem) = EvidenceInput.CheckName(name, null);
-        var (issued, dateProblem) = EvidenceInput.CheckIssuedOn(issuedOn, Today(clock));
+        var (issued, dateProblem) = EvidenceInput.CheckIssuedOn(issuedOn, clock.Today);
         if (Invalid("query", language.Value, ("name", nameProblem), ("issuedOn", dateProblem)) is { } invalid)
         {
             return invalid.ToResult();
@@ -126,7 +126,7 @@ public static class EvidenceApi
     }
 
     private static async Task<Results<Created<EvidencePiece>, ProblemHttpResult>> AddLink(
-        HttpRequest request, AttestDbContext db, CurrentAccess access, RequestLanguage language, AddEvidenceLink adding, TimeProvider clock, CancellationToken cancel)
+        HttpRequest request, AttestDbContext db, CurrentAccess access, RequestLanguage language, AddEvidenceLink adding, OfficeClock clock, CancellationToken cancel)
     {
         if (EvidenceInput.LibraryOf(access.Value) is not { } partner)
         {
@@ -141,7 +141,7 @@ public static class EvidenceApi
 
         var (url, urlProblem) = EvidenceInput.CheckUrl(body!.Url);
         var (name, nameProblem) = EvidenceInput.CheckName(body.Name, null);
-        var (issued, dateProblem) = EvidenceInput.CheckIssuedOn(body.IssuedOn, Today(clock));
+        var (issued, dateProblem) = EvidenceInput.CheckIssuedOn(body.IssuedOn, clock.Today);
         if (Invalid(RequestBody.FileName, language.Value, ("url", urlProblem), ("name", nameProblem), ("issuedOn", dateProblem)) is { } invalid)
         {
             return invalid.ToResult();
@@ -216,7 +216,6 @@ public static class EvidenceApi
 
     private static string Location(Guid id) => $"{ApiEndpoints.Prefix}/evidence/{id}";
 
-    private static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static ApiError BadField(string field, string problem) => ApiError.BadInput(new InputError(RequestBody.FileName, 0, 0, field, problem));
 

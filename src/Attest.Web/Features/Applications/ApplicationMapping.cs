@@ -1,5 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Applications;
 
@@ -80,6 +81,48 @@ public static class ApplicationMapping
         to.PciLastVulnerabilityScan = from.Pci?.LastVulnerabilityScan;
         to.PciLastPenetrationTest = from.Pci?.LastPenetrationTest;
         to.Evidence = from.Evidence?.ToList();
+    }
+
+    /// <summary>
+    /// <see cref="Replace"/>, and the evidence attached to the case studies follows them: a case study is the same one when
+    /// it keeps its key and its customer (or either has no customer), or, failing that, when one imported case study has
+    /// its customer under another key — its attachments are moved to that key. The attachments of a case study that is
+    /// gone are removed, so that a key given again later (files without keys are numbered by position) never shows one
+    /// customer's files under another. Nothing is saved here.
+    /// </summary>
+    public static async Task ReplaceAsync(AttestDbContext db, ApplicationRecord record, Application imported, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(imported);
+        var before = record.CaseStudies.ToDictionary(c => c.Key, c => c.Customer, StringComparer.Ordinal);
+        var links = await db.EvidenceLinks.Where(l => l.ApplicationId == record.Id && l.CaseStudyKey != null).ToListAsync(cancellationToken);
+        Replace(db, record, imported);
+
+        static bool Same(string? a, string? b) => a is { Length: > 0 } && b is { Length: > 0 } && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
+        string? Follow(string key)
+        {
+            var customer = before.GetValueOrDefault(key);
+            if (imported.CaseStudies.FirstOrDefault(c => c.Key == key) is { } kept && (string.IsNullOrWhiteSpace(kept.Customer) || string.IsNullOrWhiteSpace(customer) || Same(kept.Customer, customer)))
+            {
+                return key;
+            }
+
+            var moved = imported.CaseStudies.Where(c => Same(c.Customer, customer)).ToList();
+            return moved.Count == 1 ? moved[0].Key : null;
+        }
+
+        foreach (var link in links)
+        {
+            if (Follow(link.CaseStudyKey!) is { } key)
+            {
+                link.CaseStudyKey = key;
+            }
+            else
+            {
+                db.EvidenceLinks.Remove(link);
+            }
+        }
     }
 
     /// <summary>

@@ -12,7 +12,7 @@ namespace Attest.Web.Features.Applications;
 
 /// <summary>The readiness dashboard of one application, its export and its import.</summary>
 [RequestSizeLimit(MaxImportBytes + (64 * 1024))]
-public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, TimeProvider clock, ApplicationEvidence evidence, Attest.Web.Features.Workflow.WorkflowStore workflows) : PageModel
+public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, RequestLanguage language, OfficeClock clock, ApplicationEvidence evidence, Attest.Web.Features.Workflow.WorkflowStore workflows) : PageModel
 {
     public const long MaxImportBytes = 10 * 1024 * 1024;
 
@@ -24,6 +24,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
     public bool CanEdit { get; private set; }
 
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
+
+    /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>> ItemFindings { get; private set; } = new Dictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>>();
 
     /// <summary>The workflow's state, history and the steps this user may take.</summary>
     public Attest.Web.Features.Workflow.WorkflowPanel? Panel { get; private set; }
@@ -87,8 +90,8 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         // One save: the old content goes and the new arrives together, or nothing changes
-        ApplicationMapping.Replace(db, record, imported);
-        record.UpdatedAt = clock.GetUtcNow();
+        await ApplicationMapping.ReplaceAsync(db, record, imported, HttpContext.RequestAborted);
+        record.UpdatedAt = clock.Now;
         await db.SaveChangesAsync();
         TempData["Notice"] = language.T(Ui.Imported);
         return Redirect($"/applications/{Id}");
@@ -109,8 +112,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
         }
 
-        var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), HttpContext.RequestAborted);
+        var evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
         Scan = evaluated.Progress;
+        ItemFindings = evaluated.ItemFindings;
         Report = evaluated.Report;
         return true;
     }

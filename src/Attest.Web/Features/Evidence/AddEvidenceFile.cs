@@ -12,9 +12,9 @@ public sealed record AddedFile(EvidenceRecord Piece, bool AlreadyInLibrary);
 /// Adds a file to a partner's library, for the upload page and the API alike: the body is streamed into the store within
 /// the upload limit (<see cref="AttestOptions.MaxUploadBytes"/>), hashed and typed from its content; a partner keeps one
 /// piece per SHA-256 (an identical file gives back the piece it already has); a new file is committed with its row, and
-/// a file that may be infrastructure code is queued for scanning.
+/// a file that may be infrastructure code is queued for analysis (a pending row in the stored analyses).
 /// </summary>
-public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, EvidenceStore store, EvidenceScanner scanner, TimeProvider clock)
+public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, EvidenceStore store, EvidenceAnalyzer analyzer, TimeProvider clock)
 {
     /// <summary>The upload limit, in bytes.</summary>
     public long MaxBytes => options.MaxUploadBytes;
@@ -67,6 +67,7 @@ public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, E
         if (existing is not null)
         {
             store.Discard(file);
+            await QueueAsync(existing, cancellationToken);
             return new AddedFile(existing, AlreadyInLibrary: true);
         }
 
@@ -87,11 +88,16 @@ public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, E
             db.Evidence.Add(piece);
             await db.SaveChangesAsync(cancellationToken);
         }, cancellationToken);
-        if (EvidenceContentType.MayHoldCode(piece.ContentType))
-        {
-            scanner.Request(file.Sha256);
-        }
-
+        await QueueAsync(piece, cancellationToken);
         return new AddedFile(piece, AlreadyInLibrary: false);
+    }
+
+    // Analysed once per content, in the background: the row is queued unless the current analyzer has one already
+    private async Task QueueAsync(EvidenceRecord piece, CancellationToken cancellationToken)
+    {
+        if (piece.Sha256 is { } sha256 && EvidenceContentType.MayHoldCode(piece.ContentType))
+        {
+            await analyzer.QueueAsync(db, [sha256], cancellationToken);
+        }
     }
 }

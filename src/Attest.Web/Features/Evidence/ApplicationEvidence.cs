@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
 
-/// <summary>How far the scan of an application's infrastructure code has come: files scanned out of files to scan.</summary>
+/// <summary>How far the analysis of an application's files has come: files analysed (done or failed) out of files to analyse.</summary>
 public sealed record ScanProgress(int Scanned, int Total)
 {
     public static ScanProgress None { get; } = new(0, 0);
@@ -16,23 +16,58 @@ public sealed record ScanProgress(int Scanned, int Total)
     public bool Running => Scanned < Total;
 }
 
-/// <summary>An application as readiness sees it once its library evidence is counted, with the findings of its code.</summary>
-public sealed record EvidenceForReadiness(Application Application, CaseStudyFindings Findings, ScanProgress Progress);
+/// <summary>
+/// An application as readiness sees it once its library evidence is counted: the findings of its files by case study, and
+/// the findings of files attached to an item without a case study (<see cref="ItemFindings"/>, by item id).
+/// </summary>
+public sealed record EvidenceForReadiness(Application Application, CaseStudyFindings Findings, ScanProgress Progress)
+{
+    /// <summary>Findings of files attached to an item alone, by item id: shown with the item, not tied to any case study.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EvidenceFinding>> ItemFindings { get; init; } = new Dictionary<string, IReadOnlyList<EvidenceFinding>>();
+}
 
 /// <summary>An application's readiness with what it was judged on.</summary>
-public sealed record EvaluatedApplication(Application Application, CaseStudyFindings Findings, ReadinessReport Report, ScanProgress Progress, Attest.Core.Site.SiteObservation? Site);
+public sealed record EvaluatedApplication(Application Application, CaseStudyFindings Findings, ReadinessReport Report, ScanProgress Progress, Attest.Core.Site.SiteObservation? Site)
+{
+    /// <summary>Findings of files attached to an item alone, by item id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<EvidenceFinding>> ItemFindings { get; init; } = new Dictionary<string, IReadOnlyList<EvidenceFinding>>();
+}
 
 /// <summary>
-/// Brings the evidence library into readiness: the pieces attached to a case study or an item are named in its evidence,
-/// and the infrastructure code attached to a case study is scanned so that its findings weigh on the items' verdicts.
-/// Files not scanned yet are asked for and waited on briefly; the rest is reported as progress.
+/// Brings the evidence library into readiness. Every piece attached to a case study or an item is named in its evidence;
+/// the stored analysis of each attached file (<see cref="EvidenceAnalysisRecord"/>, current analyzer) weighs on the
+/// verdicts: attached to a case study, its findings count for every item they speak to in that case study; attached to
+/// (case study, item), for that item of that case study; attached to an item alone, they are shown with that item as
+/// findings at item level — no case study is named, so they change no case study's verdict. Nothing is analysed or
+/// waited for here: a file whose analysis is still pending is counted in the progress.
 /// </summary>
-public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner, Site.SiteChecks sites)
+public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks sites)
 {
-    private static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(1);
+    /// <summary>The findings one attachment of a file brings: every finding for a case study, those of the item otherwise.</summary>
+    public static IEnumerable<EvidenceFinding> Counted(EvidenceScan scan, string name, string? item)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        return scan.IsCode ? scan.FindingsFor(name).Where(f => item is null || f.Item == item) : [];
+    }
+
+    /// <summary>The stored analyses by the current analyzer of the files with these addresses.</summary>
+    public static async Task<Dictionary<string, EvidenceAnalysisRecord>> AnalysesAsync(AttestDbContext db, IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (sha256s.Count == 0)
+        {
+            return new(StringComparer.Ordinal);
+        }
+
+        var rows = await db.EvidenceAnalyses.AsNoTracking()
+            .Where(a => a.AnalyzerVersion == AnalyzerVersion.Current && sha256s.Contains(a.Sha256))
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.Sha256, StringComparer.Ordinal);
+    }
 
     public async Task<EvidenceForReadiness> ApplyAsync(Guid applicationId, Application application, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(application);
         var links = await db.EvidenceLinks.AsNoTracking()
             .Where(l => l.ApplicationId == applicationId)
             .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { l.CaseStudyKey, l.ItemId, e.Id, e.Name, e.Url, e.Sha256, e.ContentType })
@@ -42,13 +77,12 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
             return new EvidenceForReadiness(application, CaseStudyFindings.None, ScanProgress.None);
         }
 
-        var code = links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null && EvidenceContentType.MayHoldCode(l.ContentType)).Select(l => l.Sha256!).Distinct(StringComparer.Ordinal).ToList();
-        var missing = code.Where(s => scanner.Latest(s) is null).ToList();
-        if (missing.Count > 0)
-        {
-            missing.ForEach(scanner.Request);
-            await scanner.WaitAsync(missing, BriefWait, cancellationToken);
-        }
+        // Only the case studies the application has: a link left behind by a case study that is gone counts nowhere
+        var caseStudies = application.CaseStudies.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+        links = links.Where(l => l.CaseStudyKey is null || caseStudies.Contains(l.CaseStudyKey)).ToList();
+        var code = links.Where(l => l.Sha256 is not null && EvidenceContentType.MayHoldCode(l.ContentType)).Select(l => l.Sha256!).Distinct(StringComparer.Ordinal).ToList();
+        var analyses = await AnalysesAsync(db, code, cancellationToken);
+        var scans = analyses.Values.Select(a => (a.Sha256, Scan: StoredAnalysis.Read(a))).Where(a => a.Scan is not null).ToDictionary(a => a.Sha256, a => a.Scan!, StringComparer.Ordinal);
 
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         foreach (var caseStudy in links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null).GroupBy(l => l.CaseStudyKey!, StringComparer.Ordinal))
@@ -57,17 +91,30 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
             foreach (var piece in caseStudy.GroupBy(l => l.Id))
             {
                 var first = piece.First();
-                if (scanner.Latest(first.Sha256!) is not { IsCode: true } scan)
+                if (!scans.TryGetValue(first.Sha256!, out var scan))
                 {
                     continue;
                 }
 
-                // Attached to the case study as a whole, the code speaks to every item; attached for some items, to those only
-                var items = piece.Any(l => l.ItemId is null) ? null : piece.Select(l => l.ItemId!).ToHashSet(StringComparer.Ordinal);
-                findings.AddRange(scan.FindingsFor(first.Name).Where(f => items is null || items.Contains(f.Item)));
+                // Attached to the case study as a whole, the file speaks to every item; attached for some items, to those only
+                findings.AddRange(piece.Any(l => l.ItemId is null)
+                    ? Counted(scan, first.Name, null)
+                    : piece.Select(l => l.ItemId!).Distinct(StringComparer.Ordinal).SelectMany(item => Counted(scan, first.Name, item)));
             }
 
             byCaseStudy[caseStudy.Key] = findings;
+        }
+
+        var byItem = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        foreach (var item in links.Where(l => l.CaseStudyKey is null && l.ItemId is not null && l.Sha256 is not null).GroupBy(l => l.ItemId!, StringComparer.Ordinal))
+        {
+            var findings = item.GroupBy(l => l.Id).Select(p => p.First())
+                .SelectMany(p => scans.TryGetValue(p.Sha256!, out var scan) ? Counted(scan, p.Name, item.Key) : [])
+                .ToList();
+            if (findings.Count > 0)
+            {
+                byItem[item.Key] = findings;
+            }
         }
 
         string Reference(string name, string? url) => url ?? name;
@@ -81,20 +128,21 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
                 e => forItem.Contains(e.Key) ? e.Value with { Evidence = Merge(e.Value.Evidence, forItem[e.Key]) } : e.Value,
                 StringComparer.Ordinal),
         };
-        var scanned = code.Count(s => scanner.Latest(s) is not null);
-        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(scanned, code.Count));
+        var analysed = code.Count(s => analyses.TryGetValue(s, out var a) && a.State is AnalysisState.Done or AnalysisState.Failed);
+        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(analysed, code.Count)) { ItemFindings = byItem };
     }
 
     /// <summary>
     /// Readiness of <paramref name="record"/> as of <paramref name="day"/>, as every page and the API show it: with the
-    /// library's evidence, the findings of its code and the latest web site observation.
+    /// library's evidence, the stored findings of its files and the latest web site observation.
     /// </summary>
     public async Task<EvaluatedApplication> EvaluateAsync(ApplicationRecord record, Catalog catalog, DateOnly day, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(record);
         var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
         var site = sites.Observation(record);
         var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site);
-        return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site);
+        return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site) { ItemFindings = withEvidence.ItemFindings };
     }
 
     private static string[] Merge(IReadOnlyList<string>? stated, IEnumerable<string> library) => [.. (stated ?? []).Concat(library).Distinct(StringComparer.Ordinal)];

@@ -9,7 +9,9 @@ public sealed record Deletion(bool Deleted, int Attachments);
 
 /// <summary>
 /// Deletes a piece of evidence and its attachments — while it is attached somewhere, only when told to — and removes its
-/// file from the store once no piece of any partner points at it. The caller has checked that the user may edit it.
+/// file from the store once no piece of any partner points at it and no workflow (a submitted version's evidence hashes,
+/// a message's attachment) names it: a frozen version's package keeps its files. The caller has checked that the user
+/// may edit it.
 /// </summary>
 public sealed class DeleteEvidence(AttestDbContext db, EvidenceStore store)
 {
@@ -29,8 +31,14 @@ public sealed class DeleteEvidence(AttestDbContext db, EvidenceStore store)
 
         if (piece.Sha256 is { } sha256)
         {
-            // Whether any piece of any partner still points at the file: a question about disk space, not a read of their content
-            await store.ForgetAsync(sha256, Forget, () => db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.Sha256 == sha256, cancellationToken), cancellationToken);
+            // Whether any piece of any partner, or any frozen version, still points at the file: a question about disk space,
+            // not a read of their content
+            await store.ForgetAsync(
+                sha256,
+                Forget,
+                async () => await db.Evidence.IgnoreQueryFilters().AnyAsync(e => e.Sha256 == sha256, cancellationToken)
+                    || await db.Workflows.IgnoreQueryFilters().AnyAsync(w => w.Snapshot.Contains(sha256), cancellationToken),
+                cancellationToken);
         }
         else
         {

@@ -7,20 +7,20 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Evidence;
 
 /// <summary>
-/// One piece of evidence: its facts, its own date, where it is attached (attaching and detaching), what the analyzers
-/// found in it, and deleting it — after a confirmation when it is still attached somewhere.
+/// One piece of evidence: its facts, its own date, where it is attached (attaching and detaching) and, for each place,
+/// what of its stored analysis counts there (or that the analysis is pending or failed), what the analyzers found in it,
+/// and deleting it — after a confirmation when it is still attached somewhere.
 /// </summary>
 public sealed class DetailsModel(
     AttestDbContext db,
     CurrentAccess access,
     RequestLanguage language,
     Catalogs catalogs,
-    EvidenceScanner scanner,
     AttachEvidence attaching,
     DeleteEvidence deleting,
-    TimeProvider clock) : PageModel
+    OfficeClock clock) : PageModel
 {
-    public sealed record LinkRow(Guid Id, string Where);
+    public sealed record LinkRow(Guid Id, string Where, string? Effect);
 
     public sealed record Choice(string Value, string Text);
 
@@ -45,7 +45,10 @@ public sealed class DetailsModel(
 
     public IReadOnlyList<ChoiceGroup> ItemChoices { get; private set; } = [];
 
-    /// <summary>For a file that may be code: its latest scan, or null while it is being scanned.</summary>
+    /// <summary>For a file that may be code: its stored analysis by the current analyzer (null until it is queued).</summary>
+    public EvidenceAnalysisRecord? Analysis { get; private set; }
+
+    /// <summary>For a file that may be code: its analysis once done, else null.</summary>
     public EvidenceScan? Scan { get; private set; }
 
     public bool MayBeCode { get; private set; }
@@ -71,7 +74,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var name = EvidenceInput.Name(Form.Name, null, "Form.Name", ModelState, language.Value);
         var issued = EvidenceInput.IssuedOn(Form.IssuedOn, today, "Form.IssuedOn", ModelState, language.Value);
         if (!ModelState.IsValid)
@@ -181,6 +184,52 @@ public sealed class DetailsModel(
         string ItemName(Guid application, string item) =>
             applications.FirstOrDefault(a => a.Id == application) is { } a && catalogs.Find(a.ChecklistId)?.FindItem(item) is { } found ? $"{item} {found.Title.In(lang)}" : item;
 
+        MayBeCode = piece.Sha256 is not null && EvidenceContentType.MayHoldCode(piece.ContentType);
+        if (MayBeCode)
+        {
+            Analysis = (await ApplicationEvidence.AnalysesAsync(db, [piece.Sha256!], HttpContext.RequestAborted)).GetValueOrDefault(piece.Sha256!);
+            Scan = Analysis is null ? null : StoredAnalysis.Read(Analysis);
+        }
+
+        // What counts where: the same rule as readiness (ApplicationEvidence), said for each place
+        string? Effect(Guid application, string? caseStudy, string? item)
+        {
+            if (caseStudy is not null && !caseStudies.Any(c => c.ApplicationId == application && c.Key == caseStudy))
+            {
+                return Texts.CaseStudyGone.In(lang);
+            }
+
+            if (!MayBeCode)
+            {
+                return null;
+            }
+
+            if (Analysis is { State: AnalysisState.Failed } failed)
+            {
+                return Texts.Format(Texts.AnalysisFailed.In(lang), failed.Error ?? "");
+            }
+
+            if (Scan is null)
+            {
+                return Texts.AnalysisPending.In(lang);
+            }
+
+            if (!Scan.IsCode)
+            {
+                return null;
+            }
+
+            var counted = ApplicationEvidence.Counted(Scan, piece.Name, item).ToList();
+            var failing = counted.Count(f => f.Outcome == Attest.Core.Findings.FindingOutcome.Fail);
+            return (caseStudy, item) switch
+            {
+                (not null, null) => Texts.Format(Texts.CountsForCaseStudy.In(lang), counted.Count, failing),
+                (not null, { } i) => Texts.Format(Texts.CountsForCaseStudyItem.In(lang), counted.Count, i, failing),
+                (null, { } i) => Texts.Format(Texts.CountsForItem.In(lang), counted.Count, i, failing),
+                _ => null,
+            };
+        }
+
         var links = await db.EvidenceLinks.AsNoTracking().Where(l => l.EvidenceId == Id).Select(l => new { l.Id, l.ApplicationId, l.CaseStudyKey, l.ItemId }).ToListAsync();
         Links = links
             .Select(l => new LinkRow(l.Id, (l.CaseStudyKey, l.ItemId) switch
@@ -189,7 +238,7 @@ public sealed class DetailsModel(
                 ({ } key, null) => Texts.Format(Texts.CaseStudyIn.In(lang), ApplicationName(l.ApplicationId), CaseStudyName(l.ApplicationId, key)),
                 (null, { } item) => Texts.Format(Texts.ItemIn.In(lang), ApplicationName(l.ApplicationId), ItemName(l.ApplicationId, item)),
                 _ => ApplicationName(l.ApplicationId),
-            }))
+            }, Effect(l.ApplicationId, l.CaseStudyKey, l.ItemId)))
             .OrderBy(l => l.Where, StringComparer.Ordinal)
             .ToList();
         CaseStudyChoices = applications
@@ -200,16 +249,6 @@ public sealed class DetailsModel(
             .Select(a => new ChoiceGroup(ApplicationName(a.Id), (catalogs.Find(a.ChecklistId)?.Items ?? []).Select(i => new Choice($"{a.Id:N}/{i.Id}", $"{i.Id} {i.Title.In(lang)}")).ToList()))
             .Where(g => g.Choices.Count > 0)
             .ToList();
-
-        MayBeCode = piece.Sha256 is not null && EvidenceContentType.MayHoldCode(piece.ContentType);
-        if (MayBeCode)
-        {
-            Scan = scanner.Latest(piece.Sha256!);
-            if (Scan is null)
-            {
-                scanner.Request(piece.Sha256!);
-            }
-        }
 
         return true;
     }

@@ -60,15 +60,26 @@ public static class Texts
     public static readonly LocalizedString KeepIt = new("No, keep it", "Non, la garder");
     public static readonly LocalizedString Deleted = new("Deleted.", "Supprimée.");
     public static readonly LocalizedString Code = new("Infrastructure code", "Code d'infrastructure");
-    public static readonly LocalizedString Scanning = new("Scanning the infrastructure code attached to case studies: {0} of {1} file(s) scanned. Readiness below counts the files scanned so far.", "Analyse du code d'infrastructure joint aux études de cas : {0} fichier(s) sur {1} analysé(s). La préparation ci-dessous tient compte des fichiers déjà analysés.");
-    public static readonly LocalizedString StillScanning = new("Infrastructure code attached to case studies is still being scanned: {0} of {1} file(s) scanned; this report counts the files scanned so far.", "Le code d'infrastructure joint aux études de cas est encore en cours d'analyse : {0} fichier(s) sur {1} analysé(s) ; ce rapport tient compte des fichiers déjà analysés.");
-    public static readonly LocalizedString ScanningOne = new("Scanning…", "Analyse en cours…");
+    public static readonly LocalizedString Scanning = new("Analysing the files attached to this application in the background: {0} of {1} file(s) analysed. Readiness below counts the files analysed so far.", "Analyse en arrière-plan des fichiers joints à cette candidature : {0} fichier(s) sur {1} analysé(s). La préparation ci-dessous tient compte des fichiers déjà analysés.");
+    public static readonly LocalizedString StillScanning = new("Files attached to this application are still being analysed: {0} of {1} file(s) analysed; this report counts the files analysed so far.", "Des fichiers joints à cette candidature sont encore en cours d'analyse : {0} fichier(s) sur {1} analysé(s) ; ce rapport tient compte des fichiers déjà analysés.");
     public static readonly LocalizedString Refresh = new("Refresh", "Actualiser");
     public static readonly LocalizedString ScanResult = new("{0} finding(s): {1} failing, {2} passing, {3} undecided.", "{0} constat(s) : {1} non conforme(s), {2} conforme(s), {3} indéterminé(s).");
     public static readonly LocalizedString NotCode = new("Not infrastructure code: kept for the auditor.", "Pas du code d'infrastructure : conservé pour l'auditeur.");
     public static readonly LocalizedString Failing = new("Failing", "Non conformes");
     public static readonly LocalizedString ReadProblems = new("Read problems", "Problèmes de lecture");
-    public static readonly LocalizedString ScanWhenAttached = new("Attach it to a case study to weigh its findings on readiness.", "Joignez-le à une étude de cas pour que ses constats comptent dans la préparation.");
+    public static readonly LocalizedString CountsNowhere = new("Not attached: its findings count nowhere yet. Attach it to a case study so that they count for that case study's items.", "Non jointe : ses constats ne comptent nulle part pour l'instant. Joignez-la à une étude de cas pour qu'ils comptent pour les éléments de cette étude de cas.");
+    public static readonly LocalizedString AnalysisPending = new("Waiting for its analysis, which runs in the background: its findings will count once it is done.", "En attente de son analyse, qui se fait en arrière-plan : ses constats compteront une fois qu'elle sera faite.");
+    public static readonly LocalizedString AnalysisFailed = new("The analysis failed: {0}. Its findings count nowhere.", "L'analyse a échoué : {0}. Ses constats ne comptent nulle part.");
+    public static readonly LocalizedString CountsForCaseStudy = new("{0} finding(s) count for every item of this case study they speak to ({1} failing).", "{0} constat(s) comptent pour chaque élément de cette étude de cas dont ils parlent ({1} non conforme(s)).");
+    public static readonly LocalizedString CountsForCaseStudyItem = new("{0} finding(s) about {1} count for this case study ({2} failing).", "{0} constat(s) sur {1} comptent pour cette étude de cas ({2} non conforme(s)).");
+    public static readonly LocalizedString CountsForItem = new("{0} finding(s) about {1} are shown with the item, at item level: no case study is named, so they change no case study's verdict ({2} failing).", "{0} constat(s) sur {1} sont montrés avec l'élément, au niveau de l'élément : aucune étude de cas n'est nommée, ils ne changent donc le verdict d'aucune étude de cas ({2} non conforme(s)).");
+    public static readonly LocalizedString CaseStudyGone = new("This case study no longer exists: nothing counts here.", "Cette étude de cas n'existe plus : rien n'y compte.");
+    public static readonly LocalizedString Analysis = new("Analysis", "Analyse");
+    public static readonly LocalizedString AnalysisPendingShort = new("pending", "en attente");
+    public static readonly LocalizedString AnalysisFailedShort = new("failed", "échouée");
+    public static readonly LocalizedString AnalysisNotCode = new("not code", "pas du code");
+    public static readonly LocalizedString AnalysisCounted = new("{0} finding(s), counted in {1} place(s)", "{0} constat(s), pris en compte à {1} endroit(s)");
+    public static readonly LocalizedString ItemLevelFindings = new("Findings of files attached to this item without a case study (item level; no case study's verdict changes):", "Constats des fichiers joints à cet élément sans étude de cas (niveau de l'élément ; aucun verdict d'étude de cas ne change) :");
 
     private static readonly LocalizedString[] Units = [new("bytes", "octets"), new("KB", "Ko"), new("MB", "Mo"), new("GB", "Go")];
 

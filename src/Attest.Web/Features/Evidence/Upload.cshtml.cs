@@ -26,7 +26,7 @@ public sealed class UploadModel(
     AddEvidenceFile adding,
     IAntiforgery antiforgery,
     IOptions<AntiforgeryOptions> antiforgeryOptions,
-    TimeProvider clock) : PageModel
+    OfficeClock clock) : PageModel
 {
     private const long FormOverhead = 64 * 1024;
     private const int MaxFieldBytes = 8 * 1024;
@@ -134,7 +134,7 @@ public sealed class UploadModel(
         }
 
         Values = new(adding.MaxBytes, fields.GetValueOrDefault("name"), fields.GetValueOrDefault("issuedOn"));
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var issued = EvidenceInput.IssuedOn(Values.IssuedOn, today, "issuedOn", ModelState, language.Value);
         if (received is null || (received.Size == 0 && fileName is null))
         {

@@ -23,7 +23,7 @@ namespace Attest.Web.Features.Package;
 /// readiness as of today, and every piece of evidence it cites — files from the library (read from the store when the
 /// package is written), links, and references to nothing the library holds (listed as missing).
 /// </summary>
-public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, EvidenceStore store, TimeProvider clock)
+public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, ApplicationEvidence evidence, EvidenceStore store, OfficeClock clock)
 {
     /// <summary>The package input of the application as it is now; null when the user may not see it.</summary>
     public async Task<SubmissionInput?> CurrentAsync(Guid applicationId, Language? language, CancellationToken cancel)
@@ -34,25 +34,25 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             return null;
         }
 
-        var now = clock.GetUtcNow();
-        var evaluated = await evidence.EvaluateAsync(record, catalog, DateOnly.FromDateTime(now.UtcDateTime), cancel);
+        var now = clock.Now;
+        var evaluated = await evidence.EvaluateAsync(record, catalog, clock.Day(now), cancel);
         return await InputAsync(record.Id, evaluated.Application, catalog, evaluated.Report, now, version: null, language, cancel);
     }
 
     /// <summary>
-    /// The package input of a submitted version, as frozen: its application text, readiness as of the day it was
-    /// submitted, and the evidence files by the SHA-256 recorded then (a file no longer stored is listed as missing).
+    /// The package input of a submitted version, exactly as frozen (<see cref="Workflow.FrozenJudgement"/>): its application
+    /// text, readiness as of the office's date of its submission on the findings and site observation frozen with it, and
+    /// the evidence files by the SHA-256 recorded then (a file no longer stored is listed as missing). Today's attachments
+    /// and stored analyses play no part.
     /// </summary>
-    public async Task<SubmissionInput?> VersionAsync(Guid applicationId, SubmissionVersion version, Language? language, CancellationToken cancel)
+    public SubmissionInput? ForVersion(SubmissionVersion version, Language? language)
     {
-        if (catalogs.Find(version.Checklist) is not { } catalog
-            || ApplicationReader.Read(version.ApplicationText, $"version {version.Number}", [catalog]).Application is not { } application)
+        ArgumentNullException.ThrowIfNull(version);
+        if (catalogs.Find(version.Checklist) is not { } catalog || Workflow.FrozenJudgement.Of(version, catalog, clock) is not { } frozen)
         {
             return null;
         }
 
-        var withEvidence = await evidence.ApplyAsync(applicationId, application, cancel);
-        var readiness = ReadinessEngine.Evaluate(withEvidence.Application, catalog, DateOnly.FromDateTime(version.SubmittedAt.UtcDateTime), withEvidence.Findings);
         var files = new Dictionary<string, (string Sha256, long Size)>(StringComparer.Ordinal);
         foreach (var (name, sha256) in version.EvidenceHashes)
         {
@@ -63,7 +63,7 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             }
         }
 
-        return Build(withEvidence.Application, catalog, readiness, version.SubmittedAt, version.Number, language, files);
+        return Build(frozen.Application, catalog, frozen.Report, version.SubmittedAt, version.Number, language, files);
     }
 
     /// <summary>The package input of <paramref name="application"/> with the files the library holds for it now.</summary>

@@ -2,7 +2,6 @@ using Attest.Core.Applications;
 using Attest.Core.Readiness;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
-using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -39,7 +38,7 @@ public sealed class AuditsModel(AttestDbContext db, CurrentAccess access) : Page
 /// The assigned auditor's scoring grid: every cell (item × case study, or the item for the partner), Met / Not met and a
 /// note, with what readiness said of the submitted version beside it (reasons, analyzer findings, evidence).
 /// </summary>
-public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs, ApplicationEvidence evidence) : WorkflowPageModel(store, db, language)
+public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs, OfficeClock clock) : WorkflowPageModel(store, db, language)
 {
     public sealed class CellInput
     {
@@ -55,8 +54,11 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
     [BindProperty]
     public List<CellInput> Cells { get; set; } = [];
 
-    /// <summary>Readiness of the submitted version, as the dashboard shows it.</summary>
+    /// <summary>Readiness of the submitted version, judged on what was frozen with it.</summary>
     public ReadinessReport? Report { get; private set; }
+
+    /// <summary>False for a version submitted before findings were frozen with versions: it is judged on its text alone.</summary>
+    public bool FindingsFrozen { get; private set; } = true;
 
     public Application? Submitted { get; private set; }
 
@@ -140,11 +142,12 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
             return false;
         }
 
-        if (catalogs.Find(version.Checklist) is { } catalog && ApplicationReader.Read(version.ApplicationText, $"version {version.Number}", [catalog]).Application is { } application)
+        // Exactly what was frozen with the version: never today's attachments or analyses
+        if (catalogs.Find(version.Checklist) is { } catalog && FrozenJudgement.Of(version, catalog, clock) is { } frozen)
         {
-            var withEvidence = await evidence.ApplyAsync(Id, application, HttpContext.RequestAborted);
-            Submitted = withEvidence.Application;
-            Report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, Store.Calendar.Today(version.SubmittedAt), withEvidence.Findings);
+            Submitted = frozen.Application;
+            Report = frozen.Report;
+            FindingsFrozen = frozen.Frozen;
         }
 
         return true;

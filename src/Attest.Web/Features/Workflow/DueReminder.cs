@@ -21,7 +21,7 @@ public sealed partial class DueReminder(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         var store = scope.ServiceProvider.GetRequiredService<WorkflowStore>();
         var calendar = store.Calendar;
-        var today = calendar.Today(now);
+        var today = scope.ServiceProvider.GetRequiredService<Attest.Web.Infrastructure.OfficeClock>().Day(now);
 
         // The job acts for nobody in particular: it reads every partner's workflow, and tells only the program office
         var waiting = await db.Workflows.IgnoreQueryFilters().Where(w => w.AnswerDue != null && Awaiting.Contains(w.State)).ToListAsync(cancel);

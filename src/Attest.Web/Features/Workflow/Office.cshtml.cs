@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Workflow;
 
 /// <summary>The program office's queue: applications waiting for it or in audit, with the answer's due date, overdue first.</summary>
-public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, WorkflowStore store) : PageModel
+public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, WorkflowStore store, OfficeClock clock) : PageModel
 {
     private static readonly string[] Queued = [.. new[]
     {
@@ -28,7 +28,7 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
             return NotFound();
         }
 
-        var today = store.Calendar.Today(store.Now);
+        var today = clock.Today;
         var rows = await db.Workflows.AsNoTracking().Where(w => Queued.Contains(w.State))
             .Join(db.Applications, w => w.ApplicationId, a => a.Id, (w, a) => new { w.ApplicationId, a.PartnerName, w.State, w.SubmittedAt, w.AnswerDue })
             .ToListAsync(HttpContext.RequestAborted);

@@ -11,11 +11,17 @@ namespace Attest.Web.Features.Workflow;
 
 /// <summary>
 /// Submitting (and submitting again after an information request) and withdrawing. Submission freezes the application
-/// as it is now, its readiness as of today and the SHA-256 of every library file attached to it.
+/// as it is now, its readiness as of the office's today, the findings and the site observation that readiness was judged
+/// on, and the SHA-256 of every library file attached to it.
 /// </summary>
-public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs, ApplicationEvidence evidence) : WorkflowPageModel(store, db, language)
+public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs, ApplicationEvidence evidence, OfficeClock clock) : WorkflowPageModel(store, db, language)
 {
     public ReadinessReport? Report { get; private set; }
+
+    /// <summary>Files still waiting for their analysis: what is submitted now is judged without their findings.</summary>
+    public ScanProgress Scan { get; private set; } = ScanProgress.None;
+
+    private EvaluatedApplication? evaluated;
 
     public IReadOnlyList<ItemVerdict> UnmetPrerequisites { get; private set; } = [];
 
@@ -33,7 +39,7 @@ public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, Request
         }
 
         // The readiness report is frozen in the checklist's language, like the package made from it
-        var input = new SubmissionInput(Report!, await EvidenceHashesAsync());
+        var input = FrozenJudgement.Input(evaluated!, await EvidenceHashesAsync());
         var resubmission = Resubmission;
         return await ActAsync(
             (actor, now) => resubmission ? Workflow.Resubmit(actor, now, input, note) : Workflow.Submit(actor, now, input, note),
@@ -70,7 +76,9 @@ public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, Request
         }
 
         // As the dashboard judges it: library evidence, findings of the code and the latest site observation
-        Report = (await evidence.EvaluateAsync(record, catalog, Store.Calendar.Today(Store.Now), HttpContext.RequestAborted)).Report;
+        evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
+        Report = evaluated.Report;
+        Scan = evaluated.Progress;
         UnmetPrerequisites = Report.Items.Where(i => i.Item.Id.StartsWith("PRE-", StringComparison.Ordinal) && i.Status == ReadinessStatus.NotMet).ToList();
         return true;
     }

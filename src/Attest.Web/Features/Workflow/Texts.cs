@@ -57,6 +57,17 @@ public static class Texts
     public static readonly LocalizedString SendPackage = new("E-mail it to the program office ({0}) with the workbook attached", "L'envoyer par e-mail au bureau du programme ({0}), classeur en pièce jointe");
     public static readonly LocalizedString PackageSent = new("The e-mail to {0} is on its way.", "L'e-mail à {0} est en route.");
     public static readonly LocalizedString PackageNotSent = new("The e-mail to {0} could not be queued; try again in a moment.", "L'e-mail à {0} n'a pas pu être mis en file ; réessayez dans un instant.");
+    public static readonly LocalizedString NotFrozen = new(
+        "This version was submitted before analyzer findings and the site observation were frozen with versions: it is judged on its frozen application text alone, without findings or site observation, so some verdicts may differ from its frozen readiness report.",
+        "Cette version a été soumise avant que les constats des analyseurs et l'observation du site ne soient figés avec les versions : elle est jugée sur le seul texte figé de sa candidature, sans constats ni observation du site ; certains verdicts peuvent donc différer de son rapport de préparation figé.");
+    public static readonly LocalizedString FrozenFindings = new(
+        "Judged on what was frozen with it: {0} analyzer finding(s) over {1} case study(ies), and {2}.",
+        "Jugée sur ce qui a été figé avec elle : {0} constat(s) des analyseurs sur {1} étude(s) de cas, et {2}.");
+    public static readonly LocalizedString WithSite = new("the web site observation of that day", "l'observation du site web de ce jour-là");
+    public static readonly LocalizedString WithoutSite = new("no web site observation", "aucune observation du site web");
+    public static readonly LocalizedString PendingAtSubmission = new(
+        "{0} of {1} attached file(s) are still waiting for their analysis: submitted now, this version is judged without their findings.",
+        "{0} fichier(s) joint(s) sur {1} attendent encore leur analyse : soumise maintenant, cette version est jugée sans leurs constats.");
     public static readonly LocalizedString PackageOfVersion = new("Made from this version as it was frozen: its application, readiness as of the day it was submitted, and the evidence files with the SHA-256 recorded then.", "Fait à partir de cette version telle qu'elle a été figée : sa candidature, la préparation au jour de la soumission, et les fichiers de preuve avec le SHA-256 relevé alors.");
     public static readonly LocalizedString Changes = new("Changes from version {0} to version {1}", "Changements de la version {0} à la version {1}");
     public static readonly LocalizedString SeeChanges = new("What changed since the version before", "Ce qui a changé depuis la version précédente");

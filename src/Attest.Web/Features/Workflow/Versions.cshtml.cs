@@ -24,6 +24,9 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
 
     public SubmissionVersion Version { get; private set; } = null!;
 
+    /// <summary>What was frozen with the version besides its text: findings, case studies they concern, a site observation; null for a version from before.</summary>
+    public (int Findings, int CaseStudies, bool Site)? Frozen { get; private set; }
+
     /// <summary>The program office's address from the version's checklist.</summary>
     public string ProgramOffice => catalogs.Find(Version.Checklist)?.ProgramOffice.Email ?? "";
 
@@ -38,6 +41,19 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
         }
 
         Version = version;
+        if (version.FindingsJson is { } json)
+        {
+            try
+            {
+                var findings = Attest.Web.Infrastructure.StoredAnalysis.ReadCaseStudyFindings(json);
+                Frozen = (findings.ByCaseStudy.Values.Sum(f => f.Count), findings.ByCaseStudy.Count(f => f.Value.Count > 0), version.SiteObservationJson is not null);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                Frozen = null;
+            }
+        }
+
         return Page();
     }
 
@@ -52,7 +68,7 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
             return NotFound();
         }
 
-        if (await packages.VersionAsync(Id, version, null, HttpContext.RequestAborted) is not { } input)
+        if (packages.ForVersion(version, null) is not { } input)
         {
             return NotFound();
         }
@@ -82,7 +98,7 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
             return BadRequest();
         }
 
-        return await packages.VersionAsync(Id, version, chosen, HttpContext.RequestAborted) is { } input
+        return packages.ForVersion(version, chosen) is { } input
             ? await Package.PackageDownloads.FileAsync(input, name!, options)
             : NotFound();
     }

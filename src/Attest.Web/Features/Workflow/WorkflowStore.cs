@@ -39,9 +39,6 @@ public sealed class OfficeCalendar
     public TimeZoneInfo Zone { get; }
 
     public int BusinessDays { get; }
-
-    /// <summary>The office's date at <paramref name="now"/>.</summary>
-    public DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Zone).DateTime);
 }
 
 /// <summary>The workflow snapshot as stored: JSON with enum names, computed properties left out.</summary>

@@ -443,6 +443,59 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.ToTable("Content");
                 });
 
+            modelBuilder.Entity("Attest.Web.Data.EvidenceAnalysisRecord", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnalyzerVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsCode")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("LeaseExpires")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("text");
+
+                    b.HasKey("Sha256", "AnalyzerVersion");
+
+                    b.HasIndex("State", "AnalyzerVersion");
+
+                    b.ToTable("EvidenceAnalyses");
+                });
+
             modelBuilder.Entity("Attest.Web.Data.EvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")

@@ -438,6 +438,59 @@ namespace Attest.Web.Data.Migrations.Sqlite
                     b.ToTable("Content");
                 });
 
+            modelBuilder.Entity("Attest.Web.Data.EvidenceAnalysisRecord", b =>
+                {
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnalyzerVersion")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LeaseExpires")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Problems")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sha256", "AnalyzerVersion");
+
+                    b.HasIndex("State", "AnalyzerVersion");
+
+                    b.ToTable("EvidenceAnalyses");
+                });
+
             modelBuilder.Entity("Attest.Web.Data.EvidenceLink", b =>
                 {
                     b.Property<Guid>("Id")
