@@ -43,8 +43,11 @@ public static class EvidenceBundle
             files.Add(new ManifestFile { Path = names[i], Name = file.Name, Size = size, Sha256 = sha256, Items = file.Items, CaseStudies = file.CaseStudies });
         }
 
+        var unrelated = input.Unrelated;
         var manifest = new BundleManifest
         {
+            Unrelated = [.. files.Where((_, i) => unrelated.Contains(input.Evidence[i])).Select(f => f.Path)],
+            Submitted = [.. input.Submitted.Select(c => c.Key)],
             Checklist = input.Catalog.Id,
             Partner = input.PartnerName,
             Version = input.Version,
