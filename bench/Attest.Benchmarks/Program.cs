@@ -1,5 +1,3 @@
-using BenchmarkDotNet.Running;
-
 namespace Attest.Benchmarks;
 
 internal static class Program

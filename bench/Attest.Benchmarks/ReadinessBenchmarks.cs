@@ -1,7 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
-using BenchmarkDotNet.Attributes;
 
 namespace Attest.Benchmarks;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Attest.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

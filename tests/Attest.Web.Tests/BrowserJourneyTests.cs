@@ -1,6 +1,4 @@
 using Attest.Web.Tests.Support;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace Attest.Web.Tests;
 

@@ -1,6 +1,5 @@
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

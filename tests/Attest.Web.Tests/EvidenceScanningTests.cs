@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using Attest.Core.Findings;
 using Attest.Web.Infrastructure;
 
 namespace Attest.Web.Tests;

@@ -1,7 +1,6 @@
 using System.Net;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

@@ -1,7 +1,5 @@
 using System.Net;
-using Attest.Core.Applications;
 using Attest.Web.Tests.Support;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

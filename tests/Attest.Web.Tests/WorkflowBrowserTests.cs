@@ -1,7 +1,4 @@
-using Attest.Core.Workflow;
 using Attest.Web.Tests.Support;
-using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
 
 namespace Attest.Web.Tests;
 

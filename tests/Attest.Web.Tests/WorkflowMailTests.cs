@@ -1,5 +1,4 @@
 using Attest.Web.Tests.Support;
-using MimeKit;
 
 namespace Attest.Web.Tests;
 

@@ -1,4 +1,3 @@
-using Attest.Core.Workflow;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
-using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,5 +1,3 @@
-using Npgsql;
-
 namespace Attest.Web.Data;
 
 /// <summary>Attest's defaults for a PostgreSQL connection string; whatever the configured string says wins.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Attest.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

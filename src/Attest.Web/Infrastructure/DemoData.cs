@@ -3,7 +3,6 @@ using Attest.Core.Applications;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

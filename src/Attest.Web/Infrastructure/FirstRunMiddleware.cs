@@ -1,5 +1,4 @@
 using Attest.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

@@ -1,8 +1,5 @@
 using System.Threading.Channels;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
-using MimeKit;
 
 namespace Attest.Web.Infrastructure;
 

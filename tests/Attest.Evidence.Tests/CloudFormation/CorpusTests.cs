@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Attest.Evidence.CloudFormation;
-using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.CloudFormation;
 

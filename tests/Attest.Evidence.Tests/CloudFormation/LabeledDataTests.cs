@@ -1,6 +1,4 @@
-using Attest.Core.Documents;
 using Attest.Evidence.CloudFormation;
-using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.CloudFormation;
 

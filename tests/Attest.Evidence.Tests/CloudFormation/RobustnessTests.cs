@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Attest.Evidence.CloudFormation;
-using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.CloudFormation;
 

@@ -1,5 +1,3 @@
-using Attest.Core.Findings;
-using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
 
 namespace Attest.Evidence.Tests.CloudTrail;

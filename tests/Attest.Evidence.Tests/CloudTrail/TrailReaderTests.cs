@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
 
 namespace Attest.Evidence.Tests.CloudTrail;

@@ -1,5 +1,3 @@
-using Attest.Core.Findings;
-using Attest.Core.Text;
 using Attest.Evidence.Iam;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 

@@ -1,4 +1,3 @@
-using Attest.Core.Site;
 using Attest.Evidence.Site;
 
 namespace Attest.Evidence.Tests.Site;

@@ -1,4 +1,3 @@
-using Attest.Core.Site;
 using Attest.Evidence.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

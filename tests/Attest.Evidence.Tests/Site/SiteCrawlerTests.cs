@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Attest.Core.Site;
 using Attest.Evidence.Site;
 
 namespace Attest.Evidence.Tests.Site;

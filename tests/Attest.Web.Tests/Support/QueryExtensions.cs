@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Attest.Web.Tests.Support;
 
 internal static class QueryExtensions

@@ -1,7 +1,6 @@
 using Attest.Core.Text;
 using Attest.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 

@@ -1,6 +1,5 @@
 using Attest.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 

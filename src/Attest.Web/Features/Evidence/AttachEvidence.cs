@@ -1,6 +1,5 @@
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
 

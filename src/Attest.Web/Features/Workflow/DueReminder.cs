@@ -1,6 +1,5 @@
 using Attest.Core.Workflow;
 using Attest.Web.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

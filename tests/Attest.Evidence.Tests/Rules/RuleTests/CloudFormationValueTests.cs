@@ -1,5 +1,3 @@
-using Attest.Core.Findings;
-using Attest.Core.Text;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

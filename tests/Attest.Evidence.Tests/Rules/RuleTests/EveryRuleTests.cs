@@ -1,4 +1,3 @@
-using Attest.Core.Findings;
 using Attest.Evidence.Rules;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

@@ -1,4 +1,3 @@
-using Attest.Core.Findings;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Attest.Evidence.Terraform.Evaluation;
-using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.Terraform.Evaluation;
 
