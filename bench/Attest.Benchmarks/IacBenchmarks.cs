@@ -4,6 +4,7 @@ using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform;
 using Attest.Evidence.Terraform.Evaluation;
+using BenchmarkDotNet.Attributes;
 
 namespace Attest.Benchmarks;
 

@@ -1,3 +1,5 @@
+using BenchmarkDotNet.Running;
+
 namespace Attest.Benchmarks;
 
 internal static class Program

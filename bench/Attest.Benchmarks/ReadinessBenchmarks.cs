@@ -1,6 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
+using BenchmarkDotNet.Attributes;
 
 namespace Attest.Benchmarks;
 

@@ -6,6 +6,8 @@ using Attest.Core.Applications;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Benchmarks;
 

@@ -3,6 +3,7 @@ using Attest.Web.Data;
 using Attest.Web.Features.Api;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
 var options = builder.Configuration.GetSection("Attest").Get<AttestOptions>() ?? new AttestOptions();

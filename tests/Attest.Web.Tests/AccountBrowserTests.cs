@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 
 namespace Attest.Web.Tests;
 

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

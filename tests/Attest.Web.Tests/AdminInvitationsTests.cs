@@ -2,6 +2,7 @@ using System.Net;
 using Attest.Web.Data;
 using Attest.Web.Features.Invitations;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Features.Invitations;
 using Attest.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

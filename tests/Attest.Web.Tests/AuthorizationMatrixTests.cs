@@ -1,5 +1,7 @@
 using System.Net;
 using Attest.Web.Tests.Support;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

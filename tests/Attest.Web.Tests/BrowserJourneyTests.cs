@@ -1,4 +1,6 @@
 using Attest.Web.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 
 namespace Attest.Web.Tests;
 

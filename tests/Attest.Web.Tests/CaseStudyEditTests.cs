@@ -1,6 +1,8 @@
 using System.Net;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,5 +1,6 @@
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

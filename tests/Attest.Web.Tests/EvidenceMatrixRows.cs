@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Attest.Core.Findings;
 using Attest.Web.Infrastructure;
 
 namespace Attest.Web.Tests;

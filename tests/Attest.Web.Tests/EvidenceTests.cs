@@ -4,6 +4,8 @@ using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

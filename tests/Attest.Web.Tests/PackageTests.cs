@@ -1,8 +1,13 @@
 using System.IO.Compression;
 using System.Net;
 using System.Text;
+using Attest.Package;
+using Attest.Package.Bundle;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Attest.Web.Tests;
 

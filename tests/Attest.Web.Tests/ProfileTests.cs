@@ -1,5 +1,7 @@
 using System.Net;
+using Attest.Core.Applications;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Tests;
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

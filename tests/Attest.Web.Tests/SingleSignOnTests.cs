@@ -1,6 +1,11 @@
 using System.Net;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Person = Attest.Web.Tests.Support.OpenIdProvider.Person;
 
 namespace Attest.Web.Tests;

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,4 +1,7 @@
+using Attest.Core.Workflow;
 using Attest.Web.Tests.Support;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
 
 namespace Attest.Web.Tests;
 

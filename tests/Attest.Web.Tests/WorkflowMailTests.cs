@@ -1,4 +1,5 @@
 using Attest.Web.Tests.Support;
+using MimeKit;
 
 namespace Attest.Web.Tests;
 

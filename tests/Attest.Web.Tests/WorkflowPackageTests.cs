@@ -1,7 +1,12 @@
 using System.Net;
+using Attest.Package;
+using Attest.Package.Bundle;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
 
 namespace Attest.Web.Tests;
 

@@ -1,3 +1,4 @@
+using Attest.Core.Workflow;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 

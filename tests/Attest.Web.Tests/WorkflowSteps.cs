@@ -1,9 +1,13 @@
 using System.Net;
+using Attest.Core.Applications;
+using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,6 +1,9 @@
+using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests;
 

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
 namespace Attest.Web.Data;
 
 /// <summary>Lets <c>dotnet ef migrations add X --context SqliteAttestDbContext</c> build the model without starting the app.</summary>

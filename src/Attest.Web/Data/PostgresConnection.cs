@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace Attest.Web.Data;
 
 /// <summary>Attest's defaults for a PostgreSQL connection string; whatever the configured string says wins.</summary>

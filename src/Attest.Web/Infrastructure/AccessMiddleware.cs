@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Attest.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

@@ -3,6 +3,7 @@ using Attest.Core.Applications;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

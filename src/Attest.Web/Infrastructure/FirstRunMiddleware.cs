@@ -1,4 +1,5 @@
 using Attest.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Infrastructure;
 

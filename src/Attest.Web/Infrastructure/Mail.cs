@@ -1,5 +1,8 @@
 using System.Threading.Channels;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
+using MimeKit;
 
 namespace Attest.Web.Infrastructure;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Attest.Evidence.CloudFormation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.CloudFormation;
 

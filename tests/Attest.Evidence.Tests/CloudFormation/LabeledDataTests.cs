@@ -1,4 +1,6 @@
+using Attest.Core.Documents;
 using Attest.Evidence.CloudFormation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.CloudFormation;
 

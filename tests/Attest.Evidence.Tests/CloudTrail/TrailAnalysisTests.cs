@@ -1,3 +1,5 @@
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
 
 namespace Attest.Evidence.Tests.CloudTrail;

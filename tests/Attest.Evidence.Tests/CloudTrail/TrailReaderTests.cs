@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
 
 namespace Attest.Evidence.Tests.CloudTrail;

@@ -1,3 +1,5 @@
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.Iam;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 

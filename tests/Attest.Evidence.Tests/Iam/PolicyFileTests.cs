@@ -1,4 +1,6 @@
 using System.Text;
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.Iam;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;

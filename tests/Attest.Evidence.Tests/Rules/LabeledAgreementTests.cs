@@ -1,9 +1,13 @@
 using System.Globalization;
 using System.Text;
+using Attest.Core.Documents;
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.CloudFormation;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.Rules;
 

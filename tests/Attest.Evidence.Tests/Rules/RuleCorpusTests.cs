@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Attest.Core.Findings;
 using Attest.Evidence.CloudFormation;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Tests.Terraform.Evaluation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.Rules;
 

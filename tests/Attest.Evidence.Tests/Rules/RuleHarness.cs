@@ -1,3 +1,5 @@
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using Attest.Evidence.CloudFormation;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;

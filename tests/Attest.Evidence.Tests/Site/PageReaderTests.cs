@@ -1,3 +1,4 @@
+using Attest.Core.Site;
 using Attest.Evidence.Site;
 
 namespace Attest.Evidence.Tests.Site;

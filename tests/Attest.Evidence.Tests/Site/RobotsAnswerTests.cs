@@ -1,3 +1,4 @@
+using Attest.Core.Site;
 using Attest.Evidence.Site;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

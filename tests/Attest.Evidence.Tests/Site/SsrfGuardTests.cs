@@ -1,4 +1,5 @@
 using System.Net;
+using Attest.Core.Site;
 using Attest.Evidence.Site;
 
 namespace Attest.Evidence.Tests.Site;

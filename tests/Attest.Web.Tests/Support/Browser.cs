@@ -1,3 +1,8 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
 namespace Attest.Web.Tests.Support;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Attest.Web.Tests.Support;
 
 internal static class QueryExtensions

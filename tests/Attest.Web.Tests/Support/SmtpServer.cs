@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Threading.Channels;
+using MimeKit;
 
 namespace Attest.Web.Tests.Support;
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Attest.Web.Tests.Support;
 

@@ -4,6 +4,7 @@ using Attest.Web.Data;
 using Attest.Web.Features.Workflow;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 

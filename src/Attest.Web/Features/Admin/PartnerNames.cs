@@ -1,6 +1,7 @@
 using Attest.Core.Text;
 using Attest.Web.Data;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 

@@ -1,5 +1,6 @@
 using Attest.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Admin;
 

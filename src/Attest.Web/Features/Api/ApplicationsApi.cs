@@ -10,6 +10,7 @@ using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using EvidenceTexts = Attest.Web.Features.Evidence.Texts;
 
 namespace Attest.Web.Features.Api;

@@ -2,6 +2,7 @@ using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Api;
 

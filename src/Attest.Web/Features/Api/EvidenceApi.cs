@@ -4,6 +4,7 @@ using Attest.Web.Data;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Api;
 

@@ -4,6 +4,7 @@ using Attest.Core.Findings;
 using Attest.Core.Readiness;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
 

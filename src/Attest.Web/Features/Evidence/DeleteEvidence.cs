@@ -1,5 +1,6 @@
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Evidence;
 

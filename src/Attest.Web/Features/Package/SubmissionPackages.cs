@@ -10,6 +10,8 @@ using Attest.Web.Features.Applications;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using MimeKit;
 using EvidenceFile = Attest.Package.EvidenceFile;
 using EvidenceLink = Attest.Package.EvidenceLink;
 using SubmissionVersion = Attest.Core.Workflow.SubmissionVersion;

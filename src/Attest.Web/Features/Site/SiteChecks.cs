@@ -4,6 +4,7 @@ using Attest.Core.Site;
 using Attest.Evidence.Site;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace Attest.Web.Features.Site;

@@ -1,5 +1,6 @@
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

@@ -3,6 +3,7 @@ using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

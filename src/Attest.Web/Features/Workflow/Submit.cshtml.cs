@@ -5,6 +5,7 @@ using Attest.Web.Features.Applications;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

@@ -2,6 +2,7 @@ using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

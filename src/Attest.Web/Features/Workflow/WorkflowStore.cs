@@ -4,6 +4,7 @@ using Attest.Core.Text;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 

@@ -1,3 +1,5 @@
+using Attest.Core.Findings;
+
 namespace Attest.Evidence.Tests.Rules.RuleTests;
 
 /// <summary>One expected finding: the rule, the resource, the outcome, and a text on the line it must point at.</summary>

@@ -1,3 +1,5 @@
+using Attest.Core.Findings;
+using Attest.Core.Text;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

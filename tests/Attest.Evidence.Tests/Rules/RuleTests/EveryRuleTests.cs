@@ -1,3 +1,4 @@
+using Attest.Core.Findings;
 using Attest.Evidence.Rules;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

@@ -1,3 +1,4 @@
+using Attest.Core.Findings;
 using static Attest.Evidence.Tests.Rules.RuleHarness;
 
 namespace Attest.Evidence.Tests.Rules.RuleTests;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Attest.Evidence.Model;
 using Attest.Evidence.Terraform.Evaluation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.Terraform.Evaluation;
 

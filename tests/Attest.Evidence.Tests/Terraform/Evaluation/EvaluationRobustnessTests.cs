@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using Attest.Evidence.Terraform.Evaluation;
+using Xunit.Abstractions;
 
 namespace Attest.Evidence.Tests.Terraform.Evaluation;
 
