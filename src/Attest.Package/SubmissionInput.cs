@@ -89,6 +89,12 @@ public sealed record EvidenceFile
     /// <summary>The name as the application refers to it (a relative path such as <c>iac/contoso/storefront.yaml</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The name it takes in the bundle when that is not <see cref="Name"/>: the web library names pieces by a display name,
+    /// which gets the file's extension here so that the file opens with the right program.
+    /// </summary>
+    public string? FileName { get; init; }
+
     /// <summary>Its size in bytes.</summary>
     public required long Size { get; init; }
 

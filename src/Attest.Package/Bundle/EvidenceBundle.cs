@@ -29,7 +29,7 @@ public static class EvidenceBundle
             AddBytes(zip, SubmissionPackage.WorkbookName, workbook, stamp),
         };
 
-        var names = BundleNames.Assign(input.Evidence.Select(f => f.Name));
+        var names = BundleNames.Assign(input.Evidence.Select(f => f.FileName ?? f.Name));
         var files = new List<ManifestFile>();
         for (var i = 0; i < input.Evidence.Count; i++)
         {
