@@ -68,7 +68,8 @@ public sealed partial class SubmissionFormWebTests : IAsyncLifetime
         Assert.NotEmpty(index);
         var original = Regex.Match(page, $"name=\"Items\\[{index}\\]\\.Original\" value=\"([0-9a-f]+)\"").Groups[1].Value;
         var revision = Regex.Match(page, $"name=\"Items\\[{index}\\]\\.Revision\" value=\"(\\d+)\"").Groups[1].Value;
-        Assert.Contains("fabrikam — Fabrikam Fashion — Answer", page, StringComparison.Ordinal);
+        Assert.Contains("fabrikam — Fabrikam Fashion — Met?", page, StringComparison.Ordinal);
+        Assert.Contains("fabrikam — Response", page, StringComparison.Ordinal);
 
         // Posted alone, the item is the list's first: entries are matched by item id, not by place
         const string prefix = "Items[0]";

@@ -15,7 +15,8 @@ public static class SelfAssessmentTexts
     public static readonly LocalizedString NotAnswered = new("Not answered", "Non renseigné");
     public static readonly LocalizedString Note = new("Justification", "Justification");
     public static readonly LocalizedString PerCaseStudy = new("Per case study (a Met Y/N and a response column each on the form)", "Par étude de cas (une colonne Respecté O/N et une colonne réponse chacune sur le formulaire)");
-    public static readonly LocalizedString CaseStudyAnswer = new("Answer", "Réponse");
+    public static readonly LocalizedString CaseStudyAnswer = new("Met?", "Respecté ?");
+    public static readonly LocalizedString CaseStudyResponse = new("Response", "Réponse");
     public static readonly LocalizedString AnswerMet = new("Met", "Respecté");
     public static readonly LocalizedString AnswerNotMet = new("Not met", "Non respecté");
     public static readonly LocalizedString AnswerNotApplicable = new("Not applicable", "Sans objet");
