@@ -30,8 +30,8 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
     private static readonly Phrase Wrote = new("Wrote {0} ({1} bytes)", "Écrit : {0} ({1} octets)");
     private static readonly Phrase Counted = new("Evidence: {0} file(s) bundled, {1} web address(es) listed, {2} missing", "Preuves : {0} fichier(s) dans le lot, {1} adresse(s) Web listée(s), {2} manquante(s)");
     private static readonly Phrase MissingLine = new("! missing: {0} ({1}): {2}", "! manquant : {0} ({1}) : {2}");
-    private static readonly Phrase JudgedToday = new("attest: the package is judged as of {0} (today), not the file's asOf {1}; use --as-of {1} to judge it on that day", "attest : le paquet est évalué au {0} (aujourd'hui), et non à la date asOf du fichier, {1} ; utilisez --as-of {1} pour l'évaluer à cette date");
-    private static readonly Phrase UnrelatedWarning = new("attest: warning: {0} goes only because the folder {1} is cited, and no submitted case study cites it: check it belongs in the package", "attest : attention : {0} part uniquement parce que le dossier {1} est cité, et aucune étude de cas soumise ne le cite : vérifiez qu'il a sa place dans le paquet");
+    private static readonly Phrase JudgedToday = new("attest: the package is judged as of {0} (today), not the file's asOf {1}; use --as-of {1} to judge it on that day", "attest : le dossier est évalué au {0} (aujourd'hui), et non à la date asOf du fichier, {1} ; utilisez --as-of {1} pour l'évaluer à cette date");
+    private static readonly Phrase UnrelatedWarning = new("attest: warning: {0} goes only because the folder {1} is cited, and no submitted case study cites it: check it belongs in the package", "attest : attention : {0} part uniquement parce que le dossier {1} est cité, et aucune étude de cas soumise ne le cite : vérifiez qu'il a sa place dans le dossier de soumission");
     private static readonly Phrase Intact = new("intact: {0} file(s) match the manifest", "intact : {0} fichier(s) conformes au manifeste");
 
     public Command Package()
