@@ -30,6 +30,8 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
     private static readonly Phrase Wrote = new("Wrote {0} ({1} bytes)", "Écrit : {0} ({1} octets)");
     private static readonly Phrase Counted = new("Evidence: {0} file(s) bundled, {1} web address(es) listed, {2} missing", "Preuves : {0} fichier(s) dans le lot, {1} adresse(s) Web listée(s), {2} manquante(s)");
     private static readonly Phrase MissingLine = new("! missing: {0} ({1}): {2}", "! manquant : {0} ({1}) : {2}");
+    private static readonly Phrase JudgedToday = new("attest: the package is judged as of {0} (today), not the file's asOf {1}; use --as-of {1} to judge it on that day", "attest : le dossier est évalué au {0} (aujourd'hui), et non à la date asOf du fichier, {1} ; utilisez --as-of {1} pour l'évaluer à cette date");
+    private static readonly Phrase UnrelatedWarning = new("attest: warning: {0} goes only because the folder {1} is cited, and no submitted case study cites it: check it belongs in the package", "attest : attention : {0} part uniquement parce que le dossier {1} est cité, et aucune étude de cas soumise ne le cite : vérifiez qu'il a sa place dans le dossier de soumission");
     private static readonly Phrase Intact = new("intact: {0} file(s) match the manifest", "intact : {0} fichier(s) conformes au manifeste");
 
     public Command Package()
@@ -38,7 +40,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         var outFolder = new Option<string?>("--out") { Description = "The folder to write into (default: <file name>-package in the current folder)" };
         var lang = new Option<string?>("--lang") { Description = "Language of the package: en or fr (default: the checklist's own language; messages follow LANG)" };
         lang.AcceptOnlyFromAmong("en", "fr");
-        var asOf = new Option<string?>("--as-of") { Description = "Readiness date, YYYY-MM-DD (default: the file's asOf, else today UTC)" };
+        var asOf = new Option<string?>("--as-of") { Description = "Readiness date, YYYY-MM-DD (default: today UTC, the day the package is made; the file's asOf is not used)" };
         var catalogs = new Option<string?>("--catalogs") { Description = "A folder of extra catalog files (also: ATTEST_CATALOGS)" };
         var command = new Command("package", "Build the submission package: the self-assessment (.xlsx), the report (.pdf), the e-mail (.eml) and the evidence bundle (.zip)") { file, outFolder, lang, asOf, catalogs };
         command.SetAction(r => BuildPackage(r.GetValue(file)!, r.GetValue(outFolder), r.GetValue(lang), r.GetValue(asOf), r.GetValue(catalogs)));
@@ -89,9 +91,16 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         var catalog = catalogs.First(c => c.Id == application!.Checklist);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var (findings, _) = EvidenceScan.ForCaseStudies(application!, folder);
-        var report = ReadinessEngine.Evaluate(application!, catalog, asOfOption ?? application!.AsOf ?? today, findings);
+        // A package is judged on the day it is made unless told otherwise: the file's asOf may be long past
+        var day = asOfOption ?? today;
+        var report = ReadinessEngine.Evaluate(application!, catalog, day, findings);
         Language? chosen = Languages.TryParse(langOption, out var parsedLanguage) ? parsedLanguage : null;
         var shown = language(langOption);
+        if (asOfOption is null && application!.AsOf is { } fileDay && fileDay != day)
+        {
+            error.WriteLine(JudgedToday.With(day, fileDay).In(shown));
+        }
+
         var (files, links, missing) = EvidenceFiles.Resolve(application!, folder);
         var input = new SubmissionInput
         {
@@ -104,6 +113,11 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             Links = links,
             Missing = missing,
         };
+
+        foreach (var file in input.Unrelated)
+        {
+            error.WriteLine(UnrelatedWarning.With(file.Name, string.Join(", ", file.ThroughFolders)).In(shown));
+        }
 
         var target = outFolder ?? Path.GetFileNameWithoutExtension(path) + "-package";
         IReadOnlyList<string> written;
@@ -177,7 +191,8 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)) + Path.DirectorySeparatorChar;
             var links = new List<EvidenceLink>();
             var missing = new List<MissingEvidence>();
-            var found = new Dictionary<string, (SortedSet<string> Items, List<string> CaseStudies)>(StringComparer.Ordinal);
+            var found = new Dictionary<string, (SortedSet<string> Items, List<string> CaseStudies, List<string> Folders)>(StringComparer.Ordinal);
+            var byName = new HashSet<string>(StringComparer.Ordinal);
             var order = new List<string>();
             foreach (var reference in EvidenceReferences.Collect(application))
             {
@@ -195,6 +210,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
                 }
 
                 IEnumerable<string> paths;
+                var walked = false;
                 if (ThroughLink(root, full))
                 {
                     missing.Add(new MissingEvidence(reference.Reference, reference.Items, reference.CaseStudies, ThroughSymbolicLink.Message().Localized()));
@@ -209,6 +225,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
                 {
                     var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint | FileAttributes.Hidden | FileAttributes.System };
                     paths = Directory.EnumerateFiles(full, "*", options).Order(StringComparer.Ordinal);
+                    walked = true;
                 }
                 else
                 {
@@ -220,9 +237,18 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
                 {
                     if (!found.TryGetValue(file, out var cited))
                     {
-                        cited = (new SortedSet<string>(ItemIdComparer.Instance), []);
+                        cited = (new SortedSet<string>(ItemIdComparer.Instance), [], []);
                         found[file] = cited;
                         order.Add(file);
+                    }
+
+                    if (walked)
+                    {
+                        cited.Folders.Add(reference.Reference);
+                    }
+                    else
+                    {
+                        byName.Add(file);
                     }
 
                     cited.Items.UnionWith(reference.Items);
@@ -234,7 +260,7 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             long total = 0;
             foreach (var file in order)
             {
-                var (items, caseStudies) = found[file];
+                var (items, caseStudies, folders) = found[file];
                 var name = Path.GetRelativePath(folder, file).Replace('\\', '/');
                 var gap = Hash(file, out var size, out var sha256);
                 if (gap is null && files.Count >= MaxEvidenceFiles)
@@ -254,7 +280,16 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
                 }
 
                 total += size;
-                files.Add(new EvidenceFile { Name = name, Size = size, Sha256 = sha256, Open = () => File.OpenRead(file), Items = items.ToArray(), CaseStudies = caseStudies });
+                files.Add(new EvidenceFile
+                {
+                    Name = name,
+                    Size = size,
+                    Sha256 = sha256,
+                    Open = () => File.OpenRead(file),
+                    Items = items.ToArray(),
+                    CaseStudies = caseStudies,
+                    ThroughFolders = byName.Contains(file) ? [] : folders.Distinct(StringComparer.Ordinal).ToArray(),
+                });
             }
 
             return (files, links, missing);

@@ -22,6 +22,7 @@ internal static class Starter
         y.Append("# asOf: ").Append(today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append("   # ").Append(T("evaluation date; default today", "date d'évaluation ; par défaut aujourd'hui")).Append('\n');
         y.Append("partner:\n");
         y.Append("  name: ").Append(T("Your Company", "Votre société")).Append('\n');
+        y.Append("  # id: 0010000000AbCdE            # ").Append(T("your APN Partner Central account id, shown on the self-assessment form", "l'identifiant de votre compte APN Partner Central, repris sur le formulaire d'auto-évaluation")).Append('\n');
         y.Append("  tier: advanced                # registered | select | advanced | premier\n");
         y.Append("  mspProgramMember: false       # ").Append(T("member of the AWS Managed Service Provider program", "membre du programme AWS Managed Service Provider")).Append('\n');
         y.Append("  guidelinesRead: false         # ").Append(T("you have read the AWS Competency program guidelines", "vous avez lu les directives du programme de compétences AWS")).Append('\n');
@@ -30,6 +31,7 @@ internal static class Starter
         y.Append("  dedicatedRetailConsultancy: false\n");
         y.Append("  content:                      # blog | article | video | whitepaper | workshop | use-case\n");
         y.Append("    - { title: ").Append(T("Unified commerce on AWS", "Commerce unifié sur AWS")).Append(", url: https://example.com/blog/retail, kind: blog, published: ").Append(today.AddMonths(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(" }\n");
+        y.Append("  contact: { name: ").Append(T("Your Name", "Votre nom")).Append(", email: you@example.com }   # ").Append(T("the submission e-mail is sent from this address", "l'e-mail de soumission part de cette adresse")).Append('\n');
         y.Append("caseStudies:                    # ").Append(T("at least four unique customers", "au moins quatre clients uniques")).Append('\n');
         y.Append("  - key: first-customer         # ").Append(T("unique within the file", "unique dans le fichier")).Append('\n');
         y.Append("    customer: ").Append(T("Customer name", "Nom du client")).Append('\n');
@@ -47,7 +49,10 @@ internal static class Starter
         y.Append("    # disasterRecovery: { rtoMinutes: 240, rpoMinutes: 60, testedOn: YYYY-MM-DD, runbookDelivered: true }\n");
         y.Append("    # pci: { lastVulnerabilityScan: YYYY-MM-DD, lastPenetrationTest: YYYY-MM-DD }\n");
         y.Append("    # evidence: [iac/first-customer/, diagrams/first-customer.png]\n");
+        y.Append("    # submitted: true           # ").Append(T("submitted to AWS; when no case study says, the ones Attest counts are submitted", "soumise à AWS ; si aucune étude ne le précise, celles qu'Attest retient sont soumises")).Append('\n');
         y.Append("selfAssessment:                 # ").Append(T("met: true or false, a justification, evidence", "met: true ou false, une justification, des preuves")).Append('\n');
+        y.Append("  # ").Append(T("items judged on case studies also take one answer per submitted case study:", "les éléments jugés sur les études de cas prennent aussi une réponse par étude de cas soumise :")).Append('\n');
+        y.Append("  #   caseStudies: { first-customer: { answer: met, note: \"\", evidence: [] } }   # met | not-met | not-applicable\n");
         foreach (var item in catalog.Items)
         {
             y.Append("  ").Append(item.Id).Append(": { met: null, note: \"\" }").Append(new string(' ', Math.Max(1, 9 - item.Id.Length))).Append("# ").Append(item.Title.In(language)).Append('\n');

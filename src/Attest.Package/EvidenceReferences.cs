@@ -50,6 +50,20 @@ public static class EvidenceReferences
                 Note(reference);
                 items[reference].Add(itemId);
             }
+
+            // A per-case-study answer's evidence supports the item and that case study
+            foreach (var (key, answer) in entry.CaseStudies ?? new Dictionary<string, CaseStudyAnswer>())
+            {
+                foreach (var reference in (answer.Evidence ?? []).Select(r => r.Trim()).Where(r => r.Length > 0))
+                {
+                    Note(reference);
+                    items[reference].Add(itemId);
+                    if (!caseStudies[reference].Contains(key))
+                    {
+                        caseStudies[reference].Add(key);
+                    }
+                }
+            }
         }
 
         return order.Select(r => new EvidenceReference(r, items[r].ToArray(), caseStudies[r])).ToArray();

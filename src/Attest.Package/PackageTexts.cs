@@ -24,6 +24,21 @@ internal static class PackageTexts
     public static readonly Phrase Reason = new("Reason", "Motif");
     public static readonly Phrase CaseStudyItems = new("Items judged on this case study", "Éléments jugés sur cette étude de cas");
     public static readonly Phrase NotJudgedHere = new("not judged on this case study", "non jugé sur cette étude de cas");
+    public static readonly Phrase Response = new("Partner response", "Réponse du partenaire");
+    public static readonly Phrase ChecklistVersionLabel = new("Checklist version", "Version de la liste de contrôle");
+    public static readonly Phrase ChecklistVersionValue = new("{0} ({1})", "{0} ({1})");
+    public static readonly Phrase PartnerName = new("APN partner name", "Nom du partenaire APN");
+    public static readonly Phrase PartnerId = new("APN partner ID", "Identifiant du partenaire APN");
+    public static readonly Phrase FormDate = new("Date", "Date");
+    public static readonly Phrase Contact = new("Contact", "Contact");
+    public static readonly Phrase PrerequisitesPart = new("Program prerequisites", "Prérequis du programme");
+    public static readonly Phrase ValidationPart = new("Partner validation checklist", "Liste de contrôle de validation des partenaires");
+    public static readonly Phrase CaseStudyColumn = new("Case study {0}: {1}", "Étude de cas {0} : {1}");
+    public static readonly Phrase CaseStudyNumber = new("Case study {0}", "Étude de cas {0}");
+    public static readonly Phrase ReadinessSheet = new("Readiness", "Préparation");
+    public static readonly Phrase ReadinessTitle = new("Attest's verdicts as of {0} (not part of the self-assessment)", "Verdicts d'Attest au {0} (hors auto-évaluation)");
+    public static readonly Phrase NextStepColumn = new("Next step", "Étape suivante");
+    public static readonly Phrase Notes = new("Notes", "Remarques");
 
     // Case study fields
     public static readonly Phrase Key = new("Key", "Clé");
@@ -83,10 +98,31 @@ internal static class PackageTexts
     public static readonly Phrase NoEvidence = new("No evidence file.", "Aucun fichier de preuve.");
     public static readonly Phrase Page = new("Page {0}", "Page {0}");
 
-    // The e-mail
-    public static readonly Phrase EmailBody = new(
-        "Hello,\n\nPlease find attached the completed self-assessment of {0} for the {1} (version {2}).\n\n"
-            + "Every item of the checklist is answered in the spreadsheet; the evidence is kept ready for the audit.\n\nBest regards,\n{0}\n",
-        "Bonjour,\n\nVeuillez trouver ci-joint l'auto-évaluation finalisée de {0} pour la {1} (version {2}).\n\n"
-            + "Chaque élément de la liste de contrôle y reçoit une réponse ; les preuves sont prêtes pour l'audit.\n\nCordialement,\n{0}\n");
+    // The e-mail: a draft for the partner to read and send, true to the package's readiness
+    public static readonly Phrase EmailOpening = new(
+        "Hello,\n\nPlease find attached the completed self-assessment of {0} against the checklist \"{1}\" (version {2}), for {3} submitted case study(ies): {4}.\n",
+        "Bonjour,\n\nVeuillez trouver ci-joint l'auto-évaluation finalisée {0} au regard de la liste de contrôle « {1} » (version {2}), pour {3} étude(s) de cas soumise(s) : {4}.\n");
+    public static readonly Phrase EmailNoCaseStudy = new("none", "aucune");
+    public static readonly Phrase EmailReady = new(
+        "As of {0}, every item of the checklist is met or ready for review; {1} item(s) are left to the auditor's judgement.\n",
+        "Au {0}, chaque élément de la liste de contrôle est respecté ou prêt pour l'examen ; {1} élément(s) restent soumis à l'appréciation de l'auditeur.\n");
+    public static readonly Phrase EmailNotReady = new(
+        "As of {0}, {1} item(s) of the checklist are not met yet:\n",
+        "Au {0}, {1} élément(s) de la liste de contrôle ne sont pas encore respectés :\n");
+    public static readonly Phrase EmailItem = new("- {0} {1}\n", "- {0} {1}\n");
+    public static readonly Phrase EmailMissing = new(
+        "The following evidence is named in the self-assessment but not attached yet:\n",
+        "Les preuves suivantes sont citées dans l'auto-évaluation mais ne sont pas encore jointes :\n");
+    public static readonly Phrase EmailMissingEntry = new("- {0} ({1})\n", "- {0} ({1})\n");
+    public static readonly Phrase EmailClosing = new("\nBest regards,\n{0}\n", "\nCordialement,\n{0}\n");
+    public static readonly Phrase EmailSignature = new("{0}, {1}", "{0}, {1}");
+
+    /// <summary>« de » before a name in French, elided before a vowel or a mute h (« d'Acme », « de Contoso »).</summary>
+    public static string FrenchOf(string name)
+    {
+        // Spelled out: the shipped build runs with invariant globalization, where Unicode normalisation does nothing
+        const string ElidingLetters = "aàâäeéèêëiîïoôöuùûüyÿhæœAÀÂÄEÉÈÊËIÎÏOÔÖUÙÛÜYŸHÆŒ";
+        var trimmed = name.TrimStart();
+        return trimmed.Length > 0 && ElidingLetters.Contains(trimmed[0], StringComparison.Ordinal) ? "d'" + trimmed : "de " + trimmed;
+    }
 }

@@ -40,6 +40,47 @@ public sealed record SubmissionInput
 
     /// <summary>The partner's name, or a placeholder when the application does not state it.</summary>
     public string PartnerName => string.IsNullOrWhiteSpace(Application.Partner.Name) ? PackageTexts.UnnamedPartner.In(EffectiveLanguage) : Application.Partner.Name.Trim();
+
+    /// <summary>The case studies submitted to AWS, in file order (see <see cref="SubmittedCaseStudies"/>).</summary>
+    public IReadOnlyList<CaseStudy> Submitted => SubmittedCaseStudies.Of(Application, Readiness);
+
+    /// <summary>
+    /// Evidence files that go only because a whole folder was cited, and that no submitted case study cites: another
+    /// customer's files may be among them. They are listed as a warning in the manifest and by the CLI before they go.
+    /// </summary>
+    public IReadOnlyList<EvidenceFile> Unrelated
+    {
+        get
+        {
+            var keys = Submitted.Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
+            return Evidence.Where(f => f.ThroughFolderOnly && !f.CaseStudies.Any(keys.Contains)).ToArray();
+        }
+    }
+
+    /// <summary>The partner's contact as "Name &lt;address&gt;", or null when the application gives no address.</summary>
+    public PartnerContact? Contact => Application.Partner.Contact is { Email: { Length: > 0 } } contact ? contact : null;
+}
+
+/// <summary>Which case studies an application submits to AWS.</summary>
+public static class SubmittedCaseStudies
+{
+    /// <summary>
+    /// The case studies marked <c>submitted: true</c> when any case study of the file states <c>submitted</c>; otherwise those
+    /// Attest counts for PRE-2.1 (met on their own, one per customer) in <paramref name="readiness"/>.
+    /// </summary>
+    public static IReadOnlyList<CaseStudy> Of(Application application, ReadinessReport readiness)
+    {
+        ArgumentNullException.ThrowIfNull(application);
+        ArgumentNullException.ThrowIfNull(readiness);
+        if (application.CaseStudies.Any(c => c.Submitted is not null))
+        {
+            return application.CaseStudies.Where(c => c.Submitted == true).ToArray();
+        }
+
+        var counted = readiness.Items.FirstOrDefault(v => v.Item.Rule == "retail-case-studies")?.CaseStudies
+            .Where(v => v.Status == ReadinessStatus.Met).Select(v => v.Key).ToHashSet(StringComparer.Ordinal) ?? [];
+        return application.CaseStudies.Where(c => counted.Contains(c.Key)).ToArray();
+    }
 }
 
 /// <summary>One evidence file: its name as the application gives it, its size and SHA-256, and what it supports.</summary>
@@ -47,6 +88,12 @@ public sealed record EvidenceFile
 {
     /// <summary>The name as the application refers to it (a relative path such as <c>iac/contoso/storefront.yaml</c>).</summary>
     public required string Name { get; init; }
+
+    /// <summary>
+    /// The name it takes in the bundle when that is not <see cref="Name"/>: the web library names pieces by a display name,
+    /// which gets the file's extension here so that the file opens with the right program.
+    /// </summary>
+    public string? FileName { get; init; }
 
     /// <summary>Its size in bytes.</summary>
     public required long Size { get; init; }
@@ -62,6 +109,12 @@ public sealed record EvidenceFile
 
     /// <summary>The case studies it supports (case-study evidence lists), by key.</summary>
     public IReadOnlyList<string> CaseStudies { get; init; } = [];
+
+    /// <summary>When it is included only because whole folders holding it were cited, never by its own name: those folder references; otherwise empty.</summary>
+    public IReadOnlyList<string> ThroughFolders { get; init; } = [];
+
+    /// <summary>True when it is included only because a whole folder holding it was cited.</summary>
+    public bool ThroughFolderOnly => ThroughFolders.Count > 0;
 }
 
 /// <summary>Evidence given as a web address.</summary>

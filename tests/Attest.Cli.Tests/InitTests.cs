@@ -39,6 +39,26 @@ public sealed class InitTests : IDisposable
     }
 
     [Fact]
+    public void Init_starter_has_the_contact_and_shows_the_submission_fields_which_read_once_uncommented()
+    {
+        var starter = CliRun.Run("init", "-o", "-").Out;
+
+        Assert.Contains("  contact: { name: Your Name, email: you@example.com }", starter, StringComparison.Ordinal);
+        var filled = starter
+            .Replace("    # submitted: true", "    submitted: true", StringComparison.Ordinal)
+            .Replace("  VAL-2.2: { met: null, note: \"\" }", "  VAL-2.2: { met: null, note: \"\", caseStudies: { first-customer: { answer: met, note: \"\", evidence: [] } } }", StringComparison.Ordinal)
+            .Replace("  # id: ", "  id: ", StringComparison.Ordinal);
+        Assert.Contains("submitted: true", filled, StringComparison.Ordinal);
+        Assert.Contains("first-customer: { answer: met", filled, StringComparison.Ordinal);
+        var file = temp.Write("application.yaml", filled);
+
+        var result = CliRun.Run("check", file);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal("", result.Err);
+    }
+
+    [Fact]
     public void Init_starter_is_checkable_and_not_ready()
     {
         var file = temp.Write("application.yaml", CliRun.Run("init", "-o", "-").Out);

@@ -65,16 +65,16 @@ public sealed class PackageTests : IDisposable
         var manifest = Manifest(Bundle);
         var files = manifest.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!);
         Assert.Equal(
-            ["files/iac/contoso/storefront.yaml", "files/iac/fabrikam/main.tf", "files/iac/litware/platform.yaml", "files/iac/northwind/basket.yaml", "files/iac/tailspin/markdown.yaml"],
+            ["files/iac/contoso/storefront.yaml", "files/iac/fabrikam/main.tf", "files/iac/northwind/basket.yaml", "files/iac/tailspin/markdown.yaml"],
             files.Keys.Order(StringComparer.Ordinal));
         var contoso = files["files/iac/contoso/storefront.yaml"];
         Assert.Equal(["contoso"], contoso.GetProperty("caseStudies").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["VAL-2.2", "VAL-2.7", "VAL-2.10", "VAL-2.11"], contoso.GetProperty("items").EnumerateArray().Select(e => e.GetString()));
-        Assert.Empty(files["files/iac/litware/platform.yaml"].GetProperty("caseStudies").EnumerateArray());
+        Assert.Empty(manifest.GetProperty("warnings").GetProperty("throughFolderOnly").EnumerateArray());
 
         var verify = CliRun.Run("bundle", "verify", Bundle);
         Assert.True(verify.ExitCode == 0, verify.ToString());
-        Assert.StartsWith("intact: 7 file(s)", verify.Out, StringComparison.Ordinal);
+        Assert.StartsWith("intact: 6 file(s)", verify.Out, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -90,6 +90,8 @@ public sealed class PackageTests : IDisposable
         var message = MimeMessage.Load(Path.Combine(Out, "submission.eml"));
         Assert.Equal("competency-checklist@amazon.com", Assert.Single(message.To.Mailboxes).Address);
         Assert.Equal(subject, message.Subject);
+        Assert.Equal("alex.martin@acme.example", Assert.Single(message.From.Mailboxes).Address);
+        Assert.Equal("1", message.Headers["X-Unsent"]);
         var attachment = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
         Assert.Equal("self-assessment.xlsx", attachment.FileName);
         using var content = new MemoryStream();
@@ -105,7 +107,7 @@ public sealed class PackageTests : IDisposable
         temp.Write("app/diagrams/a.png", "png-a");
         temp.Write("app/diagrams/deep/b.png", "png-b");
         var application = File.ReadAllText(Repo.ReadyExample)
-            .Replace("evidence: [iac/contoso/]", "evidence: [diagrams/, https://acme.example/retail/contoso, ../outside.txt]", StringComparison.Ordinal)
+            .Replace("evidence: [iac/contoso/]\n    submitted", "evidence: [diagrams/, https://acme.example/retail/contoso, ../outside.txt]\n    submitted", StringComparison.Ordinal)
             .Replace("evidence: [docs/runbook-sample.pdf]", "evidence: [docs/runbook.md, diagrams/deep/b.png]", StringComparison.Ordinal);
         var path = temp.Write("app/application.yaml", application);
 
@@ -199,7 +201,7 @@ public sealed class PackageTests : IDisposable
         File.CreateSymbolicLink(temp.Combine("app/links/secret.txt"), secret);
         Directory.CreateSymbolicLink(temp.Combine("app/elsewhere"), temp.Combine("elsewhere"));
         var application = File.ReadAllText(Repo.ReadyExample)
-            .Replace("evidence: [iac/contoso/]", "evidence: [links/secret.txt, elsewhere/secret.txt, links/, docs/]", StringComparison.Ordinal);
+            .Replace("evidence: [iac/contoso/]\n    submitted", "evidence: [links/secret.txt, elsewhere/secret.txt, links/, docs/]\n    submitted", StringComparison.Ordinal);
         var path = temp.Write("app/application.yaml", application);
 
         var result = CliRun.Run("package", path, "--out", Out, "--lang", "en");
@@ -209,5 +211,84 @@ public sealed class PackageTests : IDisposable
         Assert.Contains("! missing: elsewhere/secret.txt (contoso): reached through a symbolic link", result.Out, StringComparison.Ordinal);
         var names = Manifest(Bundle).GetProperty("files").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
         Assert.Equal(["docs/real.md"], names);
+    }
+
+    // Every non-empty cell of one sheet, by reference (A1, B7…)
+    private static Dictionary<string, string> Cells(string workbook, string sheet)
+    {
+        using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(workbook, isEditable: false);
+        var part = document.WorkbookPart!;
+        var entry = part.Workbook!.Descendants<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == sheet);
+        var worksheet = ((DocumentFormat.OpenXml.Packaging.WorksheetPart)part.GetPartById(entry.Id!)).Worksheet!;
+        return worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.Cell>()
+            .Where(c => c.InnerText.Length > 0)
+            .ToDictionary(c => c.CellReference!.Value!, c => c.InnerText);
+    }
+
+    [Fact]
+    public void The_package_is_judged_on_the_day_it_is_made_and_says_so_when_the_file_is_dated_otherwise()
+    {
+        var later = new DateOnly(2027, 8, 2);
+        var result = CliRun.Run(["package", Repo.ReadyExample, "--out", Out, "--lang", "en"], today: later);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("attest: the package is judged as of 2027-08-02 (today), not the file's asOf 2026-11-26; use --as-of 2026-11-26 to judge it on that day\n", result.Err.ReplaceLineEndings("\n"));
+        Assert.Equal("2027-08-02", Manifest(Bundle).GetProperty("application").GetProperty("asOf").GetString());
+        var message = MimeMessage.Load(Path.Combine(Out, "submission.eml"));
+        Assert.Contains("As of 2027-08-02, ", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- PRE-2.1 Retail-Specific Customer Case Studies", message.TextBody, StringComparison.Ordinal);
+        var readiness = Cells(Path.Combine(Out, "self-assessment.xlsx"), "Readiness");
+        var row = readiness.Single(c => c.Value == "PRE-2.1").Key[1..];
+        Assert.Equal("not met", readiness["C" + row]);
+
+        var chosen = CliRun.Run(["package", Repo.ReadyExample, "--out", Out, "--as-of", "2026-11-26"], today: later);
+        Assert.True(chosen.ExitCode == 0, chosen.ToString());
+        Assert.Equal("", chosen.Err);
+        Assert.Equal("2026-11-26", Manifest(Bundle).GetProperty("application").GetProperty("asOf").GetString());
+    }
+
+    [Fact]
+    public void Files_that_came_only_with_a_cited_folder_are_named_on_stderr_before_they_go()
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Repo.Root, "examples", "iac"), "*", SearchOption.AllDirectories))
+        {
+            temp.Write(Path.Combine("app", Path.GetRelativePath(Path.Combine(Repo.Root, "examples"), file)), File.ReadAllText(file));
+        }
+
+        var application = File.ReadAllText(Repo.ReadyExample)
+            .Replace("  VAL-2.3: { met: true,", "  VAL-2.3: { evidence: [iac/], met: true,", StringComparison.Ordinal);
+        var path = temp.Write("app/application.yaml", application);
+
+        var result = CliRun.Run("package", path, "--out", Out, "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("attest: warning: iac/litware/platform.yaml goes only because the folder iac/ is cited, and no submitted case study cites it: check it belongs in the package\n", result.Err.ReplaceLineEndings("\n"));
+        var manifest = Manifest(Bundle);
+        Assert.Equal(["files/iac/litware/platform.yaml"], manifest.GetProperty("warnings").GetProperty("throughFolderOnly").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains(manifest.GetProperty("files").EnumerateArray(), f => f.GetProperty("path").GetString() == "files/iac/litware/platform.yaml");
+    }
+
+    [Fact]
+    public void The_french_package_of_the_ready_example_is_the_official_form()
+    {
+        var result = CliRun.Run("package", Repo.ReadyExample, "--lang", "fr", "--out", Out);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var cells = Cells(Path.Combine(Out, "self-assessment.xlsx"), "Auto-évaluation");
+        Assert.Equal("Compétences vente au détail AWS — Liste de contrôle de validation des partenaires consultants", cells["A1"]);
+        Assert.Equal("Acme Retail Cloud", cells["B3"]);
+        Assert.Equal("0010000001AcmeRC", cells["B4"]);
+        Assert.Equal("2026-11-26", cells["B5"]);
+        Assert.Equal("Alex Martin <alex.martin@acme.example>", cells["B6"]);
+        Assert.Equal("Prérequis du programme", cells["A8"]);
+        Assert.Equal("Leadership orienté sur la vente au détail", cells["B20"]);
+        Assert.Equal("3.2", cells["A20"]);
+        Assert.Equal("Étude de cas 1 : Contoso Stores — Respecté O/N", cells["G9"]);
+        Assert.Equal("Liste de contrôle de validation des partenaires", cells["A24"]);
+        Assert.Equal("2.13", cells["A42"]);
+        Assert.Equal("PCI-DSS – Analyses de vulnérabilité et test de pénétration", cells["B42"]);
+        Assert.Equal(("O", "N/A"), (cells["G42"], cells["I42"]));
+        var message = MimeMessage.Load(Path.Combine(Out, "submission.eml"));
+        Assert.Contains("l'auto-évaluation finalisée d'Acme Retail Cloud", message.TextBody, StringComparison.Ordinal);
     }
 }

@@ -147,4 +147,23 @@ public sealed class SchemaTests
         catalog["sections"]![0]!["items"]![0]!["rule"] = "no-such-rule";
         Assert.False(schema.Evaluate(catalog, options).IsValid);
     }
+
+    [Theory]
+    [InlineData("{ \"partner\": { \"contact\": { \"name\": \"Alex\", \"email\": \"alex@acme.example\" }, \"id\": \"001\" } }", true)]
+    [InlineData("{ \"partner\": { \"contact\": { \"email\": \"Alex <alex@acme.example>\" } } }", false)]
+    [InlineData("{ \"partner\": { \"contact\": { \"phone\": \"1\" } } }", false)]
+    [InlineData("{ \"caseStudies\": [ { \"key\": \"a\", \"submitted\": true } ] }", true)]
+    [InlineData("{ \"caseStudies\": [ { \"key\": \"a\", \"submitted\": \"yes\" } ] }", false)]
+    [InlineData("{ \"selfAssessment\": { \"VAL-2.2\": { \"caseStudies\": { \"a\": { \"answer\": \"not-applicable\", \"note\": \"n\", \"evidence\": [\"x\"] } } } } }", true)]
+    [InlineData("{ \"selfAssessment\": { \"VAL-2.2\": { \"caseStudies\": { \"a\": { \"answer\": \"maybe\" } } } } }", false)]
+    public void Schema_describes_the_submission_fields(string fragment, bool valid)
+    {
+        var document = JsonNode.Parse(fragment)!.AsObject();
+        document["format"] = "attest/application/v1";
+        document["checklist"] = "aws-retail-consulting-2019-12";
+
+        var results = Evaluate(document);
+
+        Assert.True(results.IsValid == valid, Describe(results));
+    }
 }

@@ -242,4 +242,36 @@ public sealed class BundleTests
             names);
         Assert.All(names, n => Assert.Null(BundleNames.Unsafe(n)));
     }
+
+    [Fact]
+    public void Files_that_came_only_with_a_cited_folder_and_no_submitted_case_study_are_a_warning_in_the_manifest()
+    {
+        EvidenceFile Through(EvidenceFile file, params string[] folders) => file with { ThroughFolders = folders };
+        var input = Samples.Input(Language.En, evidence:
+        [
+            Through(Samples.TextFile("iac/contoso/storefront.yaml", "a", ["VAL-2.2"], ["contoso"]), "iac/"),
+            Through(Samples.TextFile("iac/litware/platform.yaml", "b", ["VAL-2.2"], []), "iac/"),
+            Through(Samples.TextFile("iac/woodgrove/mart.yaml", "c", [], ["woodgrove-pilot"]), "iac/woodgrove/"),
+            Samples.TextFile("docs/iam-process.pdf", "d", ["VAL-2.9"], []),
+        ]);
+
+        Assert.Equal(["iac/litware/platform.yaml", "iac/woodgrove/mart.yaml"], input.Unrelated.Select(f => f.Name));
+        var zip = Bundle(input);
+        using var manifest = JsonDocument.Parse(Zips.Read(zip, "manifest.json"));
+        var root = manifest.RootElement;
+        Assert.Equal(["files/iac/litware/platform.yaml", "files/iac/woodgrove/mart.yaml"], root.GetProperty("warnings").GetProperty("throughFolderOnly").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["contoso", "fabrikam", "northwind", "tailspin"], root.GetProperty("application").GetProperty("submittedCaseStudies").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(Verify(zip).Intact);
+    }
+
+    [Fact]
+    public void The_manifest_date_is_the_readiness_date()
+    {
+        var application = Samples.ReadyApplication();
+        var input = Samples.Input(Language.En) with { Readiness = Attest.Core.Readiness.ReadinessEngine.Evaluate(application, Samples.Catalog, new DateOnly(2026, 12, 7)) };
+
+        using var manifest = JsonDocument.Parse(Zips.Read(Bundle(input), "manifest.json"));
+
+        Assert.Equal("2026-12-07", manifest.RootElement.GetProperty("application").GetProperty("asOf").GetString());
+    }
 }

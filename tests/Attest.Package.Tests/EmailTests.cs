@@ -48,8 +48,10 @@ public sealed class EmailTests
         using var content = new MemoryStream();
         attachment.Content!.DecodeTo(content);
         using var workbook = new WorkbookReader(content.ToArray());
-        var ids = workbook.Rows("Self-assessment").Select(r => r[0]).ToHashSet();
-        Assert.All(Samples.RetailItemIds, id => Assert.Contains(id, ids));
+        var readiness = workbook.Rows("Readiness").Select(r => r[0]).ToHashSet();
+        Assert.All(Samples.RetailItemIds, id => Assert.Contains(id, readiness));
+        var titles = workbook.Rows("Self-assessment").Select(r => r[1]).ToHashSet();
+        Assert.All(Samples.Catalog.Items, item => Assert.Contains(item.Title.En, titles));
     }
 
     [Fact]
@@ -62,5 +64,62 @@ public sealed class EmailTests
         Assert.Equal("lead@acme.example", Assert.Single(message.From.Mailboxes).Address);
         Assert.Empty(message.Bcc);
         Assert.Equal("[Evil Bcc: victim@example.com], Retail Competency Consulting Partner Completed Self-Assessment", message.Subject);
+    }
+
+    [Fact]
+    public void The_contact_is_the_sender_and_the_message_opens_as_a_draft()
+    {
+        var message = RoundTrip(Samples.Input(Language.En));
+
+        var from = Assert.Single(message.From.Mailboxes);
+        Assert.Equal(("Alex Martin", "alex.martin@acme.example"), (from.Name, from.Address));
+        Assert.Equal("1", message.Headers["X-Unsent"]);
+        Assert.Contains("Alex Martin, Acme Retail Cloud", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_contact_there_is_no_sender_for_the_mail_program_to_fill()
+    {
+        var application = Samples.ReadyApplication();
+        var message = RoundTrip(Samples.Input(Language.En, application with { Partner = application.Partner with { Contact = null } }));
+
+        Assert.Empty(message.From);
+        Assert.Equal("1", message.Headers["X-Unsent"]);
+    }
+
+    [Fact]
+    public void A_ready_application_names_its_case_studies_and_the_evidence_still_missing()
+    {
+        var message = RoundTrip(Samples.Input(Language.En));
+
+        Assert.Contains("for 4 submitted case study(ies): Contoso Stores, Fabrikam Fashion, Northwind Grocers, Tailspin Outdoor.", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("As of 2026-11-26, every item of the checklist is met or ready for review", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- decks/company-overview.pdf (VAL-1.1)", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_application_not_ready_lists_the_items_not_met_instead_of_claiming_readiness()
+    {
+        var application = Samples.ReadyApplication();
+        var input = Samples.Input(Language.Fr, application with { Partner = application.Partner with { Tier = Attest.Core.Applications.PartnerTier.Select } });
+        var message = RoundTrip(input);
+
+        Assert.Contains("élément(s) de la liste de contrôle ne sont pas encore respectés :", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("- PRE-1.2 Niveau de partenaire consultant", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("chaque élément de la liste de contrôle est respecté", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Acme Retail Cloud", "l'auto-évaluation finalisée d'Acme Retail Cloud au regard de la liste de contrôle « Compétences vente au détail AWS")]
+    [InlineData("Hexa Conseil", "l'auto-évaluation finalisée d'Hexa Conseil")]
+    [InlineData("Émeraude Cloud", "l'auto-évaluation finalisée d'Émeraude Cloud")]
+    [InlineData("Contoso", "l'auto-évaluation finalisée de Contoso")]
+    public void French_elides_de_before_a_vowel_or_a_mute_h(string partner, string expected)
+    {
+        var application = Samples.ReadyApplication();
+        var message = RoundTrip(Samples.Input(Language.Fr, application with { Partner = application.Partner with { Name = partner } }));
+
+        Assert.Contains(expected, message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("pour la Compétences", message.TextBody, StringComparison.Ordinal);
     }
 }

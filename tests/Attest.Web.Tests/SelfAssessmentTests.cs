@@ -58,7 +58,7 @@ public sealed partial class SelfAssessmentTests(World world) : IClassFixture<Wor
         var en = WebUtility.HtmlDecode(await HtmlAsync(english, Page(w)));
         var fr = WebUtility.HtmlDecode(await HtmlAsync(french, Page(w)));
 
-        Assert.Contains("VAL-2.11 Data encryption", en, StringComparison.Ordinal);
+        Assert.Contains("VAL-2.11 Data Encryption", en, StringComparison.Ordinal);
         Assert.Contains("VAL-2.11 Chiffrement des données", fr, StringComparison.Ordinal);
         Assert.Contains("Data that the customer classifies as sensitive", en, StringComparison.Ordinal);
         Assert.Contains("<legend>Respecté ?</legend>", fr, StringComparison.Ordinal);

@@ -264,7 +264,7 @@ public sealed class StoredAnalysisTests
             var version = (await WorkflowSteps.WorkflowAsync(world, a)).Versions.Single();
             Assert.Contains("GalleryAssets", version.FindingsJson, StringComparison.Ordinal);
             Assert.True(version.IsIntact());
-            var frozen = Package(world, version);
+            var frozen = await Package(world, version);
             Assert.Equal("not-met", Item(frozen.Readiness, "VAL-2.10").GetProperty("status").GetString());
             using var office = world.Client("office");
             var versionPage = WebUtility.HtmlDecode(await office.GetStringAsync($"/applications/{a}/versions/1"));
@@ -276,7 +276,7 @@ public sealed class StoredAnalysisTests
             Assert.Empty(await world.ReadAsync(db => db.Evidence.IgnoreQueryFiltersForTests().Where(e => e.Id == id).ToListAsync()));
             var (today, _) = await DashboardVerdictAsync(lead, a, "VAL-2.10");
             Assert.NotEqual("not-met", today);
-            Assert.Equal(frozen, Package(world, version));
+            Assert.Equal(frozen, await Package(world, version));
             Assert.Equal(bundle, await BundleFileAsync(office, a, "galeries.yaml"));
 
             // A version from before findings were frozen: judged on its text alone, and the pages say so
@@ -296,7 +296,7 @@ public sealed class StoredAnalysisTests
             var old = (await WorkflowSteps.WorkflowAsync(world, a)).Versions.Single();
             Assert.Null(old.FindingsJson);
             Assert.Contains("submitted before analyzer findings and the site observation were frozen", WebUtility.HtmlDecode(await office.GetStringAsync($"/applications/{a}/versions/1")), StringComparison.Ordinal);
-            Assert.NotEqual("not-met", Item(Package(world, old).Readiness, "VAL-2.10").GetProperty("status").GetString());
+            Assert.NotEqual("not-met", Item((await Package(world, old)).Readiness, "VAL-2.10").GetProperty("status").GetString());
         }
         finally
         {
@@ -305,10 +305,10 @@ public sealed class StoredAnalysisTests
     }
 
     // What a version's package is made of, as text: readiness JSON and the evidence it bundles
-    private static (string Readiness, string Evidence) Package(World world, Attest.Core.Workflow.SubmissionVersion version)
+    private static async Task<(string Readiness, string Evidence)> Package(World world, Attest.Core.Workflow.SubmissionVersion version)
     {
         using var scope = world.Factory.Services.CreateScope();
-        var input = scope.ServiceProvider.GetRequiredService<SubmissionPackages>().ForVersion(version, Language.En)!;
+        var input = (await scope.ServiceProvider.GetRequiredService<SubmissionPackages>().ForVersionAsync(version, Language.En, CancellationToken.None))!;
         var evidence = string.Join("\n", input.Evidence.Select(e => $"{e.Name} {e.Sha256} {e.Size}").Concat(input.Missing.Select(m => $"missing {m.Reference}")));
         return (ReadinessJson.Render(input.Readiness, Language.En), evidence);
     }

@@ -31,6 +31,9 @@ public sealed record PartnerProfile
     /// <summary>The partner's name.</summary>
     public string? Name { get; init; }
 
+    /// <summary>The partner's identifier at AWS (its APN Partner Central account id), shown on the self-assessment form.</summary>
+    public string? Id { get; init; }
+
     /// <summary>The APN consulting tier.</summary>
     public PartnerTier? Tier { get; init; }
 
@@ -51,6 +54,19 @@ public sealed record PartnerProfile
 
     /// <summary>Public thought-leadership content; null when not stated.</summary>
     public IReadOnlyList<ContentItem>? Content { get; init; }
+
+    /// <summary>The person the program office answers (the sender of the submission e-mail); null when not stated.</summary>
+    public PartnerContact? Contact { get; init; }
+}
+
+/// <summary>The partner's contact for the application: the submission e-mail comes from them.</summary>
+public sealed record PartnerContact
+{
+    /// <summary>Their name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Their e-mail address.</summary>
+    public string? Email { get; init; }
 }
 
 /// <summary>The retail-on-AWS practice page (PRE-3.1).</summary>
@@ -144,6 +160,12 @@ public sealed record CaseStudy
 
     /// <summary>Evidence: paths relative to the application file, or URLs.</summary>
     public IReadOnlyList<string>? Evidence { get; init; }
+
+    /// <summary>
+    /// Whether the partner submits this case study to AWS (true) or keeps it out (false); null when not stated. When no
+    /// case study of the file states it, the submitted ones are those Attest counts for PRE-2.1.
+    /// </summary>
+    public bool? Submitted { get; init; }
 }
 
 /// <summary>A public case study, whitepaper or blog post about a case study (PRE-2.2).</summary>
@@ -200,6 +222,22 @@ public sealed record SelfAssessmentEntry
 {
     /// <summary>Met (true) or not met (false); null when not answered.</summary>
     public bool? Met { get; init; }
+
+    /// <summary>The justification.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>Evidence references.</summary>
+    public IReadOnlyList<string>? Evidence { get; init; }
+
+    /// <summary>For an item judged on case studies: the partner's answer per case study, by case study key; null when not stated.</summary>
+    public IReadOnlyDictionary<string, CaseStudyAnswer>? CaseStudies { get; init; }
+}
+
+/// <summary>The partner's own answer for one checklist item on one case study (the self-assessment's per-case-study columns).</summary>
+public sealed record CaseStudyAnswer
+{
+    /// <summary>Met, not met or not applicable; null when not answered.</summary>
+    public AnswerValue? Answer { get; init; }
 
     /// <summary>The justification.</summary>
     public string? Note { get; init; }

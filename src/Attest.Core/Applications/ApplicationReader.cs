@@ -48,7 +48,10 @@ public static class ApplicationReader
             AsOf = root.Date("asOf"),
             Partner = root.Mapping("partner") is { } partner ? ReadPartner(partner) : new PartnerProfile(),
             CaseStudies = ReadCaseStudies(root),
-            SelfAssessment = root.Mapping("selfAssessment") is { } self ? ReadSelfAssessment(self, catalog) : new Dictionary<string, SelfAssessmentEntry>(),
+        };
+        application = application with
+        {
+            SelfAssessment = root.Mapping("selfAssessment") is { } self ? ReadSelfAssessment(self, catalog, application.CaseStudies) : new Dictionary<string, SelfAssessmentEntry>(),
         };
         root.RejectUnknownKeys();
         return application;
@@ -57,9 +60,11 @@ public static class ApplicationReader
     private static PartnerProfile ReadPartner(MappingReader m)
     {
         var practice = m.Mapping("practicePage");
+        var contact = m.Mapping("contact");
         var profile = new PartnerProfile
         {
             Name = m.String("name"),
+            Id = m.String("id"),
             Tier = m.Enum("tier", Vocabulary.Tiers),
             MspProgramMember = m.Bool("mspProgramMember"),
             GuidelinesRead = m.Bool("guidelinesRead"),
@@ -73,8 +78,10 @@ public static class ApplicationReader
                 c.RejectUnknownKeys();
                 return item;
             }),
+            Contact = contact is null ? null : new PartnerContact { Name = contact.String("name"), Email = ReadEmail(contact) },
         };
         practice?.RejectUnknownKeys();
+        contact?.RejectUnknownKeys();
         m.RejectUnknownKeys();
         return profile;
     }
@@ -171,6 +178,7 @@ public static class ApplicationReader
             },
             Pci = pci is null ? null : new PciTesting { LastVulnerabilityScan = pci.Date("lastVulnerabilityScan"), LastPenetrationTest = pci.Date("lastPenetrationTest") },
             Evidence = m.StringList("evidence"),
+            Submitted = m.Bool("submitted"),
         };
         reference?.RejectUnknownKeys();
         recovery?.RejectUnknownKeys();
@@ -178,13 +186,68 @@ public static class ApplicationReader
         return caseStudy;
     }
 
-    private static Dictionary<string, SelfAssessmentEntry> ReadSelfAssessment(MappingReader m, Catalog catalog)
+    /// <summary>The longest e-mail address accepted (RFC 5321's path limit).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>Whether <paramref name="address"/> looks like one plain e-mail address: one '@', something on each side, a dot in the domain, no space, no brackets.</summary>
+    public static bool IsPlainEmail(string address)
+    {
+        var at = address.IndexOf('@', StringComparison.Ordinal);
+        return address.Length <= MaxEmailLength && at > 0 && at == address.LastIndexOf('@') && at < address.Length - 1
+            && address[(at + 1)..].Contains('.', StringComparison.Ordinal) && !address.EndsWith('.')
+            && !address.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch) || ch is '<' or '>' or ',' or ';' or '"' or '(' or ')' or '[' or ']' or '\\');
+    }
+
+    private static string? ReadEmail(MappingReader contact)
+    {
+        var email = contact.String("email");
+        if (email is not null && !IsPlainEmail(email.Trim()))
+        {
+            throw contact.Error(contact.Node("email")!, contact.FieldPath("email"), $"'{Shorten(email)}' is not an e-mail address (expected one address such as name@example.com)");
+        }
+
+        return email?.Trim();
+    }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..80] + "…" : text;
+
+    private static Dictionary<string, CaseStudyAnswer> ReadAnswers(MappingReader m, ChecklistItem item, IReadOnlyList<CaseStudy> caseStudies)
+    {
+        if (item.AppliesTo == Applicability.Partner)
+        {
+            throw m.Error(m.Node("caseStudies")!, m.FieldPath("caseStudies"), $"{item.Id} is judged on the partner as a whole: it takes one answer, not one per case study");
+        }
+
+        var answers = new Dictionary<string, CaseStudyAnswer>(StringComparer.Ordinal);
+        var byCase = m.Mapping("caseStudies")!;
+        foreach (var (key, value) in byCase.Entries)
+        {
+            var path = byCase.FieldPath(key.Value);
+            if (!caseStudies.Any(c => c.Key == key.Value))
+            {
+                throw byCase.Error(key, path, $"unknown case study '{key.Value}' (known: {string.Join(", ", caseStudies.Select(c => c.Key))})");
+            }
+
+            if (value is ScalarNode { IsNull: true })
+            {
+                continue;
+            }
+
+            var a = new MappingReader(value, m.File, path);
+            answers[key.Value] = new CaseStudyAnswer { Answer = a.Enum("answer", Vocabulary.Answers), Note = a.String("note"), Evidence = a.StringList("evidence") };
+            a.RejectUnknownKeys();
+        }
+
+        return answers;
+    }
+
+    private static Dictionary<string, SelfAssessmentEntry> ReadSelfAssessment(MappingReader m, Catalog catalog, IReadOnlyList<CaseStudy> caseStudies)
     {
         var entries = new Dictionary<string, SelfAssessmentEntry>(StringComparer.Ordinal);
         foreach (var (key, value) in m.Entries)
         {
             var path = m.FieldPath(key.Value);
-            if (catalog.FindItem(key.Value) is null)
+            if (catalog.FindItem(key.Value) is not { } item)
             {
                 throw m.Error(key, path, $"unknown checklist item '{key.Value}' for {catalog.Id}");
             }
@@ -195,7 +258,13 @@ public static class ApplicationReader
             }
 
             var e = new MappingReader(value, m.File, path);
-            entries[key.Value] = new SelfAssessmentEntry { Met = e.Bool("met"), Note = e.String("note"), Evidence = e.StringList("evidence") };
+            entries[key.Value] = new SelfAssessmentEntry
+            {
+                Met = e.Bool("met"),
+                Note = e.String("note"),
+                Evidence = e.StringList("evidence"),
+                CaseStudies = e.Node("caseStudies") is null ? null : ReadAnswers(e, item, caseStudies),
+            };
             e.RejectUnknownKeys();
         }
 

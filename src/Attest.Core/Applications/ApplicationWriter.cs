@@ -39,6 +39,23 @@ public static class ApplicationWriter
             Bool(y, "met", entry.Met);
             Scalar(y, "note", entry.Note);
             List(y, "evidence", entry.Evidence);
+            if (entry.CaseStudies is { } answers)
+            {
+                Key(y, "caseStudies");
+                y.Emit(new MappingStart());
+                foreach (var (key, answer) in answers)
+                {
+                    Key(y, key);
+                    y.Emit(new MappingStart());
+                    Scalar(y, "answer", answer.Answer is { } value ? Vocabulary.Answers.Wire(value) : null);
+                    Scalar(y, "note", answer.Note);
+                    List(y, "evidence", answer.Evidence);
+                    y.Emit(new MappingEnd());
+                }
+
+                y.Emit(new MappingEnd());
+            }
+
             y.Emit(new MappingEnd());
         }
 
@@ -54,6 +71,7 @@ public static class ApplicationWriter
         Key(y, "partner");
         y.Emit(new MappingStart());
         Scalar(y, "name", p.Name);
+        Scalar(y, "id", p.Id);
         Scalar(y, "tier", p.Tier is { } tier ? Vocabulary.Tiers.Wire(tier) : null);
         Bool(y, "mspProgramMember", p.MspProgramMember);
         Bool(y, "guidelinesRead", p.GuidelinesRead);
@@ -83,6 +101,15 @@ public static class ApplicationWriter
             }
 
             y.Emit(new SequenceEnd());
+        }
+
+        if (p.Contact is { } contact)
+        {
+            Key(y, "contact");
+            y.Emit(new MappingStart());
+            Scalar(y, "name", contact.Name);
+            Scalar(y, "email", contact.Email);
+            y.Emit(new MappingEnd());
         }
 
         y.Emit(new MappingEnd());
@@ -153,6 +180,7 @@ public static class ApplicationWriter
         }
 
         List(y, "evidence", c.Evidence);
+        Bool(y, "submitted", c.Submitted);
         y.Emit(new MappingEnd());
     }
 

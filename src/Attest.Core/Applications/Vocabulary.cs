@@ -88,6 +88,19 @@ public enum ContentKind
     UseCase,
 }
 
+/// <summary>A partner's answer for an item on one case study.</summary>
+public enum AnswerValue
+{
+    /// <summary>The case study meets the item.</summary>
+    Met,
+
+    /// <summary>It does not.</summary>
+    NotMet,
+
+    /// <summary>The item does not apply to it.</summary>
+    NotApplicable,
+}
+
 /// <summary>The wire spellings of the application vocabulary, and their names in both languages.</summary>
 public static class Vocabulary
 {
@@ -107,10 +120,10 @@ public static class Vocabulary
     /// <summary>Retail use cases.</summary>
     public static WireNames<RetailUseCase> UseCases { get; } = new(
         (RetailUseCase.CustomerEngagement, "customer-engagement", "customer engagement", "engagement client"),
-        (RetailUseCase.MerchandisingPlanning, "merchandising-planning", "merchandising and corporate planning", "merchandising et planification"),
+        (RetailUseCase.MerchandisingPlanning, "merchandising-planning", "merchandising and corporate planning", "merchandising et planification d'entreprise"),
         (RetailUseCase.SupplyChain, "supply-chain", "supply chain and distribution", "chaîne logistique et distribution"),
         (RetailUseCase.Stores, "stores", "physical, digital or virtual stores", "boutiques physiques, numériques ou virtuelles"),
-        (RetailUseCase.DataScience, "data-science", "advanced retail data science", "science des données de la vente au détail"),
+        (RetailUseCase.DataScience, "data-science", "advanced retail data science", "science avancée des données de la vente au détail"),
         (RetailUseCase.BusinessApplications, "business-applications", "key retail business applications", "applications métier clés de la vente au détail"),
         (RetailUseCase.None, "none", "none (generic IT)", "aucun (informatique générique)"));
 
@@ -118,6 +131,12 @@ public static class Vocabulary
     public static WireNames<DeliveryCategory> Deliveries { get; } = new(
         (DeliveryCategory.Msp, "msp", "MSP", "FSG (services gérés)"),
         (DeliveryCategory.Project, "project", "project-based", "basé sur le projet"));
+
+    /// <summary>Per-case-study answers.</summary>
+    public static WireNames<AnswerValue> Answers { get; } = new(
+        (AnswerValue.Met, "met", "met", "respecté"),
+        (AnswerValue.NotMet, "not-met", "not met", "non respecté"),
+        (AnswerValue.NotApplicable, "not-applicable", "not applicable", "sans objet"));
 
     /// <summary>Content kinds.</summary>
     public static WireNames<ContentKind> ContentKinds { get; } = new(

@@ -256,7 +256,7 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
 /// <summary>PRE-2.3: every case study classified MSP or project-based.</summary>
 internal sealed class DeliveryCategoryRule : IReadinessRule
 {
-    private static readonly Phrase Classified = new("Classified as {0}.", "Classée {0}.");
+    private static readonly Phrase Classified = new("Classified as {0}.", "Classée dans la catégorie « {0} ».");
     private static readonly Phrase NotClassified = new("Its delivery category is not stated.", "Sa catégorie de livraison n'est pas indiquée.");
     private static readonly Phrase Classify = new("Set delivery: msp if you run the customer's environment on an ongoing basis, project if you built and handed it over.", "Indiquez delivery: msp si vous exploitez l'environnement du client en continu, project si vous l'avez construit puis remis.");
     private static readonly Phrase AllClassified = new("Every case study is classified: {0} MSP, {1} project-based.", "Chaque étude de cas est classée : {0} FSG, {1} basée(s) sur un projet.");

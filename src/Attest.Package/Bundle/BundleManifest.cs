@@ -62,6 +62,15 @@ public sealed record BundleManifest
     /// <summary>Evidence named by the application but not included.</summary>
     public IReadOnlyList<MissingEvidence> Missing { get; init; } = [];
 
+    /// <summary>
+    /// Warning: the paths (under <c>files/</c>) of evidence files included only because a whole folder was cited, that no
+    /// submitted case study cites (another customer's files may be among them).
+    /// </summary>
+    public IReadOnlyList<string> Unrelated { get; init; } = [];
+
+    /// <summary>The keys of the case studies submitted with the package.</summary>
+    public IReadOnlyList<string> Submitted { get; init; } = [];
+
     /// <summary>Every listed file, documents first.</summary>
     public IEnumerable<ManifestFile> Listed => Documents.Concat(Files);
 
@@ -90,6 +99,7 @@ public sealed record BundleManifest
                 json.WriteString("asOf", asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             }
 
+            WriteStrings(json, "submittedCaseStudies", Submitted);
             json.WriteEndObject();
             json.WriteString("language", Language.Code());
             json.WriteString("created", Created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
@@ -118,6 +128,9 @@ public sealed record BundleManifest
             }
 
             json.WriteEndArray();
+            json.WriteStartObject("warnings");
+            WriteStrings(json, "throughFolderOnly", Unrelated);
+            json.WriteEndObject();
             json.WriteEndObject();
         }
 

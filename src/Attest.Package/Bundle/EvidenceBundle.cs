@@ -29,7 +29,7 @@ public static class EvidenceBundle
             AddBytes(zip, SubmissionPackage.WorkbookName, workbook, stamp),
         };
 
-        var names = BundleNames.Assign(input.Evidence.Select(f => f.Name));
+        var names = BundleNames.Assign(input.Evidence.Select(f => f.FileName ?? f.Name));
         var files = new List<ManifestFile>();
         for (var i = 0; i < input.Evidence.Count; i++)
         {
@@ -43,8 +43,11 @@ public static class EvidenceBundle
             files.Add(new ManifestFile { Path = names[i], Name = file.Name, Size = size, Sha256 = sha256, Items = file.Items, CaseStudies = file.CaseStudies });
         }
 
+        var unrelated = input.Unrelated;
         var manifest = new BundleManifest
         {
+            Unrelated = [.. files.Where((_, i) => unrelated.Contains(input.Evidence[i])).Select(f => f.Path)],
+            Submitted = [.. input.Submitted.Select(c => c.Key)],
             Checklist = input.Catalog.Id,
             Partner = input.PartnerName,
             Version = input.Version,

@@ -78,6 +78,9 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             application.Property(a => a.Tier).HasConversion<string>().HasMaxLength(32);
             application.Property(a => a.Revision).IsConcurrencyToken();
             application.Property(a => a.SiteCheckError).HasMaxLength(2000);
+            application.Property(a => a.PartnerApnId).HasMaxLength(200);
+            application.Property(a => a.ContactName).HasMaxLength(200);
+            application.Property(a => a.ContactEmail).HasMaxLength(254);
             application.HasIndex(a => new { a.PartnerId, a.ChecklistId }).IsUnique();
             application.HasOne<Partner>().WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Restrict);
             application.HasMany(a => a.CaseStudies).WithOne(c => c.Application).HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
@@ -114,6 +117,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             entry.Property(s => s.ItemId).HasMaxLength(32);
             entry.Property(s => s.Revision).IsConcurrencyToken();
             JsonColumn(entry.Property(s => s.Evidence));
+            JsonColumn(entry.Property(s => s.CaseStudyAnswers));
             entry.HasQueryFilter(s => Access.PartnerIds.Contains(s.PartnerId) || Access.SeesSubmitted || Access.AuditedApplicationIds.Contains(s.ApplicationId));
         });
 

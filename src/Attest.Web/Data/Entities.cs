@@ -105,6 +105,15 @@ public sealed class ApplicationRecord
     /// <summary>Null when the partner has not stated its content; otherwise the list (possibly empty).</summary>
     public bool ContentStated { get; set; }
 
+    /// <summary>The partner's identifier at AWS (APN Partner Central account id), as format v1's partner.id.</summary>
+    public string? PartnerApnId { get; set; }
+
+    /// <summary>The contact's name (partner.contact.name).</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The contact's e-mail address (partner.contact.email): the submission e-mail's sender.</summary>
+    public string? ContactEmail { get; set; }
+
     public List<ContentRecord> Content { get; set; } = [];
 
     public List<CaseStudyRecord> CaseStudies { get; set; } = [];
@@ -218,6 +227,9 @@ public sealed class CaseStudyRecord
     public DateOnly? PciLastPenetrationTest { get; set; }
 
     public List<string>? Evidence { get; set; }
+
+    /// <summary>Whether the case study is submitted to AWS; null when not stated.</summary>
+    public bool? Submitted { get; set; }
 }
 
 /// <summary>RTO and RPO of one component for the loss of one Availability Zone.</summary>
@@ -245,7 +257,23 @@ public sealed class SelfAssessmentRecord
 
     public List<string>? Evidence { get; set; }
 
+    /// <summary>The answers per case study (format v1's selfAssessment.&lt;item&gt;.caseStudies), in file order; null when not stated.</summary>
+    public List<CaseStudyAnswerRecord>? CaseStudyAnswers { get; set; }
+
     public long Revision { get; set; }
+}
+
+/// <summary>The partner's answer for one item on one case study, kept inside its self-assessment entry.</summary>
+public sealed class CaseStudyAnswerRecord
+{
+    public string Key { get; set; } = "";
+
+    /// <summary>The wire spelling: met, not-met, not-applicable; null when not answered.</summary>
+    public string? Answer { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<string>? Evidence { get; set; }
 }
 
 /// <summary>A piece of evidence in the partner's library: an uploaded file (stored by its SHA-256) or a link.</summary>

@@ -75,7 +75,7 @@ public class CatalogReaderTests
     [Fact]
     public void Item_without_a_french_title_is_an_error()
     {
-        var text = RetailText.Replace("title: { en: Program guidelines, fr: Directives du programme }", "title: { en: Program guidelines }", StringComparison.Ordinal);
+        var text = RetailText.Replace("title: { en: \"Program Guidelines\", fr: \"Directives du programme\" }", "title: { en: \"Program Guidelines\" }", StringComparison.Ordinal);
         var (_, error) = CatalogReader.Read(text, "c.yaml");
         Assert.Equal("sections[0].items[0].title.fr", error!.Field);
     }

@@ -15,7 +15,7 @@ public static class FormatV1Fragment
 {
     public static (CaseStudy? CaseStudy, InputError? Error) ReadCaseStudy(string body, Catalog checklist)
     {
-        var (application, error) = Read(body, checklist, "caseStudies", "caseStudies[0]", jsonOpen: "[", jsonClose: "]", yamlHead: "  -");
+        var (application, error) = Read(body, checklist, "caseStudies", "caseStudies[0]", jsonOpen: "[", jsonClose: "]", yamlHead: "  -", []);
         if (error is not null)
         {
             return (null, error);
@@ -26,10 +26,11 @@ public static class FormatV1Fragment
             : (null, new InputError(RequestBody.FileName, 0, 0, "", "expected exactly one case study (a mapping of its fields)"));
     }
 
-    public static (SelfAssessmentEntry? Entry, InputError? Error) ReadSelfAssessment(string body, Catalog checklist, ChecklistItem item)
+    /// <summary>Reads one self-assessment entry; its per-case-study answers may name the application's <paramref name="caseStudyKeys"/>.</summary>
+    public static (SelfAssessmentEntry? Entry, InputError? Error) ReadSelfAssessment(string body, Catalog checklist, ChecklistItem item, IReadOnlyList<string>? caseStudyKeys = null)
     {
         var key = JsonSerializer.Serialize(item.Id);
-        var (application, error) = Read(body, checklist, "selfAssessment", $"selfAssessment.{item.Id}", jsonOpen: "{" + key + ":", jsonClose: "}", yamlHead: $"  {key}:");
+        var (application, error) = Read(body, checklist, "selfAssessment", $"selfAssessment.{item.Id}", jsonOpen: "{" + key + ":", jsonClose: "}", yamlHead: $"  {key}:", caseStudyKeys ?? []);
         if (error is not null)
         {
             return (null, error);
@@ -40,8 +41,10 @@ public static class FormatV1Fragment
             : (null, new InputError(RequestBody.FileName, 0, 0, "", "expected one self-assessment entry (a mapping of met, note, evidence)"));
     }
 
-    private static (Application? Application, InputError? Error) Read(string body, Catalog checklist, string section, string fieldPrefix, string jsonOpen, string jsonClose, string yamlHead)
+    private static (Application? Application, InputError? Error) Read(string body, Catalog checklist, string section, string fieldPrefix, string jsonOpen, string jsonClose, string yamlHead, IReadOnlyList<string> caseStudyKeys)
     {
+        // The application's case studies, on the head's first line, so that an answer per case study may name them
+        var known = string.Join(",", caseStudyKeys.Select(k => "{\"key\":" + JsonSerializer.Serialize(k) + "}"));
         var head = new StringBuilder();
         int lineOffset, columnOffset;
         var isJson = body.TrimStart().StartsWith('{');
@@ -50,6 +53,7 @@ public static class FormatV1Fragment
             // The body starts on its own line: lines shift by one, columns do not
             head.Append("{\"format\":").Append(JsonSerializer.Serialize(Application.FormatV1))
                 .Append(",\"checklist\":").Append(JsonSerializer.Serialize(checklist.Id))
+                .Append(caseStudyKeys.Count > 0 ? ",\"caseStudies\":[" + known + "]" : "")
                 .Append(",\"").Append(section).Append("\":").Append(jsonOpen).Append('\n')
                 .Append(body).Append('\n').Append(jsonClose).Append('}');
             lineOffset = 1;
@@ -59,6 +63,7 @@ public static class FormatV1Fragment
         {
             // Every body line is indented under the section: lines shift by the head, columns by the indent
             head.Append("format: ").Append(Application.FormatV1).Append('\n')
+                .Append(caseStudyKeys.Count > 0 ? "caseStudies: [" + known + "]\n" : "")
                 .Append("checklist: ").Append(JsonSerializer.Serialize(checklist.Id)).Append('\n')
                 .Append(section).Append(":\n").Append(yamlHead).Append('\n');
             foreach (var bodyLine in body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
@@ -66,7 +71,7 @@ public static class FormatV1Fragment
                 head.Append("    ").Append(bodyLine).Append('\n');
             }
 
-            lineOffset = 4;
+            lineOffset = caseStudyKeys.Count > 0 ? 5 : 4;
             columnOffset = 4;
         }
 

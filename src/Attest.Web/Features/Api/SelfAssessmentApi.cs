@@ -77,7 +77,8 @@ public static class SelfAssessmentApi
             return bodyError.ToResult();
         }
 
-        var (entry, error) = FormatV1Fragment.ReadSelfAssessment(text!, checklist, item);
+        var keys = await db.CaseStudies.AsNoTracking().Where(c => c.ApplicationId == id).OrderBy(c => c.Position).Select(c => c.Key).ToListAsync(cancel);
+        var (entry, error) = FormatV1Fragment.ReadSelfAssessment(text!, checklist, item, keys);
         if (error is not null)
         {
             return ApiError.BadInput(error).ToResult();
@@ -92,6 +93,7 @@ public static class SelfAssessmentApi
         stored.Met = entry!.Met;
         stored.Note = entry.Note;
         stored.Evidence = entry.Evidence?.ToList();
+        stored.CaseStudyAnswers = Applications.ApplicationMapping.ToRecords(entry.CaseStudies);
         stored.Revision++;
         application.UpdatedAt = clock.GetUtcNow();
         try

@@ -21,10 +21,28 @@ public static class ApplicationMapping
             PracticePage = a.PracticePageUrl is null && a.PracticePageLinkedFromHomepage is null ? null : new PracticePage { Url = a.PracticePageUrl, LinkedFromHomepage = a.PracticePageLinkedFromHomepage },
             DedicatedRetailConsultancy = a.DedicatedRetailConsultancy,
             Content = a.ContentStated ? a.Content.OrderBy(c => c.Position).Select(c => new ContentItem { Title = c.Title, Url = c.Url, Kind = c.Kind, Published = c.Published }).ToArray() : null,
+            Id = a.PartnerApnId,
+            Contact = a.ContactName is null && a.ContactEmail is null ? null : new PartnerContact { Name = a.ContactName, Email = a.ContactEmail },
         },
         CaseStudies = a.CaseStudies.OrderBy(c => c.Position).Select(ToDomain).ToArray(),
-        SelfAssessment = a.SelfAssessment.ToDictionary(s => s.ItemId, s => new SelfAssessmentEntry { Met = s.Met, Note = s.Note, Evidence = s.Evidence }, StringComparer.Ordinal),
+        SelfAssessment = a.SelfAssessment.ToDictionary(s => s.ItemId, ToDomain, StringComparer.Ordinal),
     };
+
+    /// <summary>The domain answer of a stored self-assessment entry, with its per-case-study answers.</summary>
+    public static SelfAssessmentEntry ToDomain(SelfAssessmentRecord s) => new()
+    {
+        Met = s.Met,
+        Note = s.Note,
+        Evidence = s.Evidence,
+        CaseStudies = s.CaseStudyAnswers?.ToDictionary(
+            a => a.Key,
+            a => new CaseStudyAnswer { Answer = a.Answer is { } wire && Vocabulary.Answers.TryParse(wire, out var value) ? value : null, Note = a.Note, Evidence = a.Evidence },
+            StringComparer.Ordinal),
+    };
+
+    /// <summary>The stored form of per-case-study answers.</summary>
+    public static List<CaseStudyAnswerRecord>? ToRecords(IReadOnlyDictionary<string, CaseStudyAnswer>? answers) =>
+        answers?.Select(a => new CaseStudyAnswerRecord { Key = a.Key, Answer = a.Value.Answer is { } value ? Vocabulary.Answers.Wire(value) : null, Note = a.Value.Note, Evidence = a.Value.Evidence?.ToList() }).ToList();
 
     public static CaseStudy ToDomain(CaseStudyRecord c) => new()
     {
@@ -49,6 +67,7 @@ public static class ApplicationMapping
         DisasterRecovery = c.HasDisasterRecovery ? new DisasterRecoveryPlan { RtoMinutes = c.DrRtoMinutes, RpoMinutes = c.DrRpoMinutes, TestedOn = c.DrTestedOn, RunbookDelivered = c.DrRunbookDelivered } : null,
         Pci = c.HasPci ? new PciTesting { LastVulnerabilityScan = c.PciLastVulnerabilityScan, LastPenetrationTest = c.PciLastPenetrationTest } : null,
         Evidence = c.Evidence,
+        Submitted = c.Submitted,
     };
 
     /// <summary>Copies a case study's fields onto a stored one (the key, identity and revision are left to the caller).</summary>
@@ -81,6 +100,7 @@ public static class ApplicationMapping
         to.PciLastVulnerabilityScan = from.Pci?.LastVulnerabilityScan;
         to.PciLastPenetrationTest = from.Pci?.LastPenetrationTest;
         to.Evidence = from.Evidence?.ToList();
+        to.Submitted = from.Submitted;
     }
 
     /// <summary>
@@ -143,6 +163,9 @@ public static class ApplicationMapping
         record.PracticePageLinkedFromHomepage = p.PracticePage?.LinkedFromHomepage;
         record.DedicatedRetailConsultancy = p.DedicatedRetailConsultancy;
         record.ContentStated = p.Content is not null;
+        record.PartnerApnId = p.Id;
+        record.ContactName = p.Contact?.Name;
+        record.ContactEmail = p.Contact?.Email;
 
         // Explicit adds and removes: new rows carry their keys, which change tracking alone would take for existing rows
         db.RemoveRange(record.Content);
@@ -191,6 +214,7 @@ public static class ApplicationMapping
             stored.Met = entry.Met;
             stored.Note = entry.Note;
             stored.Evidence = entry.Evidence?.ToList();
+            stored.CaseStudyAnswers = ToRecords(entry.CaseStudies);
             stored.Revision++;
         }
 

@@ -17,6 +17,12 @@ public sealed class ProfileForm
 
     public string? PartnerName { get; set; }
 
+    public string? PartnerApnId { get; set; }
+
+    public string? ContactName { get; set; }
+
+    public string? ContactEmail { get; set; }
+
     public string? Tier { get; set; }
 
     public string? MspProgramMember { get; set; }
@@ -43,6 +49,9 @@ public sealed class ProfileForm
     {
         Revision = a.Revision,
         PartnerName = a.PartnerName,
+        PartnerApnId = a.PartnerApnId,
+        ContactName = a.ContactName,
+        ContactEmail = a.ContactEmail,
         Tier = a.Tier is { } tier ? Vocabulary.Tiers.Wire(tier) : null,
         MspProgramMember = FormInput.Tri(a.MspProgramMember),
         GuidelinesRead = FormInput.Tri(a.GuidelinesRead),
@@ -74,6 +83,19 @@ public sealed class ProfileForm
         if (name?.Length > 200)
         {
             Error("Form.PartnerName", Label("PartnerName"), ProfileTexts.TooLong, 200);
+        }
+
+        foreach (var (field, value) in new[] { ("PartnerApnId", PartnerApnId), ("ContactName", ContactName) })
+        {
+            if (FormInput.Text(value)?.Length > 200)
+            {
+                Error($"Form.{field}", Label(field), ProfileTexts.TooLong, 200);
+            }
+        }
+
+        if (FormInput.Text(ContactEmail) is { } email && !ApplicationReader.IsPlainEmail(email))
+        {
+            Error("Form.ContactEmail", Label("ContactEmail"), ProfileTexts.BadEmail);
         }
 
         PartnerTier? tier = null;
@@ -162,9 +184,13 @@ public sealed class ProfileForm
 
         var practiceUrl = FormInput.Text(PracticePageUrl);
         var practiceLinked = FormInput.Tri(PracticePageLinked);
+        var contactName = FormInput.Text(ContactName);
+        var contactEmail = FormInput.Text(ContactEmail);
         return new PartnerProfile
         {
             Name = name,
+            Id = FormInput.Text(PartnerApnId),
+            Contact = contactName is null && contactEmail is null ? null : new PartnerContact { Name = contactName, Email = contactEmail },
             Tier = tier,
             MspProgramMember = FormInput.Tri(MspProgramMember),
             GuidelinesRead = FormInput.Tri(GuidelinesRead),
@@ -179,6 +205,9 @@ public sealed class ProfileForm
     public static void CopyTo(PartnerProfile profile, ApplicationRecord record)
     {
         record.PartnerName = profile.Name;
+        record.PartnerApnId = profile.Id;
+        record.ContactName = profile.Contact?.Name;
+        record.ContactEmail = profile.Contact?.Email;
         record.Tier = profile.Tier;
         record.MspProgramMember = profile.MspProgramMember;
         record.GuidelinesRead = profile.GuidelinesRead;
@@ -208,6 +237,9 @@ public sealed class ProfileForm
         var pairs = new (string Field, string? Theirs, string? Mine)[]
         {
             ("PartnerName", theirs.PartnerName, mine.PartnerName),
+            ("PartnerApnId", theirs.PartnerApnId, mine.PartnerApnId),
+            ("ContactName", theirs.ContactName, mine.ContactName),
+            ("ContactEmail", theirs.ContactEmail, mine.ContactEmail),
             ("Tier", theirs.Tier, mine.Tier),
             ("MspProgramMember", theirs.MspProgramMember, mine.MspProgramMember),
             ("GuidelinesRead", theirs.GuidelinesRead, mine.GuidelinesRead),

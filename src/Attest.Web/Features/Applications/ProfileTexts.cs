@@ -22,6 +22,7 @@ public static class ProfileTexts
     public static readonly LocalizedString BadUrl = new("give a full address starting with https:// or http://.", "indiquez une adresse complète commençant par https:// ou http://.");
     public static readonly LocalizedString BadDate = new("give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
     public static readonly LocalizedString TooLong = new("at most {0} characters.", "{0} caractères au plus.");
+    public static readonly LocalizedString BadEmail = new("enter one e-mail address, such as name@example.com.", "saisissez une seule adresse e-mail, par exemple nom@example.com.");
     public static readonly LocalizedString BadChoice = new("choose one of the options offered.", "choisissez l'une des options proposées.");
     public static readonly LocalizedString TooManyRows = new("at most {0} rows.", "{0} lignes au plus.");
     public static readonly LocalizedString Conflict = new("Someone else saved this profile while you were editing it. Nothing was overwritten: compare the two versions below, then save again to keep yours.", "Quelqu'un d'autre a enregistré ce profil pendant votre modification. Rien n'a été écrasé : comparez les deux versions ci-dessous, puis enregistrez de nouveau pour garder la vôtre.");
@@ -30,6 +31,9 @@ public static class ProfileTexts
     public static readonly IReadOnlyDictionary<string, LocalizedString> Labels = new Dictionary<string, LocalizedString>(StringComparer.Ordinal)
     {
         ["PartnerName"] = new("Partner name", "Nom du partenaire"),
+        ["PartnerApnId"] = new("APN partner ID (shown on the self-assessment form)", "Identifiant du partenaire APN (repris sur le formulaire d'auto-évaluation)"),
+        ["ContactName"] = new("Contact for this application: name", "Contact pour cette candidature : nom"),
+        ["ContactEmail"] = new("Contact's e-mail address (the submission e-mail is sent from it)", "Adresse e-mail du contact (l'e-mail de soumission part de cette adresse)"),
         ["Tier"] = new("APN consulting partner tier (PRE-1.2)", "Niveau de partenaire conseil APN (PRE-1.2)"),
         ["MspProgramMember"] = new("Member of the AWS Managed Service Provider program (PRE-2.4)", "Membre du programme AWS Managed Service Provider (PRE-2.4)"),
         ["GuidelinesRead"] = new("We have read the AWS Competency program guidelines (PRE-1.1)", "Nous avons lu les directives du programme AWS Competency (PRE-1.1)"),

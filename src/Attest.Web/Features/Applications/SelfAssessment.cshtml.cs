@@ -30,6 +30,9 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
 
     public IReadOnlyList<LibraryPiece> Library { get; private set; } = [];
 
+    /// <summary>The application's case studies (key, customer), in order: items judged on case studies take an answer for each.</summary>
+    public IReadOnlyList<(string Key, string? Customer)> CaseStudies { get; private set; } = [];
+
     /// <summary>For each item in conflict: the version someone else saved.</summary>
     public IReadOnlyDictionary<string, SelfAssessmentItemForm> Conflicts { get; private set; } = new Dictionary<string, SelfAssessmentItemForm>();
 
@@ -49,6 +52,7 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
         var stored = await StoredAsync(tracking: false);
         Show(stored, posted: []);
         await LoadLibraryAsync(application.PartnerId);
+        await LoadCaseStudiesAsync();
         return Page();
     }
 
@@ -63,6 +67,7 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
         Catalog = catalog;
         CanEdit = true;
         await LoadLibraryAsync(application.PartnerId);
+        await LoadCaseStudiesAsync();
         var posted = new Dictionary<string, SelfAssessmentItemForm>(StringComparer.Ordinal);
         foreach (var item in Items.Where(i => catalog.FindItem(i.ItemId) is not null))
         {
@@ -145,6 +150,28 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
             if (item.Evidence.Any(e => !library.Contains(e)))
             {
                 ModelState.AddModelError($"{key}.Evidence", Format(SelfAssessmentTexts.UnknownEvidence, item.ItemId));
+            }
+
+            var judgedOnPartner = Catalog.FindItem(item.ItemId)?.AppliesTo == Applicability.Partner;
+            foreach (var answer in item.StatedAnswers)
+            {
+                if (judgedOnPartner || CaseStudies.All(c => c.Key != answer.Key))
+                {
+                    ModelState.AddModelError($"{key}.CaseStudies", Format(SelfAssessmentTexts.UnknownCaseStudy, item.ItemId, answer.Key));
+                }
+                else if (!string.IsNullOrEmpty(answer.Answer) && !Attest.Core.Applications.Vocabulary.Answers.TryParse(answer.Answer, out _))
+                {
+                    ModelState.AddModelError($"{key}.CaseStudies", Format(SelfAssessmentTexts.BadAnswer, item.ItemId, answer.Key));
+                }
+                else if (answer.Note?.Length > SelfAssessmentItemForm.MaxNote)
+                {
+                    ModelState.AddModelError($"{key}.CaseStudies", Format(SelfAssessmentTexts.NoteTooLong, item.ItemId, SelfAssessmentItemForm.MaxNote));
+                }
+            }
+
+            if (item.CaseStudies.Count > CaseStudyLimit)
+            {
+                ModelState.AddModelError($"{key}.CaseStudies", Format(SelfAssessmentTexts.UnknownCaseStudy, item.ItemId, "…"));
             }
         }
     }
@@ -229,6 +256,15 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
 
     /// <summary>Where the errors of an item are kept, whatever its place in the posted form.</summary>
     public static string ErrorKey(string itemId) => $"item-{itemId}";
+
+    // More per-case-study answers than an application may hold case studies is not a form this page made
+    private const int CaseStudyLimit = 1000;
+
+    private async Task LoadCaseStudiesAsync()
+    {
+        var rows = await db.CaseStudies.AsNoTracking().Where(c => c.ApplicationId == Id).OrderBy(c => c.Position).Select(c => new { c.Key, c.Customer }).ToListAsync();
+        CaseStudies = rows.Select(r => (r.Key, r.Customer)).ToList();
+    }
 
     private async Task LoadLibraryAsync(Guid partnerId)
     {

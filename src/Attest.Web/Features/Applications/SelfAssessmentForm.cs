@@ -34,8 +34,17 @@ public sealed class SelfAssessmentItemForm
     /// <summary>The pieces of the library attached to the item.</summary>
     public List<Guid> Evidence { get; set; } = [];
 
+    /// <summary>For an item judged on case studies: the answer per case study, by key.</summary>
+    public List<CaseStudyAnswerForm> CaseStudies { get; set; } = [];
+
+    /// <summary>The per-case-study answers that say something, by key.</summary>
+    public IEnumerable<CaseStudyAnswerForm> StatedAnswers => CaseStudies.Where(a => !a.IsEmpty).GroupBy(a => a.Key, StringComparer.Ordinal).Select(g => g.First()).OrderBy(a => a.Key, StringComparer.Ordinal);
+
     /// <summary>Whether the item says nothing at all: then no entry is kept for it.</summary>
-    public bool IsEmpty => FormInput.Tri(Met) is null && FormInput.Text(Note) is null && FormInput.Lines(References).Count == 0 && Evidence.Count == 0;
+    public bool IsEmpty => FormInput.Tri(Met) is null && FormInput.Text(Note) is null && FormInput.Lines(References).Count == 0 && Evidence.Count == 0 && !StatedAnswers.Any();
+
+    /// <summary>The answer given for case study <paramref name="key"/>, or an empty one.</summary>
+    public CaseStudyAnswerForm AnswerFor(string key) => CaseStudies.FirstOrDefault(a => a.Key == key) ?? new CaseStudyAnswerForm { Key = key };
 
     public static SelfAssessmentItemForm From(string itemId, SelfAssessmentRecord? stored, IEnumerable<Guid> attached)
     {
@@ -47,6 +56,7 @@ public sealed class SelfAssessmentItemForm
             Note = stored?.Note,
             References = stored?.Evidence is { } references ? string.Join('\n', references) : null,
             Evidence = attached.Distinct().Order().ToList(),
+            CaseStudies = stored?.CaseStudyAnswers?.Select(a => new CaseStudyAnswerForm { Key = a.Key, Answer = a.Answer, Note = a.Note }).ToList() ?? [],
         };
         form.Original = form.Fingerprint();
         return form;
@@ -55,7 +65,8 @@ public sealed class SelfAssessmentItemForm
     /// <summary>A short hash of the item's values, normalized as they are saved.</summary>
     public string Fingerprint()
     {
-        var text = string.Join('\u001f', FormInput.Tri(Met)?.ToString() ?? "", FormInput.Text(Note) ?? "", string.Join('\n', FormInput.Lines(References)), string.Join(',', Evidence.Distinct().Order().Select(e => e.ToString("N"))));
+        var answers = string.Join('\u001e', StatedAnswers.Select(a => string.Join('\u001d', a.Key, a.Answer ?? "", FormInput.Text(a.Note) ?? "")));
+        var text = string.Join('\u001f', FormInput.Tri(Met)?.ToString() ?? "", FormInput.Text(Note) ?? "", string.Join('\n', FormInput.Lines(References)), string.Join(',', Evidence.Distinct().Order().Select(e => e.ToString("N"))), answers);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
     }
 
@@ -65,5 +76,30 @@ public sealed class SelfAssessmentItemForm
         entry.Met = FormInput.Tri(Met);
         entry.Note = FormInput.Text(Note);
         entry.Evidence = FormInput.Lines(References) is { Count: > 0 } references ? references : null;
+
+        // The form edits the answer and the note; evidence a case-study answer cites (from a file import) is kept
+        var before = entry.CaseStudyAnswers ?? [];
+        var answers = StatedAnswers.Select(a => new CaseStudyAnswerRecord
+        {
+            Key = a.Key,
+            Answer = string.IsNullOrEmpty(a.Answer) ? null : a.Answer,
+            Note = FormInput.Text(a.Note),
+            Evidence = before.FirstOrDefault(b => b.Key == a.Key)?.Evidence,
+        }).ToList();
+        answers.AddRange(before.Where(b => b.Evidence is { Count: > 0 } && answers.All(a => a.Key != b.Key)).Select(b => new CaseStudyAnswerRecord { Key = b.Key, Evidence = b.Evidence }));
+        entry.CaseStudyAnswers = answers.Count > 0 ? answers : null;
     }
+}
+
+/// <summary>One case study's answer for an item, as the self-assessment form posts it.</summary>
+public sealed class CaseStudyAnswerForm
+{
+    public string Key { get; set; } = "";
+
+    /// <summary><c>met</c>, <c>not-met</c>, <c>not-applicable</c>, or empty for not answered.</summary>
+    public string? Answer { get; set; }
+
+    public string? Note { get; set; }
+
+    public bool IsEmpty => string.IsNullOrEmpty(Answer) && FormInput.Text(Note) is null;
 }

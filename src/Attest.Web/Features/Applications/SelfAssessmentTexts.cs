@@ -14,6 +14,14 @@ public static class SelfAssessmentTexts
     public static readonly LocalizedString No = new("No", "Non");
     public static readonly LocalizedString NotAnswered = new("Not answered", "Non renseigné");
     public static readonly LocalizedString Note = new("Justification", "Justification");
+    public static readonly LocalizedString PerCaseStudy = new("Per case study (a Met Y/N and a response column each on the form)", "Par étude de cas (une colonne Respecté O/N et une colonne réponse chacune sur le formulaire)");
+    public static readonly LocalizedString CaseStudyAnswer = new("Met?", "Respecté ?");
+    public static readonly LocalizedString CaseStudyResponse = new("Response", "Réponse");
+    public static readonly LocalizedString AnswerMet = new("Met", "Respecté");
+    public static readonly LocalizedString AnswerNotMet = new("Not met", "Non respecté");
+    public static readonly LocalizedString AnswerNotApplicable = new("Not applicable", "Sans objet");
+    public static readonly LocalizedString UnknownCaseStudy = new("{0}: no answer per case study can be given for '{1}'.", "{0} : aucune réponse par étude de cas ne peut être donnée pour « {1} ».");
+    public static readonly LocalizedString BadAnswer = new("{0}, case study {1}: choose met, not met or not applicable.", "{0}, étude de cas {1} : choisissez respecté, non respecté ou sans objet.");
     public static readonly LocalizedString References = new("Evidence references: paths or addresses, one per line", "Références de preuves : chemins ou adresses, une par ligne");
     public static readonly LocalizedString Library = new("Evidence from your library", "Preuves de votre bibliothèque");
     public static readonly LocalizedString Selected = new("{0} selected", "{0} sélectionnée(s)");

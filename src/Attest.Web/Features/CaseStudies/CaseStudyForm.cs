@@ -51,6 +51,9 @@ public sealed class CaseStudyForm
 
     public string? CardholderData { get; set; }
 
+    /// <summary><c>yes</c> submitted to AWS, <c>no</c> kept out, empty for not stated (then Attest's counted ones are submitted).</summary>
+    public string? Submitted { get; set; }
+
     /// <summary>One component per line: <c>name | RTO minutes | RPO minutes</c>.</summary>
     public string? Availability { get; set; }
 
@@ -91,6 +94,7 @@ public sealed class CaseStudyForm
         PublicReferenceLinked = Bool(c.PublicReference?.LinkedFromWebsite),
         Ecommerce = Bool(c.Ecommerce),
         CardholderData = Bool(c.CardholderData),
+        Submitted = Bool(c.Submitted),
         Availability = c.Availability is null ? null : string.Join('\n', c.Availability.Select(a => $"{a.Component} | {a.RtoMinutes} | {a.RpoMinutes}")),
         DrRtoMinutes = c.DisasterRecovery?.RtoMinutes?.ToString(CultureInfo.InvariantCulture),
         DrRpoMinutes = c.DisasterRecovery?.RpoMinutes?.ToString(CultureInfo.InvariantCulture),
@@ -156,6 +160,7 @@ public sealed class CaseStudyForm
             PublicReference = Text(PublicReferenceUrl) is null && Tri(PublicReferenceLinked) is null ? null : new PublicReference { Url = Text(PublicReferenceUrl), LinkedFromWebsite = Tri(PublicReferenceLinked) },
             Ecommerce = Tri(Ecommerce),
             CardholderData = Tri(CardholderData),
+            Submitted = Tri(Submitted),
             Availability = availability.Count > 0 ? availability : null,
             DisasterRecovery = hasDr ? new DisasterRecoveryPlan { RtoMinutes = drRto, RpoMinutes = drRpo, TestedOn = drTested, RunbookDelivered = Tri(DrRunbookDelivered) } : null,
             Pci = hasPci ? new PciTesting { LastVulnerabilityScan = scan, LastPenetrationTest = test } : null,

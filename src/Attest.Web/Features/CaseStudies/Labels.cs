@@ -25,6 +25,7 @@ public static class Labels
         ["Compliance"] = new("Customer-described compliance requirements (one per line)", "Exigences de conformité décrites par le client (une par ligne)"),
         ["PublicReferenceUrl"] = new("Public case study address", "Adresse de l'étude de cas publique"),
         ["PublicReferenceLinked"] = new("Linked from your web site", "Liée depuis votre site web"),
+        ["Submitted"] = new("Submitted to AWS (not stated: the case studies Attest counts are submitted)", "Soumise à AWS (non indiqué : les études de cas retenues par Attest sont soumises)"),
         ["Ecommerce"] = new("E-commerce implementation", "Mise en œuvre de commerce électronique"),
         ["CardholderData"] = new("Cardholder data present", "Données de titulaires de carte présentes"),
         ["Availability"] = new("RTO/RPO for the loss of one Availability Zone, one component per line: name | RTO minutes | RPO minutes", "RTO/RPO pour la perte d'une zone de disponibilité, un composant par ligne : nom | RTO en minutes | RPO en minutes"),

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Package;
 
 /// <summary>The submission package of an application as it is now, for whoever may see the application.</summary>
-public sealed class IndexModel(SubmissionPackages packages, AttestOptions options, AttestDbContext db) : PageModel
+public sealed class IndexModel(SubmissionPackages packages, AttestOptions options, AttestDbContext db, Workflow.WorkflowStore workflows) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -17,17 +17,22 @@ public sealed class IndexModel(SubmissionPackages packages, AttestOptions option
 
     public string? PartnerName { get; private set; }
 
+    /// <summary>The submitted versions (number, when), newest first: each has its own package.</summary>
+    public IReadOnlyList<(int Number, DateTimeOffset SubmittedAt)> Versions { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync()
     {
         Response.Headers.CacheControl = "no-store";
         // The page only names the files: the package itself is made when one is downloaded
-        var application = await db.Applications.AsNoTracking().Where(a => a.Id == Id).Select(a => new { a.PartnerName }).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id, HttpContext.RequestAborted);
         if (application is null)
         {
             return NotFound();
         }
 
         PartnerName = application.PartnerName;
+        var loaded = await workflows.LoadForReadingAsync(application, HttpContext.RequestAborted);
+        Versions = loaded.Workflow.Versions.Reverse().Select(v => (v.Number, v.SubmittedAt)).ToList();
         return Page();
     }
 

@@ -45,7 +45,7 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
     /// the evidence files by the SHA-256 recorded then (a file no longer stored is listed as missing). Today's attachments
     /// and stored analyses play no part.
     /// </summary>
-    public SubmissionInput? ForVersion(SubmissionVersion version, Language? language)
+    public async Task<SubmissionInput?> ForVersionAsync(SubmissionVersion version, Language? language, CancellationToken cancel)
     {
         ArgumentNullException.ThrowIfNull(version);
         if (catalogs.Find(version.Checklist) is not { } catalog || Workflow.FrozenJudgement.Of(version, catalog, clock) is not { } frozen)
@@ -53,13 +53,16 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             return null;
         }
 
-        var files = new Dictionary<string, (string Sha256, long Size)>(StringComparer.Ordinal);
+        var files = new Dictionary<string, (string Sha256, long Size, string? ContentType)>(StringComparer.Ordinal);
+        var hashes = version.EvidenceHashes.Select(h => h.Value).Distinct().ToList();
+        // The type is a property of the content: any library row with the same hash tells it, even one added since
+        var types = await db.Evidence.AsNoTracking().Where(e => e.Sha256 != null && hashes.Contains(e.Sha256)).Select(e => new { e.Sha256, e.ContentType }).ToListAsync(cancel);
         foreach (var (name, sha256) in version.EvidenceHashes)
         {
             using var stored = store.OpenRead(sha256);
             if (stored is not null)
             {
-                files[name] = (sha256, stored.Length);
+                files[name] = (sha256, stored.Length, types.FirstOrDefault(t => t.Sha256 == sha256)?.ContentType);
             }
         }
 
@@ -72,18 +75,18 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
     {
         var pieces = await db.EvidenceLinks.AsNoTracking()
             .Where(l => l.ApplicationId == applicationId)
-            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { e.Name, e.Sha256, e.Size })
+            .Join(db.Evidence, l => l.EvidenceId, e => e.Id, (l, e) => new { e.Name, e.Sha256, e.Size, e.ContentType })
             .Distinct()
             .ToListAsync(cancel);
         var files = pieces.Where(p => p.Sha256 is not null && p.Size is not null)
             .GroupBy(p => p.Name, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (g.First().Sha256!, g.First().Size!.Value), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (g.First().Sha256!, g.First().Size!.Value, g.First().ContentType), StringComparer.Ordinal);
         return Build(application, catalog, readiness, createdAt, version, language, files);
     }
 
     // Every reference the application makes: a URL is a link, a name of a stored file is bundled, anything else is missing
     private SubmissionInput Build(
-        Application application, Catalog catalog, ReadinessReport readiness, DateTimeOffset createdAt, int? version, Language? language, IReadOnlyDictionary<string, (string Sha256, long Size)> files)
+        Application application, Catalog catalog, ReadinessReport readiness, DateTimeOffset createdAt, int? version, Language? language, IReadOnlyDictionary<string, (string Sha256, long Size, string? ContentType)> files)
     {
         var evidenceFiles = new List<EvidenceFile>();
         var links = new List<EvidenceLink>();
@@ -100,6 +103,7 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
                 evidenceFiles.Add(new EvidenceFile
                 {
                     Name = reference.Reference,
+                    FileName = EvidenceExtensions.WithExtension(reference.Reference, file.ContentType),
                     Size = file.Size,
                     Sha256 = sha256,
                     Open = () => store.OpenRead(sha256) ?? throw new FileNotFoundException($"evidence {sha256} is not in the store"),
@@ -125,6 +129,40 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
             Links = links,
             Missing = missing,
         };
+    }
+}
+
+/// <summary>The file extension of each type the library tells apart.</summary>
+public static class EvidenceExtensions
+{
+    private static readonly Dictionary<string, string> ByType = new(StringComparer.Ordinal)
+    {
+        [EvidenceContentType.Pdf] = ".pdf",
+        [EvidenceContentType.Png] = ".png",
+        [EvidenceContentType.Jpeg] = ".jpg",
+        [EvidenceContentType.Gif] = ".gif",
+        [EvidenceContentType.Zip] = ".zip",
+        [EvidenceContentType.Gzip] = ".gz",
+        [EvidenceContentType.Docx] = ".docx",
+        [EvidenceContentType.Xlsx] = ".xlsx",
+        [EvidenceContentType.Pptx] = ".pptx",
+        [EvidenceContentType.Text] = ".txt",
+        [EvidenceContentType.Json] = ".json",
+    };
+
+    /// <summary>
+    /// The bundle name of a library piece called <paramref name="name"/>: null when the name already ends in an extension
+    /// (kept as the partner gave it) or the type has none; otherwise the name with the type's extension.
+    /// </summary>
+    public static string? WithExtension(string name, string? contentType)
+    {
+        var current = Path.GetExtension(name);
+        if (current.Length is > 1 and <= 6 && current.Skip(1).All(char.IsAsciiLetterOrDigit) && current.Skip(1).Any(char.IsAsciiLetter))
+        {
+            return null;
+        }
+
+        return contentType is not null && ByType.TryGetValue(contentType, out var extension) ? name + extension : null;
     }
 }
 
@@ -156,7 +194,8 @@ public static class PackageDownloads
     /// <summary>The file <paramref name="name"/> of the package made from <paramref name="input"/>.</summary>
     public static async Task<IActionResult> FileAsync(SubmissionInput input, string name, AttestOptions options)
     {
-        var from = options.Smtp.From is { Length: > 0 } sender && MailboxAddress.TryParse(sender, out var address) ? address : null;
+        // The e-mail is the partner's draft: from its contact; the configured sender only when the application names none
+        var from = SubmissionEmail.ContactAddress(input) is null && options.Smtp.From is { Length: > 0 } sender && MailboxAddress.TryParse(sender, out var address) ? address : null;
         var documents = SubmissionPackage.CreateDocuments(input, from);
         switch (name)
         {
@@ -188,6 +227,11 @@ public static class PackageDownloads
 public static class PackageWebTexts
 {
     public static readonly LocalizedString Title = new("Submission package", "Dossier de soumission");
+    public static readonly LocalizedString Draft = new("draft (not frozen)", "brouillon (non figé)");
+    public static readonly LocalizedString DraftIntro = new(
+        "This is the draft package, made from the application as it stands today, not what was submitted. Each submitted version has its own package, made from that version as frozen:",
+        "Ceci est le dossier brouillon, fait à partir de la candidature telle qu'elle est aujourd'hui, et non ce qui a été soumis. Chaque version soumise a son propre dossier, fait à partir de cette version telle qu'elle a été figée :");
+    public static readonly LocalizedString VersionPackage = new("Package of version {0} (submitted {1})", "Dossier de la version {0} (soumise le {1})");
     public static readonly LocalizedString Intro = new(
         "What the program office receives, made from the application as it is now: download it to check it before you submit. A submitted version's package is made from that version.",
         "Ce que reçoit le bureau du programme, fait à partir de la candidature telle qu'elle est : téléchargez-le pour le vérifier avant de soumettre. Le dossier d'une version soumise est fait à partir de cette version.");

@@ -106,6 +106,8 @@ public static class Texts
     public static readonly LocalizedString Attendees = new("Attendees: one per line, \"name, e-mail, role\" (role: certified-architect-or-engineer, operations-lead, business-development-lead, other)", "Participants : un par ligne, « nom, e-mail, rôle » (rôle : certified-architect-or-engineer, operations-lead, business-development-lead, other)");
     public static readonly LocalizedString Decide = new("Record the decision", "Enregistrer la décision");
     public static readonly LocalizedString Decision = new("Decision", "Décision");
+    public static readonly LocalizedString DecidedPackage = new("The package of version {0}, on which the decision was made", "Le dossier de la version {0}, sur laquelle porte la décision");
+    public static readonly LocalizedString SubmittedPackages = new("Submission packages", "Dossiers de soumission");
     public static readonly LocalizedString Validated = new("Validated", "Validée");
     public static readonly LocalizedString NotValidated = new("Not validated", "Non validée");
     public static readonly LocalizedString FailingItems = new("Items that failed at the audit", "Éléments en échec à l'audit");

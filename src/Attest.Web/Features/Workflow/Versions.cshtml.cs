@@ -68,7 +68,7 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
             return NotFound();
         }
 
-        if (packages.ForVersion(version, null) is not { } input)
+        if (await packages.ForVersionAsync(version, null, HttpContext.RequestAborted) is not { } input)
         {
             return NotFound();
         }
@@ -98,7 +98,7 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
             return BadRequest();
         }
 
-        return packages.ForVersion(version, chosen) is { } input
+        return await packages.ForVersionAsync(version, chosen, HttpContext.RequestAborted) is { } input
             ? await Package.PackageDownloads.FileAsync(input, name!, options)
             : NotFound();
     }

@@ -6,6 +6,9 @@ namespace Attest.Web.Features.Workflow;
 /// <summary>What the dashboard shows of the workflow: the state, the due date, the history and the links to what this user may do now.</summary>
 public sealed record WorkflowPanel(ApplicationWorkflow Workflow, DateOnly? AnswerDue, IReadOnlyList<(LocalizedString Text, string Href)> Links)
 {
+    /// <summary>The application's id, for the links to its versions' packages.</summary>
+    public Guid Id { get; init; }
+
     /// <summary>The panel for <paramref name="actor"/>: a link for each step <see cref="ApplicationWorkflow.Allows"/> permits, and the pages they may read.</summary>
     public static WorkflowPanel For(Guid id, ApplicationWorkflow workflow, Actor actor, DateOnly? answerDue)
     {
@@ -54,6 +57,6 @@ public sealed record WorkflowPanel(ApplicationWorkflow Workflow, DateOnly? Answe
             links.Add((Texts.Withdraw, app + "/submit#withdraw"));
         }
 
-        return new WorkflowPanel(workflow, answerDue, links);
+        return new WorkflowPanel(workflow, answerDue, links) { Id = id };
     }
 }

@@ -77,6 +77,14 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("ContentStated")
                         .HasColumnType("boolean");
 
@@ -94,6 +102,10 @@ namespace Attest.Web.Data.Migrations.Postgres
 
                     b.Property<bool?>("MspProgramMember")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("PartnerApnId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid");
@@ -386,6 +398,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<bool?>("Submitted")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ThirdParty")
                         .HasColumnType("text");
@@ -706,6 +721,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.Property<string>("ItemId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CaseStudyAnswers")
+                        .HasColumnType("text");
 
                     b.Property<string>("Evidence")
                         .HasColumnType("text");

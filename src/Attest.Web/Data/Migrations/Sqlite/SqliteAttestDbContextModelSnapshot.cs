@@ -72,6 +72,14 @@ namespace Attest.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ContentStated")
                         .HasColumnType("INTEGER");
 
@@ -89,6 +97,10 @@ namespace Attest.Web.Data.Migrations.Sqlite
 
                     b.Property<bool?>("MspProgramMember")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartnerApnId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT");
@@ -381,6 +393,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                     b.Property<string>("Stage")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Submitted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ThirdParty")
                         .HasColumnType("TEXT");
@@ -700,6 +715,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ItemId")
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseStudyAnswers")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Evidence")
