@@ -27,7 +27,7 @@ public sealed record EvaluatedApplication(Application Application, CaseStudyFind
 /// and the infrastructure code attached to a case study is scanned so that its findings weigh on the items' verdicts.
 /// Files not scanned yet are asked for and waited on briefly; the rest is reported as progress.
 /// </summary>
-public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner, Site.SiteChecks sites)
+public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scanner, Site.SiteChecks sites, Catalogs catalogs)
 {
     private static readonly TimeSpan BriefWait = TimeSpan.FromSeconds(1);
 
@@ -51,9 +51,12 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
         }
 
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        var catalog = catalogs.Find(application.Checklist);
         foreach (var caseStudy in links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null).GroupBy(l => l.CaseStudyKey!, StringComparer.Ordinal))
         {
             var findings = new List<EvidenceFinding>();
+            var inventory = new List<EvidenceInventory>();
             foreach (var piece in caseStudy.GroupBy(l => l.Id))
             {
                 var first = piece.First();
@@ -63,11 +66,15 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
                 }
 
                 // Attached to the case study as a whole, the code speaks to every item; attached for some items, to those only
-                var items = piece.Any(l => l.ItemId is null) ? null : piece.Select(l => l.ItemId!).ToHashSet(StringComparer.Ordinal);
-                findings.AddRange(scan.FindingsFor(first.Name).Where(f => items is null || items.Contains(f.Item)));
+                // (a finding counts when its topic is evidence for one of them)
+                var topics = piece.Any(l => l.ItemId is null) ? null
+                    : piece.SelectMany(l => catalog?.FindItem(l.ItemId!)?.Topics ?? []).ToHashSet(StringComparer.Ordinal);
+                findings.AddRange(scan.FindingsFor(first.Name).Where(f => topics is null || topics.Contains(f.Topic)));
+                inventory.Add(scan.InventoryFor(first.Name));
             }
 
             byCaseStudy[caseStudy.Key] = findings;
+            inventories[caseStudy.Key] = EvidenceInventory.Merge(inventory);
         }
 
         string Reference(string name, string? url) => url ?? name;
@@ -82,7 +89,7 @@ public sealed class ApplicationEvidence(AttestDbContext db, EvidenceScanner scan
                 StringComparer.Ordinal),
         };
         var scanned = code.Count(s => scanner.Latest(s) is not null);
-        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(scanned, code.Count));
+        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy, inventories), new ScanProgress(scanned, code.Count));
     }
 
     /// <summary>

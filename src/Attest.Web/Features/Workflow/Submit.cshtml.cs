@@ -71,7 +71,7 @@ public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, Request
 
         // As the dashboard judges it: library evidence, findings of the code and the latest site observation
         Report = (await evidence.EvaluateAsync(record, catalog, Store.Calendar.Today(Store.Now), HttpContext.RequestAborted)).Report;
-        UnmetPrerequisites = Report.Items.Where(i => i.Item.Id.StartsWith("PRE-", StringComparison.Ordinal) && i.Status == ReadinessStatus.NotMet).ToList();
+        UnmetPrerequisites = Report.Items.Where(i => i.Item.Part == Attest.Core.Catalogs.ChecklistPart.Prerequisites && i.Status == ReadinessStatus.NotMet).ToList();
         return true;
     }
 
