@@ -389,10 +389,10 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
         // A scanner that never runs: the file stays waiting
         using var idle = new EvidenceScanner(world.Factory.Services.GetRequiredService<EvidenceStore>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<EvidenceScanner>.Instance);
         var application = new Attest.Core.Applications.Application { Checklist = "aws-retail-consulting-2019-12", CaseStudies = [new() { Key = "contoso" }] };
-        var result = await new Attest.Web.Features.Evidence.ApplicationEvidence(db, idle, world.Factory.Services.GetRequiredService<Attest.Web.Features.Site.SiteChecks>()).ApplyAsync(w.ApplicationId, application, CancellationToken.None);
+        var result = await new Attest.Web.Features.Evidence.ApplicationEvidence(db, idle, world.Factory.Services.GetRequiredService<Attest.Web.Features.Site.SiteChecks>(), world.Factory.Services.GetRequiredService<Catalogs>()).ApplyAsync(w.ApplicationId, application, CancellationToken.None);
 
         Assert.Equal((0, 1, true), (result.Progress.Scanned, result.Progress.Total, result.Progress.Running));
-        Assert.Empty(result.Findings.For("contoso", "VAL-2.11"));
+        Assert.Empty(result.Findings.For("contoso", world.Factory.Services.GetRequiredService<Catalogs>().Find("aws-retail-consulting-2019-12")!.FindItem("VAL-2.11")!));
         Assert.Equal(["logs.yaml"], result.Application.CaseStudies[0].Evidence!);
     }
 
