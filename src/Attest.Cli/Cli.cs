@@ -371,9 +371,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
             topics = topics is null ? [filter.Topic] : [.. topics.Where(t => t == filter.Topic)];
         }
 
-        // A file named twice (itself and through its folder) is read once
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sources = paths.Where(p => seen.Add(Path.GetFullPath(p))).Select(p => EvidenceScan.Source(p)).ToList();
+        var sources = EvidenceScan.Sources(paths);
         var analysis = EvidenceAnalyzer.Analyze(sources, new ScanOptions { Trail = trailOptions, Language = language, Topics = topics is null ? null : topics.Contains });
         var findings = analysis.Findings;
         var report = new ScanReport(findings, analysis.Problems, items, analysis.Trail);

@@ -27,6 +27,26 @@ internal static class EvidenceScan
             : EvidenceSource.File(path, name);
     }
 
+    /// <summary>
+    /// The sources for the paths of <c>attest scan</c>. A path named twice, or a file named beside a folder that holds it
+    /// (and whose walk reaches it), is read once.
+    /// </summary>
+    public static List<EvidenceSource> Sources(IEnumerable<string> paths)
+    {
+        var given = paths.Select(p => (Path: p, Full: Path.GetFullPath(p))).ToList();
+        var folders = given.Where(p => Directory.Exists(p.Full)).Select(p => p.Full).ToList();
+        bool ReachedThroughFolder(string file) => folders.Any(folder =>
+        {
+            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            return relative != file && !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !ScanLimits.InSkippedFolder(relative);
+        });
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. given
+            .Where(p => seen.Add(p.Full) && (Directory.Exists(p.Full) || p.Full.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || !ReachedThroughFolder(p.Full)))
+            .Select(p => Source(p.Path))];
+    }
+
     /// <summary>Scans the evidence of every case study; each path is scanned once, whatever the number of case studies naming it.</summary>
     public static (CaseStudyFindings Findings, List<string> Warnings) ForCaseStudies(Application application, string applicationFolder, TrailOptions? trail = null, Language language = Language.En)
     {

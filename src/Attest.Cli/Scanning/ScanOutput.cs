@@ -239,11 +239,14 @@ internal static class ScanOutput
         // Grouped by the item of the checklist being judged (by topic when no item lists it)
         foreach (var group in report.Findings.Where(f => f.Outcome != FindingOutcome.Pass).GroupBy(f => report.Items.ItemOf(f.Topic) ?? f.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append(group.Key).Append('\n');
+            // The item, then the topics its findings speak to
+            text.Append(group.Key);
+            var topics = group.Select(f => f.Topic).Where(t => t != group.Key).Distinct(StringComparer.Ordinal).ToList();
+            text.Append(topics.Count > 0 ? $" ({string.Join(", ", topics)})\n" : "\n");
             foreach (var f in group)
             {
                 var mark = f.Outcome == FindingOutcome.Fail ? "✗" : "?";
-                text.Append($"  {mark} {Relative(f.File)}:{f.Line}:{f.Column} {f.Resource} [{f.RuleId}, {f.Topic}, {FindingNames.Severities.Display(f.Severity).In(language)}] {f.Message.In(language)}");
+                text.Append($"  {mark} {Relative(f.File)}:{f.Line}:{f.Column} {f.Resource} [{f.RuleId}, {FindingNames.Severities.Display(f.Severity).In(language)}] {f.Message.In(language)}");
                 text.Append(f.How is null ? "\n" : $" ({f.Source}: {f.How})\n");
             }
         }

@@ -381,7 +381,7 @@ public static partial class EvidenceAnalyzer
                 }
                 else if (report || tree.InArchive)
                 {
-                    Problem(display, "the file is too large to scan");
+                    Problem(display, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the file is too large to scan (over the {limit / (1024 * 1024)} MB limit)"));
                 }
 
                 return null;
