@@ -523,7 +523,7 @@ public static partial class EvidenceAnalyzer
 
                     if (zipped.CompressedLength > 0 && zipped.Length > 1024 * 1024 && zipped.Length / zipped.CompressedLength > ScanLimits.MaxCompressionRatio)
                     {
-                        Problem(tree.Display(path), "the entry is compressed too much to be read safely; skipped");
+                        Problem(tree.Display(path), $"the entry is too large to scan: it expands more than {ScanLimits.MaxCompressionRatio} times; skipped");
                         continue;
                     }
 
