@@ -101,6 +101,39 @@ public sealed class EvidenceScanningTests
     }
 
     [Fact]
+    public void An_uploaded_zip_gives_the_findings_and_inventory_the_command_line_gets_from_the_same_folder()
+    {
+        (string Name, string Text)[] files =
+        [
+            ("infra/main.tf", OpenSsh),
+            ("templates/db.yaml", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n  Assets:\n    Type: AWS::S3::Bucket\n"),
+            ("iam/admin.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"""),
+        ];
+        var folder = Directory.CreateTempSubdirectory("attest-web-scan-");
+        try
+        {
+            foreach (var (name, text) in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder.FullName, name))!);
+                File.WriteAllText(Path.Combine(folder.FullName, name), text);
+            }
+
+            // The command line hands a folder to the scanner; the web, the uploaded archive
+            var cli = Attest.Evidence.Scanning.EvidenceAnalyzer.Analyze(Attest.Evidence.Scanning.EvidenceSource.Folder(folder.FullName, "bundle.zip"));
+            var web = Scan(Zip(files));
+            static string Describe(EvidenceFinding f) => $"{f.RuleId}|{f.Topic}|{f.Outcome}|{f.Resource}|{f.File}:{f.Line}:{f.Column}|{f.Message.In(Attest.Core.Text.Language.En)}|{f.Source}|{f.How}";
+            Assert.NotEmpty(cli.Findings);
+            Assert.Equal(cli.Findings.Select(Describe).Order(StringComparer.Ordinal), web.FindingsFor("bundle.zip").Select(Describe).Order(StringComparer.Ordinal));
+            Assert.Equal(cli.Summary.Inventory.Entries, web.InventoryFor("bundle.zip").Entries);
+            Assert.Equal(1, web.InventoryFor("bundle.zip").Of("amazon-s3")!.Resources);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_broken_zip_is_a_problem_not_a_crash()
     {
         var zip = Zip(("main.tf", OpenSsh));
