@@ -1,5 +1,5 @@
-using Attest.Core.Findings;
 using Attest.Core.Applications;
+using Attest.Core.Findings;
 using Attest.Core.Readiness;
 
 namespace Attest.Core.Tests.Readiness;
