@@ -9,7 +9,7 @@ using Attest.Core.Readiness;
 using Attest.Core.Site;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
-using Attest.Evidence.Rules;
+using Attest.Evidence.Scanning;
 
 namespace Attest.Cli;
 
@@ -118,20 +118,30 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         var paths = new Argument<string[]>("path") { Description = "Files or folders to scan (recursively)", Arity = ArgumentArity.OneOrMore };
         var scanFormat = new Option<string>("--format") { Description = "text, json or sarif", DefaultValueFactory = _ => "text" };
         scanFormat.AcceptOnlyFromAmong("text", "json", "sarif");
-        var item = new Option<string?>("--item") { Description = "Only the rules of one checklist item, e.g. VAL-2.10" };
+        var item = new Option<string?>("--item") { Description = "Only the rules whose topics are evidence for one item of the checklist, e.g. VAL-2.10" };
+        var topic = new Option<string?>("--topic") { Description = "Only the rules of one topic, e.g. s3-public-access (see attest rules)" };
+        var scanChecklist = new Option<string?>("--checklist") { Description = "The checklist whose items the results name (default: the only or first catalog)" };
         var failOn = new Option<string>("--fail-on") { Description = "Lowest severity of a failure that makes the exit code 1: low, medium or high", DefaultValueFactory = _ => "low" };
         failOn.AcceptOnlyFromAmong("low", "medium", "high");
         var trailOptions = TrailOptionsParser.Options();
-        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per checklist item. Exit codes: 1 when a finding fails at or above --fail-on, else 0, also when some files could not be read (they are listed as problems); 2 for bad usage or a missing path") { paths, scanFormat, item, failOn, languageOption };
+        var scan = new Command("scan", "Scan CloudFormation, SAM and Terraform code, IAM policy files and CloudTrail logs for evidence per topic and checklist item. Exit codes: 1 when a finding fails at or above --fail-on, else 0, also when some files could not be read (they are listed as problems); 2 for bad usage, an unknown item or topic, or a missing path") { paths, scanFormat, item, topic, scanChecklist, catalogsOption, failOn, languageOption };
         TrailOptionsParser.AddTo(scan, trailOptions);
-        scan.SetAction(r => TrailOptionsParser.Parse(r, trailOptions, out var trail) is { } bad ? Fail("attest: " + bad) : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, r.GetValue(item), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
+        scan.SetAction(r => TrailOptionsParser.Parse(r, trailOptions, out var trail) is { } bad
+            ? Fail("attest: " + bad)
+            : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, new ScanFilter(r.GetValue(item), r.GetValue(topic), r.GetValue(scanChecklist), r.GetValue(catalogsOption)), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
 
         var rulesFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         rulesFormat.AcceptOnlyFromAmong("text", "json");
-        var rules = new Command("rules", "List every evidence rule with its documentation and equivalents") { rulesFormat, languageOption };
+        var rulesChecklist = new Option<string?>("--checklist") { Description = "The checklist whose items the rules name (default: the only or first catalog)" };
+        var rules = new Command("rules", "List every evidence rule with its topic, documentation and equivalents") { rulesFormat, languageOption, rulesChecklist, catalogsOption };
         rules.SetAction(r =>
         {
-            output.Write(r.GetValue(rulesFormat) == "json" ? ScanOutput.RulesJson(Lang(r.GetValue(languageOption))) + "\n" : ScanOutput.RulesText(Lang(r.GetValue(languageOption))));
+            if (Checklist(r.GetValue(rulesChecklist), r.GetValue(catalogsOption)) is not { } items)
+            {
+                return InputError;
+            }
+
+            output.Write(r.GetValue(rulesFormat) == "json" ? ScanOutput.RulesJson(Lang(r.GetValue(languageOption)), items) + "\n" : ScanOutput.RulesText(Lang(r.GetValue(languageOption)), items));
             return 0;
         });
 
@@ -325,7 +335,27 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         return 0;
     }
 
-    private int Scan(string[] paths, string format, string? item, string failOn, Language language, TrailOptions trailOptions)
+    private sealed record ScanFilter(string? Item, string? Topic, string? Checklist, string? CatalogsFolder);
+
+    // The checklist whose items the results name: the one asked for, else the only or first catalog
+    private TopicItems? Checklist(string? checklistId, string? catalogsFolder)
+    {
+        if (LoadCatalogs(catalogsFolder) is not { } catalogs)
+        {
+            return null;
+        }
+
+        var catalog = checklistId is null ? (catalogs.Count > 0 ? catalogs[0] : null) : catalogs.FirstOrDefault(c => c.Id == checklistId);
+        if (checklistId is not null && catalog is null)
+        {
+            Fail($"attest: unknown checklist '{checklistId}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+            return null;
+        }
+
+        return new TopicItems(catalog);
+    }
+
+    private int Scan(string[] paths, string format, ScanFilter filter, string failOn, Language language, TrailOptions trailOptions)
     {
         foreach (var path in paths)
         {
@@ -335,11 +365,36 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
             }
         }
 
-        var (documents, problems) = IacFiles.Read(paths);
-        var findings = documents.SelectMany(d => RuleSet.Scan(d, item)).ToList();
-        var trail = TrailFiles.Read(paths, trailOptions, language, item);
-        findings.AddRange(trail?.Findings ?? []);
-        var report = new ScanReport(findings, [.. problems, .. documents.SelectMany(d => d.Problems), .. trail?.Problems ?? []], trail?.Report);
+        if (Checklist(filter.Checklist, filter.CatalogsFolder) is not { } items)
+        {
+            return InputError;
+        }
+
+        HashSet<string>? topics = null;
+        if (filter.Item is not null)
+        {
+            if (items.Catalog?.FindItem(filter.Item) is not { } chosen)
+            {
+                return Fail($"attest: --item: unknown item '{filter.Item}' in checklist {items.Catalog?.Id ?? "(none)"}");
+            }
+
+            topics = [.. chosen.Topics];
+        }
+
+        if (filter.Topic is not null)
+        {
+            if (!Topics.IsKnown(filter.Topic))
+            {
+                return Fail($"attest: --topic: unknown topic '{filter.Topic}' (known: {string.Join(", ", Topics.All.Keys)})");
+            }
+
+            topics = topics is null ? [filter.Topic] : [.. topics.Where(t => t == filter.Topic)];
+        }
+
+        var sources = EvidenceScan.Sources(paths);
+        var analysis = EvidenceAnalyzer.Analyze(sources, new ScanOptions { Trail = trailOptions, Language = language, Topics = topics is null ? null : topics.Contains });
+        var findings = analysis.Findings;
+        var report = new ScanReport(findings, analysis.Problems, items, analysis.Trail);
         output.Write(format switch
         {
             "json" => ScanOutput.Json(report, language) + "\n",

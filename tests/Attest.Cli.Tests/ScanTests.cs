@@ -27,7 +27,7 @@ public sealed class ScanTests : IDisposable
         Assert.NotEmpty(results);
         foreach (var r in results)
         {
-            foreach (var field in new[] { "rule", "item", "outcome", "resource", "resourceType", "file", "line", "column", "message", "source", "severity" })
+            foreach (var field in new[] { "rule", "topic", "item", "outcome", "resource", "resourceType", "file", "line", "column", "message", "source", "severity" })
             {
                 Assert.True(r.TryGetProperty(field, out _), field);
             }

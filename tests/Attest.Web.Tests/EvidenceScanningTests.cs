@@ -47,7 +47,7 @@ public sealed class EvidenceScanningTests
         var scan = Scan(Encoding.UTF8.GetBytes(OpenSsh));
 
         Assert.True(scan.IsCode);
-        var failing = scan.FindingsFor("network.tf").Where(f => f.Outcome == FindingOutcome.Fail && f.Item == "VAL-2.12").ToList();
+        var failing = scan.FindingsFor("network.tf").Where(f => f.Outcome == FindingOutcome.Fail && f.Topic is "network-segmentation" or "public-exposure").ToList();
         Assert.NotEmpty(failing);
         Assert.All(failing, f => Assert.Equal(("network.tf", "aws_security_group.admin", "terraform"), (f.File, f.Resource, f.Framework)));
     }
@@ -58,7 +58,7 @@ public sealed class EvidenceScanningTests
         var scan = Scan(Encoding.UTF8.GetBytes("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n"));
 
         Assert.True(scan.IsCode);
-        Assert.Contains(scan.FindingsFor("notes.txt"), f => f is { Item: "VAL-2.11", Outcome: FindingOutcome.Fail, Resource: "Db", File: "notes.txt" });
+        Assert.Contains(scan.FindingsFor("notes.txt"), f => f is { Topic: "encryption-at-rest", Outcome: FindingOutcome.Fail, Resource: "Db", File: "notes.txt" });
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class EvidenceScanningTests
 
         Assert.True(scan.IsCode);
         var findings = scan.FindingsFor("bundle.zip").ToList();
-        Assert.Contains(findings, f => f.Outcome == FindingOutcome.Fail && f.Item == "VAL-2.12" && f.Resource.StartsWith("module.edge.", StringComparison.Ordinal) && f.File.StartsWith("bundle.zip/infra/modules/edge/", StringComparison.Ordinal));
-        Assert.Contains(findings, f => f is { Item: "VAL-2.11", Outcome: FindingOutcome.Fail, Resource: "Db", File: "bundle.zip/templates/db.yaml" });
+        Assert.Contains(findings, f => f.Outcome == FindingOutcome.Fail && f.Topic is "network-segmentation" or "public-exposure" && f.Resource.StartsWith("module.edge.", StringComparison.Ordinal) && f.File.StartsWith("bundle.zip/infra/modules/edge/", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f is { Topic: "encryption-at-rest", Outcome: FindingOutcome.Fail, Resource: "Db", File: "bundle.zip/templates/db.yaml" });
         Assert.DoesNotContain(findings, f => f.File.Contains("outside", StringComparison.Ordinal) || f.File.Contains("absolute", StringComparison.Ordinal));
         var problems = scan.ProblemsFor("bundle.zip").ToList();
         Assert.Equal(2, problems.Count(p => p.Contains("leaves the archive", StringComparison.Ordinal)));
@@ -98,6 +98,39 @@ public sealed class EvidenceScanningTests
 
         Assert.Contains(scan.ProblemsFor("b.zip"), p => p.Contains("too large to scan", StringComparison.Ordinal));
         Assert.True(scan.IsCode);
+    }
+
+    [Fact]
+    public void An_uploaded_zip_gives_the_findings_and_inventory_the_command_line_gets_from_the_same_folder()
+    {
+        (string Name, string Text)[] files =
+        [
+            ("infra/main.tf", OpenSsh),
+            ("templates/db.yaml", "Resources:\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      Engine: postgres\n      StorageEncrypted: false\n  Assets:\n    Type: AWS::S3::Bucket\n"),
+            ("iam/admin.json", """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"""),
+        ];
+        var folder = Directory.CreateTempSubdirectory("attest-web-scan-");
+        try
+        {
+            foreach (var (name, text) in files)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder.FullName, name))!);
+                File.WriteAllText(Path.Combine(folder.FullName, name), text);
+            }
+
+            // The command line hands a folder to the scanner; the web, the uploaded archive
+            var cli = Attest.Evidence.Scanning.EvidenceAnalyzer.Analyze(Attest.Evidence.Scanning.EvidenceSource.Folder(folder.FullName, "bundle.zip"));
+            var web = Scan(Zip(files));
+            static string Describe(EvidenceFinding f) => $"{f.RuleId}|{f.Topic}|{f.Outcome}|{f.Resource}|{f.File}:{f.Line}:{f.Column}|{f.Message.In(Attest.Core.Text.Language.En)}|{f.Source}|{f.How}";
+            Assert.NotEmpty(cli.Findings);
+            Assert.Equal(cli.Findings.Select(Describe).Order(StringComparer.Ordinal), web.FindingsFor("bundle.zip").Select(Describe).Order(StringComparer.Ordinal));
+            Assert.Equal(cli.Summary.Inventory.Entries, web.InventoryFor("bundle.zip").Entries);
+            Assert.Equal(1, web.InventoryFor("bundle.zip").Of("amazon-s3")!.Resources);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -149,7 +182,7 @@ public sealed class EvidenceScanningTests
         var scan = Scan(log);
 
         Assert.True(scan.IsCode);
-        var verdict = Assert.Single(scan.FindingsFor("trail.json.gz"), f => f.Item == "VAL-2.8" && f.Outcome == FindingOutcome.Fail);
+        var verdict = Assert.Single(scan.FindingsFor("trail.json.gz"), f => f.Topic == "root-usage" && f.Outcome == FindingOutcome.Fail);
         Assert.Equal(Severity.High, verdict.Severity);
         Assert.Contains("DeleteTrail", verdict.Message.In(Attest.Core.Text.Language.En), StringComparison.Ordinal);
         Assert.Equal("trail.json.gz", verdict.File);
@@ -164,8 +197,8 @@ public sealed class EvidenceScanningTests
         var scan = Scan(zip);
 
         // Root only on the first day: the setup window, so no use after it
-        Assert.Contains(scan.FindingsFor("logs.zip"), f => f is { Item: "VAL-2.8", Outcome: FindingOutcome.Pass });
-        Assert.DoesNotContain(scan.FindingsFor("logs.zip"), f => f is { Item: "VAL-2.8", Outcome: FindingOutcome.Fail });
+        Assert.Contains(scan.FindingsFor("logs.zip"), f => f is { Topic: "root-usage", Outcome: FindingOutcome.Pass });
+        Assert.DoesNotContain(scan.FindingsFor("logs.zip"), f => f is { Topic: "root-usage", Outcome: FindingOutcome.Fail });
     }
 
     [Fact]
@@ -173,11 +206,11 @@ public sealed class EvidenceScanningTests
     {
         var admin = Scan(Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"""));
         Assert.True(admin.IsCode);
-        Assert.Contains(admin.FindingsFor("admin-policy.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Fail, File: "admin-policy.json" });
+        Assert.Contains(admin.FindingsFor("admin-policy.json"), f => f is { Topic: "least-privilege", Outcome: FindingOutcome.Fail, File: "admin-policy.json" });
 
         var narrow = Scan(Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::reports/*"}]}"""));
-        Assert.DoesNotContain(narrow.FindingsFor("reader.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Fail });
-        Assert.Contains(narrow.FindingsFor("reader.json"), f => f is { Item: "VAL-2.9", Outcome: FindingOutcome.Pass });
+        Assert.DoesNotContain(narrow.FindingsFor("reader.json"), f => f is { Topic: "least-privilege" or "privilege-escalation" or "trust-policy" or "resource-policy-access", Outcome: FindingOutcome.Fail });
+        Assert.Contains(narrow.FindingsFor("reader.json"), f => f is { Topic: "least-privilege", Outcome: FindingOutcome.Pass });
     }
 
     [Fact]

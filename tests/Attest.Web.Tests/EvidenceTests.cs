@@ -344,6 +344,34 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task A_bucket_in_the_code_attached_to_a_case_study_makes_S3_access_control_apply_whatever_its_typed_services()
+    {
+        var w = await EvidenceTestWorkspace.CreateAsync(world);
+        using (var scope = world.Factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+            var contoso = await db.CaseStudies.IgnoreQueryFilters().SingleAsync(c => c.ApplicationId == w.ApplicationId && c.Key == "contoso");
+            contoso.AwsServices = ["Amazon Redshift"];
+            db.SelfAssessment.Add(new SelfAssessmentRecord { ApplicationId = w.ApplicationId, PartnerId = w.PartnerId, ItemId = "VAL-2.10", Met = true, Note = "Buckets are private.", Revision = 1 });
+            await db.SaveChangesAsync();
+        }
+
+        using var client = w.Client(w.LeadId);
+        var (before, beforeText) = await VerdictAsync(client, w, "VAL-2.10");
+        Assert.Equal("not-applicable", before);
+        Assert.Contains("Neither its AWS services nor its attached code include Amazon S3.", beforeText, StringComparison.Ordinal);
+
+        var template = Encoding.UTF8.GetBytes("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Shared:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicReadWrite\n");
+        var id = EvidenceTestWorkspace.UploadedId(await EvidenceTestWorkspace.UploadAsync(client, template, "public.yaml", "application/x-yaml"));
+        Assert.Equal(HttpStatusCode.Redirect, (await w.AttachAsync(client, id, "contoso", null)).StatusCode);
+
+        var (after, afterText) = await VerdictAsync(client, w, "VAL-2.10");
+        Assert.Equal("not-met", after);
+        Assert.Contains("Its attached code defines 1 S3 bucket (public.yaml).", afterText, StringComparison.Ordinal);
+        Assert.Contains("Shared (public.yaml:", afterText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CloudTrail_logs_and_an_iam_policy_attached_to_a_case_study_are_analysed_into_the_dashboard()
     {
         var w = await EvidenceTestWorkspace.CreateAsync(world);
@@ -406,13 +434,13 @@ public sealed partial class EvidenceTests(World world) : IClassFixture<World>
             var application = new Attest.Core.Applications.Application { Checklist = "aws-retail-consulting-2019-12", CaseStudies = [new() { Key = "contoso" }] };
             var result = await scope.ServiceProvider.GetRequiredService<Attest.Web.Features.Evidence.ApplicationEvidence>().ApplyAsync(w.ApplicationId, application, CancellationToken.None);
             Assert.Equal((0, 1, true), (result.Progress.Scanned, result.Progress.Total, result.Progress.Running));
-            Assert.Empty(result.Findings.For("contoso", "VAL-2.11"));
+            Assert.Empty(result.Findings.For("contoso", scope.ServiceProvider.GetRequiredService<Catalogs>().Find("aws-retail-consulting-2019-12")!.FindItem("VAL-2.11")!));
             Assert.Equal(["logs.yaml"], result.Application.CaseStudies[0].Evidence!);
         }
 
         // The claim lapses (its instance stopped): this instance takes the file over and stores its analysis
         await w.ReadAsync(db => db.EvidenceAnalyses.Where(a => a.Sha256 == sha).ExecuteUpdateAsync(u => u.SetProperty(a => a.LeaseExpires, 0L)));
-        world.Factory.Services.GetRequiredService<EvidenceAnalyzer>().Wake();
+        world.Factory.Services.GetRequiredService<EvidenceAnalysisWorker>().Wake();
         var (status, _) = await VerdictAsync(client, w, "VAL-2.11");
         Assert.NotEqual("", status);
         var stored = await w.ReadAsync(db => db.EvidenceAnalyses.AsNoTracking().SingleAsync(a => a.Sha256 == sha));

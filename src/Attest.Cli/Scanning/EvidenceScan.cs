@@ -2,24 +2,63 @@ using Attest.Core.Applications;
 using Attest.Core.Findings;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
-using Attest.Evidence.Rules;
+using Attest.Evidence.Scanning;
 
 namespace Attest.Cli.Scanning;
 
 /// <summary>
-/// Scans the infrastructure code a case study points at (its <c>evidence</c> paths, relative to the application file)
-/// so that readiness can weigh what the code supports and contradicts.
+/// Hands the paths given on the command line to the one scanner (<see cref="EvidenceAnalyzer"/>): the paths of
+/// <c>attest scan</c>, and the evidence a case study points at (its <c>evidence</c> paths, relative to the application
+/// file) so that readiness can weigh what the evidence supports, contradicts and uses.
 /// </summary>
 internal static class EvidenceScan
 {
+    /// <summary>The source for one path: a folder, a single Terraform file (its module's folder), or a file named by the user.</summary>
+    public static EvidenceSource Source(string path, string? name = null)
+    {
+        if (Directory.Exists(path))
+        {
+            return EvidenceSource.Folder(path, name);
+        }
+
+        // A .tf file stands for its module: the Terraform files of its folder
+        return path.EndsWith(".tf", StringComparison.OrdinalIgnoreCase)
+            ? EvidenceSource.Folder(Path.GetDirectoryName(Path.GetFullPath(path))!, Parent(name ?? path), EvidenceAnalyzer.IsTerraformFile)
+            : EvidenceSource.File(path, name);
+    }
+
+    /// <summary>
+    /// The sources for the paths of <c>attest scan</c>. A path named twice, or a file named beside a folder that holds it
+    /// (and whose walk reaches it), is read once.
+    /// </summary>
+    public static List<EvidenceSource> Sources(IEnumerable<string> paths)
+    {
+        var given = paths.Select(p => (Path: p, Full: Path.GetFullPath(p))).ToList();
+        var folders = given.Where(p => Directory.Exists(p.Full)).Select(p => p.Full).ToList();
+        bool ReachedThroughFolder(string file) => folders.Any(folder =>
+        {
+            var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+            return relative != file && !relative.StartsWith("../", StringComparison.Ordinal) && relative != ".." && !ScanLimits.InSkippedFolder(relative);
+        });
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. given
+            .Where(p => seen.Add(p.Full) && (Directory.Exists(p.Full) || p.Full.EndsWith(".tf", StringComparison.OrdinalIgnoreCase) || !ReachedThroughFolder(p.Full)))
+            .Select(p => Source(p.Path))];
+    }
+
+    /// <summary>Scans the evidence of every case study; each path is scanned once, whatever the number of case studies naming it.</summary>
     public static (CaseStudyFindings Findings, List<string> Warnings) ForCaseStudies(Application application, string applicationFolder, TrailOptions? trail = null, Language language = Language.En)
     {
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
-        var scanned = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        var scanned = new Dictionary<string, EvidenceAnalysis>(StringComparer.Ordinal);
         var warnings = new List<string>();
+        var options = new ScanOptions { Trail = trail ?? TrailOptions.Default, Language = language };
         foreach (var caseStudy in application.CaseStudies)
         {
             var findings = new List<EvidenceFinding>();
+            var inventory = new List<EvidenceInventory>();
             foreach (var reference in caseStudy.Evidence ?? [])
             {
                 if (reference.Contains("://", StringComparison.Ordinal))
@@ -28,58 +67,34 @@ internal static class EvidenceScan
                 }
 
                 var path = Path.GetFullPath(Path.Combine(applicationFolder, reference));
-                if (!scanned.TryGetValue(path, out var found))
+                if (!scanned.TryGetValue(path, out var analysis))
                 {
-                    found = [.. Scan(path, reference, applicationFolder, warnings), .. ScanTrail(path, applicationFolder, warnings, trail ?? TrailOptions.Default, language)];
-                    scanned[path] = found;
+                    if (!File.Exists(path) && !Directory.Exists(path))
+                    {
+                        warnings.Add($"evidence {reference}: no such file or folder");
+                        continue;
+                    }
+
+                    // Files are shown as the application file names its evidence: relative to the application's folder
+                    analysis = EvidenceAnalyzer.Analyze(Source(path, Path.GetRelativePath(applicationFolder, path).Replace('\\', '/')), options);
+                    scanned[path] = analysis;
+                    warnings.AddRange(analysis.Problems.Select(p => $"{p.Location.File}:{p.Location.Line}:{p.Location.Column}: {p.Message}"));
                 }
 
-                findings.AddRange(found);
+                findings.AddRange(analysis.Findings);
+                inventory.Add(analysis.Summary.Inventory);
             }
 
             byCaseStudy[caseStudy.Key] = findings;
+            inventories[caseStudy.Key] = EvidenceInventory.Merge(inventory);
         }
 
-        return (new CaseStudyFindings(byCaseStudy), warnings);
+        return (new CaseStudyFindings(byCaseStudy, inventories), warnings);
     }
 
-    // Files are shown as the application file names its evidence: relative to the application's folder
-    private static string Shown(string file, string folder) => Path.GetRelativePath(folder, Path.GetFullPath(file)).Replace('\\', '/');
-
-    // CloudTrail logs (a file or a folder tree of them) weigh on VAL-2.8 and VAL-2.2
-    private static EvidenceFinding[] ScanTrail(string path, string folder, List<string> warnings, TrailOptions options, Language language)
+    private static string Parent(string path)
     {
-        if (!Directory.Exists(path) && !(File.Exists(path) && TrailFiles.IsTrail(path)))
-        {
-            return [];
-        }
-
-        var trail = TrailFiles.Read([path], options, language);
-        if (trail is null)
-        {
-            return [];
-        }
-
-        warnings.AddRange(trail.Problems.Select(p => $"{Shown(p.Location.File, folder)}: {p.Message}"));
-        return trail.Findings.Select(f => f with { File = Shown(f.File, folder) }).ToArray();
-    }
-
-    private static EvidenceFinding[] Scan(string path, string reference, string folder, List<string> warnings)
-    {
-        if (!File.Exists(path) && !Directory.Exists(path))
-        {
-            warnings.Add($"evidence {reference}: no such file or folder");
-            return [];
-        }
-
-        // Documents, diagrams and anything else that is not infrastructure code are evidence for a person, not for the analyzers
-        if (File.Exists(path) && !IacFiles.MayBeCode(path))
-        {
-            return [];
-        }
-
-        var (documents, problems) = IacFiles.Read([path]);
-        warnings.AddRange(problems.Concat(documents.SelectMany(d => d.Problems)).Select(p => $"{Shown(p.Location.File, folder)}:{p.Location.Line}:{p.Location.Column}: {p.Message}"));
-        return documents.SelectMany(d => RuleSet.Scan(d)).Select(f => f with { File = Shown(f.File, folder) }).ToArray();
+        var slash = path.Replace('\\', '/').LastIndexOf('/');
+        return slash < 0 ? "." : path[..slash];
     }
 }

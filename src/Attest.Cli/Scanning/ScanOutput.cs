@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Attest.Core.Catalogs;
 using Attest.Core.Findings;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
@@ -9,8 +10,21 @@ using Attest.Evidence.Rules;
 
 namespace Attest.Cli.Scanning;
 
-/// <summary>The findings of a scan and the problems met, ready to render.</summary>
-internal sealed record ScanReport(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, TrailReport? Trail = null);
+/// <summary>The findings of a scan and the problems met, ready to render; <see cref="Items"/> names the items of the checklist being judged.</summary>
+internal sealed record ScanReport(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, TopicItems Items, TrailReport? Trail = null);
+
+/// <summary>Which items of the checklist being judged each topic is evidence for (none without a checklist).</summary>
+internal sealed class TopicItems(Catalog? catalog)
+{
+    /// <summary>The checklist, if any.</summary>
+    public Catalog? Catalog { get; } = catalog;
+
+    /// <summary>The first item listing <paramref name="topic"/>, or null.</summary>
+    public string? ItemOf(string topic) => Catalog?.ItemsFor(topic) is [var first, ..] ? first.Id : null;
+
+    /// <summary>Every item listing <paramref name="topic"/>.</summary>
+    public IReadOnlyList<string> ItemsOf(string topic) => Catalog is null ? [] : [.. Catalog.ItemsFor(topic).Select(i => i.Id)];
+}
 
 /// <summary>Renders scan reports and the rule list as text, JSON or SARIF 2.1.0.</summary>
 internal static class ScanOutput
@@ -25,7 +39,8 @@ internal static class ScanOutput
         {
             json.WriteStartObject();
             json.WriteString("rule", f.RuleId);
-            json.WriteString("item", f.Item);
+            json.WriteString("topic", f.Topic);
+            Nullable(json, "item", report.Items.ItemOf(f.Topic));
             json.WriteString("outcome", FindingNames.Outcomes.Wire(f.Outcome));
             json.WriteString("severity", FindingNames.Severities.Wire(f.Severity));
             json.WriteString("resource", f.Resource);
@@ -80,6 +95,7 @@ internal static class ScanOutput
     /// <summary>SARIF 2.1.0 as GitHub code scanning reads it: failures as alerts, undecided ones as notes, passes left out.</summary>
     public static string Sarif(ScanReport report, Language language, string version) => Write(json =>
     {
+        var items = report.Items;
         var rules = Documented.ToList();
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
@@ -105,7 +121,7 @@ internal static class ScanOutput
             json.WriteEndObject();
             json.WriteStartObject("help");
             json.WriteString("text", rule.Fix.In(language));
-            json.WriteString("markdown", $"**{rule.Item}** — {rule.Rationale.In(language)}\n\n{rule.Fix.In(language)}");
+            json.WriteString("markdown", $"**{items.ItemOf(rule.Topic) ?? rule.Topic}** — {rule.Rationale.In(language)}\n\n{rule.Fix.In(language)}");
             json.WriteEndObject();
             json.WriteStartObject("defaultConfiguration");
             json.WriteString("level", Level(rule.Severity));
@@ -113,10 +129,16 @@ internal static class ScanOutput
             json.WriteStartObject("properties");
             json.WriteStartArray("tags");
             json.WriteStringValue("security");
-            json.WriteStringValue(rule.Item);
+            json.WriteStringValue(rule.Topic);
+            foreach (var id in items.ItemsOf(rule.Topic))
+            {
+                json.WriteStringValue(id);
+            }
+
             json.WriteEndArray();
             json.WriteString("security-severity", rule.Severity switch { Severity.High => "8.0", Severity.Medium => "5.5", _ => "3.0" });
-            json.WriteString("item", rule.Item);
+            json.WriteString("topic", rule.Topic);
+            Nullable(json, "item", items.ItemOf(rule.Topic));
             json.WriteStartArray("equivalents");
             foreach (var equivalent in rule.Equivalents)
             {
@@ -166,7 +188,8 @@ internal static class ScanOutput
             json.WriteString("attest/v1", $"{f.RuleId}:{Uri(f.File)}:{f.Resource}");
             json.WriteEndObject();
             json.WriteStartObject("properties");
-            json.WriteString("item", f.Item);
+            json.WriteString("topic", f.Topic);
+            Nullable(json, "item", items.ItemOf(f.Topic));
             json.WriteString("resourceType", f.ResourceType);
             json.WriteString("source", f.Source);
             json.WriteEndObject();
@@ -213,9 +236,13 @@ internal static class ScanOutput
     public static string Text(ScanReport report, Language language)
     {
         var text = new StringBuilder();
-        foreach (var group in report.Findings.Where(f => f.Outcome != FindingOutcome.Pass).GroupBy(f => f.Item).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // Grouped by the item of the checklist being judged (by topic when no item lists it)
+        foreach (var group in report.Findings.Where(f => f.Outcome != FindingOutcome.Pass).GroupBy(f => report.Items.ItemOf(f.Topic) ?? f.Topic).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            text.Append(group.Key).Append('\n');
+            // The item, then the topics its findings speak to
+            text.Append(group.Key);
+            var topics = group.Select(f => f.Topic).Where(t => t != group.Key).Distinct(StringComparer.Ordinal).ToList();
+            text.Append(topics.Count > 0 ? $" ({string.Join(", ", topics)})\n" : "\n");
             foreach (var f in group)
             {
                 var mark = f.Outcome == FindingOutcome.Fail ? "✗" : "?";
@@ -243,7 +270,7 @@ internal static class ScanOutput
         return text.ToString();
     }
 
-    public static string RulesJson(Language language) => Write(json =>
+    public static string RulesJson(Language language, TopicItems items) => Write(json =>
     {
         json.WriteStartObject();
         json.WriteStartArray("rules");
@@ -251,7 +278,15 @@ internal static class ScanOutput
         {
             json.WriteStartObject();
             json.WriteString("id", rule.Id);
-            json.WriteString("item", rule.Item);
+            json.WriteString("topic", rule.Topic);
+            Nullable(json, "item", items.ItemOf(rule.Topic));
+            json.WriteStartArray("items");
+            foreach (var id in items.ItemsOf(rule.Topic))
+            {
+                json.WriteStringValue(id);
+            }
+
+            json.WriteEndArray();
             json.WriteString("severity", FindingNames.Severities.Wire(rule.Severity));
             json.WriteString("title", rule.Title.In(language));
             json.WriteString("rationale", rule.Rationale.In(language));
@@ -286,12 +321,13 @@ internal static class ScanOutput
         json.WriteEndObject();
     });
 
-    public static string RulesText(Language language)
+    public static string RulesText(Language language, TopicItems items)
     {
         var text = new StringBuilder();
         foreach (var rule in Documented)
         {
-            text.Append($"{rule.Id}  {rule.Item}  {FindingNames.Severities.Display(rule.Severity).In(language)}  {rule.Title.In(language)}\n");
+            var item = items.ItemsOf(rule.Topic) is { Count: > 0 } ids ? string.Join(",", ids) + "  " : "";
+            text.Append($"{rule.Id}  {item}{rule.Topic}  {FindingNames.Severities.Display(rule.Severity).In(language)}  {rule.Title.In(language)}\n");
             text.Append($"    {rule.Rationale.In(language)}\n    → {rule.Fix.In(language)}\n");
             if (rule.Equivalents.Count > 0)
             {
@@ -304,6 +340,18 @@ internal static class ScanOutput
 
     // Infrastructure-code rules, then the rules over CloudTrail logs
     private static IEnumerable<RuleDocumentation> Documented => RuleSet.All.Select(r => r.Documentation).Concat(TrailRules.Documentation);
+
+    private static void Nullable(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
 
     private static string Level(Severity severity) => severity == Severity.Low ? "note" : severity == Severity.Medium ? "warning" : "error";
 

@@ -55,6 +55,9 @@ public sealed record Catalog
     /// <summary>The item with this id, or null.</summary>
     public ChecklistItem? FindItem(string id) => Items.FirstOrDefault(i => i.Id == id);
 
+    /// <summary>The items <paramref name="topic"/> is evidence for, in checklist order.</summary>
+    public IReadOnlyList<ChecklistItem> ItemsFor(string topic) => [.. Items.Where(i => i.Topics.Contains(topic, StringComparer.Ordinal))];
+
     /// <summary>The section holding <paramref name="item"/>.</summary>
     public CatalogSection SectionOf(ChecklistItem item) => Sections.First(s => s.Items.Contains(item));
 }
@@ -146,8 +149,14 @@ public enum Applicability
     /// <summary>Counted e-commerce case studies with cardholder data.</summary>
     EcommerceCardholderData,
 
-    /// <summary>Counted case studies that use Amazon S3.</summary>
-    CaseStudiesWithS3,
+    /// <summary>
+    /// Counted case studies that use one of the item's <see cref="ChecklistItem.Services"/>: named in their typed service
+    /// list, or defined by the code attached to them (wire name <c>case-studies-using-services</c>).
+    /// </summary>
+    CaseStudiesUsingServices,
+
+    /// <summary>The name of <see cref="CaseStudiesUsingServices"/> in the first catalogs (<c>case-studies-with-s3</c>, services Amazon S3).</summary>
+    CaseStudiesWithS3 = CaseStudiesUsingServices,
 }
 
 /// <summary>How far an item can be decided without a person.</summary>
@@ -174,6 +183,15 @@ public sealed record ChecklistItem
 
     /// <summary>The number as printed in its section, e.g. <c>2.1</c>.</summary>
     public required string Number { get; init; }
+
+    /// <summary>The part of the checklist it belongs to: its section's <c>part</c> (never guessed from its id).</summary>
+    public ChecklistPart Part { get; init; } = ChecklistPart.Validation;
+
+    /// <summary>The topics whose findings are evidence for it (<see cref="Findings.Topics"/>); empty when analyzers have nothing to say.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary>The AWS services that make it apply to a case study (<see cref="Findings.AwsServices"/>), for <see cref="Applicability.CaseStudiesUsingServices"/>.</summary>
+    public IReadOnlyList<string> Services { get; init; } = [];
 
     /// <summary>The short title.</summary>
     public required LocalizedString Title { get; init; }

@@ -1,4 +1,5 @@
 using Attest.Core.Documents;
+using Attest.Core.Findings;
 using Attest.Core.Text;
 
 namespace Attest.Core.Catalogs;
@@ -21,7 +22,10 @@ public static class CatalogReader
         (Applicability.AtLeastOneCaseStudy, "at-least-one-case-study", "at least one case study", "au moins une étude de cas"),
         (Applicability.Ecommerce, "ecommerce", "e-commerce case studies", "études de cas de commerce électronique"),
         (Applicability.EcommerceCardholderData, "ecommerce-cardholder-data", "e-commerce case studies with cardholder data", "études de cas de commerce électronique avec données de titulaires de carte"),
-        (Applicability.CaseStudiesWithS3, "case-studies-with-s3", "case studies with Amazon S3 buckets", "études de cas avec des compartiments Amazon S3"));
+        (Applicability.CaseStudiesUsingServices, "case-studies-using-services", "case studies using the item's AWS services", "études de cas utilisant les services AWS de l'élément"));
+
+    // The first catalogs' name for case-studies-using-services with Amazon S3
+    private const string LegacyS3 = "case-studies-with-s3";
 
     private static readonly WireNames<Automation> Automations = new(
         (Automation.Automatic, "automatic", "automatic", "automatique"),
@@ -139,13 +143,14 @@ public static class CatalogReader
                 throw reader.Error(reader.Node("id")!, reader.FieldPath("id"), $"section id '{id}' is used twice");
             }
 
+            var part = Required(reader, "part", k => reader.Enum(k, Parts));
             var section = new CatalogSection
             {
                 Id = id,
-                Part = Required(reader, "part", k => reader.Enum(k, Parts)),
+                Part = part,
                 Number = Required(reader, "number", reader.String),
                 Title = Required(reader, "title", k => Localized(reader, k)),
-                Items = reader.List("items", (itemNode, itemPath) => ReadItem(new MappingReader(itemNode, root.File, itemPath), itemIds)) ?? [],
+                Items = reader.List("items", (itemNode, itemPath) => ReadItem(new MappingReader(itemNode, root.File, itemPath), itemIds) with { Part = part }) ?? [],
             };
             if (section.Items.Count == 0)
             {
@@ -194,6 +199,19 @@ public static class CatalogReader
             }
         }
 
+        var legacyS3 = reader.Node("appliesTo") is ScalarNode { Value: LegacyS3 };
+        var appliesTo = legacyS3 ? Applicability.CaseStudiesUsingServices : Required(reader, "appliesTo", k => reader.Enum(k, AppliesTo));
+        var services = Vocabulary(reader, "services", AwsServices.IsKnown, "AWS service", AwsServices.All.Keys);
+        if (legacyS3 && services.Count == 0)
+        {
+            services = ["amazon-s3"];
+        }
+
+        if (appliesTo == Applicability.CaseStudiesUsingServices && services.Count == 0)
+        {
+            throw reader.Error(reader.Node("appliesTo")!, reader.FieldPath("services"), "appliesTo case-studies-using-services needs the services that make the item apply");
+        }
+
         var item = new ChecklistItem
         {
             Id = id,
@@ -201,7 +219,9 @@ public static class CatalogReader
             Title = Required(reader, "title", k => Localized(reader, k)),
             Requirement = Required(reader, "requirement", k => Localized(reader, k)),
             Evidence = Required(reader, "evidence", k => Localized(reader, k)),
-            AppliesTo = Required(reader, "appliesTo", k => reader.Enum(k, AppliesTo)),
+            AppliesTo = appliesTo,
+            Topics = Vocabulary(reader, "topics", Topics.IsKnown, "topic", Topics.All.Keys),
+            Services = services,
             Automation = Required(reader, "automation", k => reader.Enum(k, Automations)),
             Rule = rule,
             Parameters = parameters,
@@ -218,6 +238,27 @@ public static class CatalogReader
         };
         reader.RejectUnknownKeys();
         return item;
+    }
+
+    // A list of names from a vocabulary: each known, none twice; an unknown one is an error at its own place
+    private static IReadOnlyList<string> Vocabulary(MappingReader reader, string key, Func<string, bool> known, string what, IEnumerable<string> all)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return reader.List(key, (node, path) =>
+        {
+            var name = reader.ReadString(node, path);
+            if (!known(name))
+            {
+                throw reader.Error(node, path, $"unknown {what} '{name}' (known: {string.Join(", ", all)})");
+            }
+
+            if (!seen.Add(name))
+            {
+                throw reader.Error(node, path, $"{what} '{name}' is listed twice");
+            }
+
+            return name;
+        }) ?? [];
     }
 
     private static LocalizedString? Localized(MappingReader parent, string key)

@@ -46,7 +46,7 @@ public static class FindingNames
 }
 
 /// <summary>
-/// One finding of an evidence analyzer: which rule, which checklist item, which resource, where, and how the value it
+/// One finding of an evidence analyzer: which rule, which topic, which resource, where, and how the value it
 /// judged was obtained. Analyzers produce them; readiness folds them into the items' verdicts.
 /// </summary>
 public sealed record EvidenceFinding
@@ -54,8 +54,11 @@ public sealed record EvidenceFinding
     /// <summary>The rule's id.</summary>
     public required string RuleId { get; init; }
 
-    /// <summary>The checklist item the finding supports or contradicts, e.g. <c>VAL-2.10</c>.</summary>
-    public required string Item { get; init; }
+    /// <summary>
+    /// The topic the finding speaks to (<see cref="Topics"/>), e.g. <c>s3-public-access</c>; catalog items list the topics
+    /// that are evidence for them.
+    /// </summary>
+    public required string Topic { get; init; }
 
     /// <summary>Pass, fail or unknown.</summary>
     public required FindingOutcome Outcome { get; init; }

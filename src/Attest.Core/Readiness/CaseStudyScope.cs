@@ -1,5 +1,6 @@
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Findings;
 using Attest.Core.Text;
 
 namespace Attest.Core.Readiness;
@@ -19,7 +20,11 @@ internal static class CaseStudyScope
     private static readonly Phrase NoCardholderData = new("E-commerce without cardholder data.", "Commerce électronique sans données de titulaires de carte.");
     private static readonly Phrase CardholderUnknown = new("Whether cardholder data is present is not stated.", "On ne sait pas si des données de titulaires de carte sont présentes.");
     private static readonly Phrase StateCardholder = new("Set cardholderData to true or false for this case study.", "Indiquez cardholderData: true ou false pour cette étude de cas.");
-    private static readonly Phrase NoS3 = new("Its AWS services do not include Amazon S3.", "Ses services AWS n'incluent pas Amazon S3.");
+    private static readonly Phrase NoService = new("Neither its AWS services nor its attached code include {0}.", "Ni ses services AWS ni son code joint n'incluent {0}.");
+    private static readonly Phrase TypedService = new("Its AWS services include {0}.", "Ses services AWS incluent {0}.");
+    private static readonly Phrase CodeDefinesMain = new("Its attached code defines {0} {1} ({2}).", "Son code joint définit {0} {1} ({2}).");
+    private static readonly Phrase CodeDefinesResources = new("Its attached code defines {0} resource(s) of {1} ({2}).", "Son code joint définit {0} ressource(s) de {1} ({2}).");
+    private static readonly Phrase WhyAndVerdict = new("{0} {1}", "{0} {1}");
     private static readonly Phrase MetForAll = new("Met for every case study it applies to: {0}.", "Respecté pour chaque étude de cas concernée : {0}.");
     private static readonly Phrase MetByOne = new("Met by {0}.", "Respecté par {0}.");
     private static readonly Phrase NotMetFor = new("Not met for {0} of {1} case studies: {2}", "Non respecté pour {0} étude(s) de cas sur {1} : {2}");
@@ -28,8 +33,60 @@ internal static class CaseStudyScope
     private static readonly Phrase NoneInScope = new("None of the qualifying case studies is concerned: {0}.", "Aucune des études de cas retenues n'est concernée : {0}.");
     private static readonly Phrase KeyAndReason = new("{0}: {1}", "{0} : {1}");
 
-    /// <summary>Whether a counted case study is in the item's scope; when not, why (and whether that is a gap).</summary>
-    public static (bool InScope, CaseStudyVerdict? Outside) Select(ChecklistItem item, CaseStudy c)
+    /// <summary>
+    /// Whether a counted case study is in the item's scope; when not, why (and whether that is a gap). For an item that
+    /// applies to case studies using services, <c>Why</c> says what brought the case study in: its typed service list or
+    /// the resources its attached code defines (<paramref name="findings"/>' inventory).
+    /// </summary>
+    public static (bool InScope, CaseStudyVerdict? Outside, Message? Why) Select(ChecklistItem item, CaseStudy c, CaseStudyFindings findings)
+    {
+        if (item.AppliesTo == Applicability.CaseStudiesUsingServices)
+        {
+            return UsesServices(item, c, findings.InventoryOf(c.Key)) is { } why
+                ? (true, null, why)
+                : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoService.With(ServiceNames(item.Services)) }, null);
+        }
+
+        var (inScope, outside) = SelectByFacts(item, c);
+        return (inScope, outside, null);
+    }
+
+    /// <summary>
+    /// Why the case study uses one of the item's services, or null when it does not: the code attached to it defines
+    /// resources of the service (counted, with the files), or its typed service list names the service.
+    /// </summary>
+    public static Message? UsesServices(ChecklistItem item, CaseStudy c, EvidenceInventory inventory)
+    {
+        foreach (var id in item.Services)
+        {
+            if (inventory.Of(id) is { Resources: > 0 } count && AwsServices.All.TryGetValue(id, out var service))
+            {
+                var files = string.Join(", ", count.Files);
+                var main = service.MainTypes.Sum(t => count.ByResourceType.TryGetValue(t, out var n) ? n : 0);
+                return main > 0 && service.MainNoun is { } noun && service.MainNounPlural is { } plural
+                    ? CodeDefinesMain.With(main, main == 1 ? noun : plural, files)
+                    : CodeDefinesResources.With(count.Resources, service.Name, files);
+            }
+        }
+
+        foreach (var id in item.Services)
+        {
+            if (c.AwsServices?.Any(s => AwsServices.Names(s, id)) == true)
+            {
+                return TypedService.With(AwsServices.All[id].Name);
+            }
+        }
+
+        return null;
+    }
+
+    private static string ServiceNames(IReadOnlyList<string> services)
+    {
+        var names = services.Select(s => AwsServices.All.TryGetValue(s, out var service) ? service.Name : s).ToList();
+        return names.Count == 1 ? names[0] : string.Join(", ", names);
+    }
+
+    private static (bool InScope, CaseStudyVerdict? Outside) SelectByFacts(ChecklistItem item, CaseStudy c)
     {
         CaseStudyVerdict Out(Phrase reason) => new() { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = reason.Message() };
         CaseStudyVerdict Unknown(Phrase reason, Phrase next) => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = reason.Message(), NextStep = next.Message() };
@@ -55,18 +112,9 @@ internal static class CaseStudyScope
                 (true, false) => (false, Out(NoCardholderData)),
                 (true, null) => (false, Unknown(CardholderUnknown, StateCardholder)),
             },
-            Applicability.CaseStudiesWithS3 => UsesS3(c) ? (true, null) : (false, Out(NoS3)),
             _ => (true, null),
         };
     }
-
-    /// <summary>Whether the case study's AWS services include Amazon S3.</summary>
-    public static bool UsesS3(CaseStudy c) => c.AwsServices?.Any(s =>
-    {
-        var name = s.ToLowerInvariant();
-        return name.Contains("simple storage service", StringComparison.Ordinal)
-            || name.Split([' ', '(', ')', ',', '/', '-'], StringSplitOptions.RemoveEmptyEntries).Contains("s3");
-    }) == true;
 
     /// <summary>
     /// Judges <paramref name="item"/> by applying <paramref name="judge"/> to each counted case study in scope.
@@ -85,8 +133,13 @@ internal static class CaseStudyScope
                 continue;
             }
 
-            var (inScope, outside) = Select(item, standing.CaseStudy);
+            var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms.Findings);
             var verdict = inScope ? judge(standing.CaseStudy) : outside!;
+            if (why is not null)
+            {
+                verdict = verdict with { Reason = WhyAndVerdict.With(why, verdict.Reason) };
+            }
+
             verdicts.Add(verdict);
             if (inScope || verdict.Status == ReadinessStatus.NotMet)
             {

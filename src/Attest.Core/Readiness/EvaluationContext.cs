@@ -38,7 +38,7 @@ public sealed class EvaluationContext
     public CaseStudyPool Pool { get; }
 
     /// <summary>The analyzer findings about <paramref name="item"/> in the evidence of case study <paramref name="caseStudy"/>.</summary>
-    public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item.Id);
+    public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item);
 
     /// <summary>The partner's self-assessment of <paramref name="item"/>, if any.</summary>
     public SelfAssessmentEntry? SelfAssessment(ChecklistItem item) =>

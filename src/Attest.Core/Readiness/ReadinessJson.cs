@@ -92,6 +92,7 @@ public static class ReadinessJson
         json.WriteStartObject();
         json.WriteString("id", item.Id);
         json.WriteString("section", report.Catalog.SectionOf(item).Id);
+        json.WriteString("part", CatalogReader.ChecklistParts.Wire(item.Part));
         json.WriteString("title", item.Title.In(language));
         json.WriteString("status", ReadinessStatuses.Names.Wire(verdict.Status));
         json.WriteString("reason", verdict.Reason.In(language));

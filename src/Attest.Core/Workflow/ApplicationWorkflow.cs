@@ -1,3 +1,4 @@
+using Attest.Core.Catalogs;
 using Attest.Core.Readiness;
 using Attest.Core.Text;
 
@@ -491,7 +492,7 @@ public sealed class ApplicationWorkflow
         }
 
         var unmet = input.Report.Items
-            .Where(i => i.Item.Id.StartsWith("PRE-", StringComparison.Ordinal) && i.Status == ReadinessStatus.NotMet)
+            .Where(i => i.Item.Part == ChecklistPart.Prerequisites && i.Status == ReadinessStatus.NotMet)
             .Select(i => i.Item.Id)
             .ToArray();
         if (unmet.Length > 0)

@@ -196,7 +196,7 @@ public static class AuditGrid
     {
         ArgumentNullException.ThrowIfNull(report);
         var cells = new List<ScoringCell>();
-        foreach (var verdict in report.Items.Where(v => IsValidationItem(v.Item.Id)))
+        foreach (var verdict in report.Items.Where(v => v.Item.Part == ChecklistPart.Validation))
         {
             var keys = verdict.CaseStudies.Where(c => c.Status != ReadinessStatus.NotApplicable).Select(c => c.Key);
             Add(cells, verdict.Item.Id, verdict.Item.AppliesTo, keys);
@@ -214,12 +214,17 @@ public static class AuditGrid
         foreach (var item in document.RootElement.GetProperty("items").EnumerateArray())
         {
             var id = item.GetProperty("id").GetString() ?? throw new JsonException("item without id");
-            if (!IsValidationItem(id))
+            if (!IsValidationItem(item, id))
             {
                 continue;
             }
 
             var appliesTo = item.GetProperty("appliesTo").GetString() ?? "";
+            if (appliesTo == LegacyS3)
+            {
+                appliesTo = CatalogReader.Applicabilities.Wire(Applicability.CaseStudiesUsingServices);
+            }
+
             if (!CatalogReader.Applicabilities.TryParse(appliesTo, out var applicability))
             {
                 throw new JsonException($"{id}: unknown appliesTo '{appliesTo}'");
@@ -266,7 +271,21 @@ public static class AuditGrid
         })
         .ToArray();
 
-    private static bool IsValidationItem(string id) => id.StartsWith("VAL-", StringComparison.Ordinal);
+    // What reports frozen before case-studies-using-services said for an item applying to case studies with Amazon S3
+    private const string LegacyS3 = "case-studies-with-s3";
+
+    // The item's part as the report wrote it. Reports frozen before the part was written name only the Retail
+    // checklist's sections, whose validation sections are VAL-n: for those alone the section id tells the part.
+    private static bool IsValidationItem(JsonElement item, string id)
+    {
+        if (item.TryGetProperty("part", out var part))
+        {
+            return CatalogReader.ChecklistParts.TryParse(part.GetString() ?? "", out var parsed) ? parsed == ChecklistPart.Validation : throw new JsonException($"{id}: unknown part '{part.GetString()}'");
+        }
+
+        var section = item.TryGetProperty("section", out var s) ? s.GetString() ?? "" : "";
+        return section.Split('-')[0] == "VAL";
+    }
 
     private static void Add(List<ScoringCell> cells, string id, Applicability applicability, IEnumerable<string> keys)
     {

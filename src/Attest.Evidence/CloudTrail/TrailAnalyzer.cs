@@ -4,7 +4,7 @@ using Attest.Core.Text;
 namespace Attest.Evidence.CloudTrail;
 
 /// <summary>
-/// Folds CloudTrail records, one at a time, into what VAL-2.8 and VAL-2.2 need: per account its first and last activity,
+/// Folds CloudTrail records, one at a time, into what the root-usage and deployment-automation topics need: per account its first and last activity,
 /// every root event (up to a limit, then counters per hour), and counters per hour of the changes by how they were made.
 /// Memory grows with accounts, hours and root events, never with the number of ordinary records.
 /// </summary>

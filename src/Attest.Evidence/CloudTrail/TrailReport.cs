@@ -1,6 +1,6 @@
 namespace Attest.Evidence.CloudTrail;
 
-/// <summary>What a root event was, as far as VAL-2.8 is concerned.</summary>
+/// <summary>What a root event was, as far as root usage is concerned.</summary>
 public enum RootEventKind
 {
     /// <summary>A successful console sign-in as root.</summary>
@@ -68,7 +68,7 @@ public sealed record RootEvent
 /// <summary>A count by name (event name or principal).</summary>
 public sealed record NamedCount(string Name, long Count);
 
-/// <summary>The changes to AWS resources after setup, by how they were made (a measure for VAL-2.2).</summary>
+/// <summary>The changes to AWS resources after setup, by how they were made (a measure of deployment automation).</summary>
 public sealed record ChangeCounts
 {
     /// <summary>Mutating, successful management calls after setup, except those AWS services made on their own.</summary>

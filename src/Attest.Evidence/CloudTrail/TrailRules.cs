@@ -6,8 +6,8 @@ using Attest.Evidence.Rules;
 namespace Attest.Evidence.CloudTrail;
 
 /// <summary>
-/// The verdicts drawn from CloudTrail logs: root use after account setup (VAL-2.8), failed root sign-ins (VAL-2.8), and
-/// changes made by hand rather than by deployment automation (VAL-2.2). One finding per rule and account.
+/// The verdicts drawn from CloudTrail logs: root use after account setup and failed root sign-ins
+/// (topic root-usage), and changes made by hand rather than by deployment automation (topic deployment-automation). One finding per rule and account.
 /// </summary>
 public static class TrailRules
 {
@@ -61,7 +61,7 @@ public static class TrailRules
         new()
         {
             Id = RootAfterSetup,
-            Item = "VAL-2.8",
+            Topic = "root-usage",
             Title = new("The root user is not used after account setup (CloudTrail)", "L'utilisateur root ne sert plus après la mise en place du compte (CloudTrail)"),
             Rationale = new(
                 "The checklist allows the root user only to create and set up the account. Every root action in the logs after the setup window (by default the first UTC day of activity seen for the account) contradicts it: sign-ins, calls with a root access key, any other action. Calls AWS services make on the root's behalf and service events are not counted; failed sign-ins are reported apart.",
@@ -76,7 +76,7 @@ public static class TrailRules
         new()
         {
             Id = RootSignInAttempts,
-            Item = "VAL-2.8",
+            Topic = "root-usage",
             Title = new("No failed sign-ins as root after setup (CloudTrail)", "Pas de connexion root échouée après la mise en place (CloudTrail)"),
             Rationale = new(
                 "A failed root sign-in or a root password recovery request is not a use of the root user, but it shows someone tried; the auditor may ask who.",
@@ -88,7 +88,7 @@ public static class TrailRules
         new()
         {
             Id = ManualChanges,
-            Item = "VAL-2.2",
+            Topic = "deployment-automation",
             Title = new("Changes go through deployment automation (CloudTrail)", "Les modifications passent par l'automatisation du déploiement (CloudTrail)"),
             Rationale = new(
                 "Counts the successful, mutating management calls after setup (readOnly false; when unstated, any name that does not read like Get, List, Describe…), leaving out sign-ins, role sessions, data events and calls AWS services make themselves. A call made through CloudFormation, or by a principal whose name matches a deployment pattern (deploy, cdk-, terraform, github-actions… or --deploy-role), is automated; any other is manual. Outcome: pass when no change is manual; fail, medium, when manual changes were made from the AWS console; fail, low, when the manual changes are all programmatic (scripts, applications, people's access keys): worth a look, not a contradiction; unknown when the logs hold no change.",
@@ -190,7 +190,7 @@ public static class TrailRules
     private static EvidenceFinding Finding(string rule, FindingOutcome outcome, Severity severity, string account, string file, long record, Message message) => new()
     {
         RuleId = rule,
-        Item = rule == ManualChanges ? "VAL-2.2" : "VAL-2.8",
+        Topic = rule == ManualChanges ? "deployment-automation" : "root-usage",
         Outcome = outcome,
         Severity = severity,
         Resource = account,

@@ -4,7 +4,7 @@ using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 
-/// <summary>VAL-2.2: the infrastructure is code, and instances are managed without interactive sessions.</summary>
+/// <summary>Topics deployment-automation and interactive-access: the infrastructure is code, and instances are managed without interactive sessions.</summary>
 internal static class AutomationRules
 {
     public static IEnumerable<IacRule> All()
@@ -21,7 +21,7 @@ internal static class AutomationRules
         public override RuleDocumentation Documentation { get; } = new()
         {
             Id = "iac-present",
-            Item = "VAL-2.2",
+            Topic = "deployment-automation",
             Title = new("Infrastructure is provisioned as code", "L'infrastructure est provisionnée sous forme de code"),
             Rationale = new("The checklist asks that all provisioning and changes of AWS resources go through programmatic mechanisms such as CloudFormation or Terraform.", "La liste de contrôle demande que tout provisionnement et toute modification des ressources AWS passent par des mécanismes programmatiques comme CloudFormation ou Terraform."),
             Fix = new("Describe every resource of the workload in CloudFormation or Terraform and deploy it through a pipeline.", "Décrivez chaque ressource de la charge de travail en CloudFormation ou Terraform et déployez-la par un pipeline."),
@@ -51,7 +51,7 @@ internal static class AutomationRules
         public override RuleDocumentation Documentation { get; } = new()
         {
             Id = "ssm-session-manager",
-            Item = "VAL-2.2",
+            Topic = "interactive-access",
             Title = new("Instances are managed through Systems Manager", "Les instances sont gérées par Systems Manager"),
             Rationale = new("Session Manager and Run Command replace interactive SSH/RDP for operations, with every session logged.", "Session Manager et Run Command remplacent SSH/RDP interactifs pour l'exploitation, chaque session étant journalisée."),
             Fix = new("Attach the AmazonSSMManagedInstanceCore managed policy to the instance role.", "Attachez la stratégie gérée AmazonSSMManagedInstanceCore au rôle de l'instance."),

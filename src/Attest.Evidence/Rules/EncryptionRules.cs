@@ -3,7 +3,7 @@ using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 
-/// <summary>VAL-2.11: data stores encrypted at rest, listeners and distributions encrypting in transit, keys rotated.</summary>
+/// <summary>Topics encryption-at-rest, encryption-in-transit and key-rotation: data stores encrypted at rest, listeners and distributions encrypting in transit, keys rotated.</summary>
 internal static class EncryptionRules
 {
     private static readonly HashSet<string> WeakTlsPolicies = new(StringComparer.OrdinalIgnoreCase)
@@ -14,13 +14,13 @@ internal static class EncryptionRules
 
     private static Func<ValueSet, Judgement> True => RuleKit.IsTrue;
 
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
-        RuleKit.Doc(id, "VAL-2.11", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
+    private static RuleDocumentation Doc(string id, string topic, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, topic, title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
     public static IEnumerable<IacRule> All()
     {
         yield return new PropertyRule(
-            Doc("rds-storage-encrypted", "RDS and Aurora storage is encrypted", "Le stockage RDS et Aurora est chiffré",
+            Doc("rds-storage-encrypted", "encryption-at-rest", "RDS and Aurora storage is encrypted", "Le stockage RDS et Aurora est chiffré",
                 "Databases hold the customer's sensitive data; their storage must be encrypted at rest.", "Les bases de données contiennent les données sensibles du client ; leur stockage doit être chiffré au repos.",
                 "Set StorageEncrypted / storage_encrypted to true (it cannot be changed after creation: snapshot and restore).", "Mettez StorageEncrypted / storage_encrypted à true (non modifiable après création : instantané puis restauration).",
                 Severity.High, "CKV_AWS_16", "CKV_AWS_96", "RDS_STORAGE_ENCRYPTED", "AVD-AWS-0079", "AVD-AWS-0080", "F26", "F27"),
@@ -32,7 +32,7 @@ internal static class EncryptionRules
             new("aws_rds_cluster", ["storage_encrypted"], True, r => r.ValuesAt("engine_mode").Values.All(v => v.Text != "serverless")));
 
         yield return new PropertyRule(
-            Doc("ebs-encrypted", "EBS volumes are encrypted", "Les volumes EBS sont chiffrés",
+            Doc("ebs-encrypted", "encryption-at-rest", "EBS volumes are encrypted", "Les volumes EBS sont chiffrés",
                 "Block storage of instances holds data and logs; it must be encrypted at rest.", "Le stockage en mode bloc des instances contient données et journaux ; il doit être chiffré au repos.",
                 "Set Encrypted / encrypted to true on volumes and on every block device mapping, or turn on EBS encryption by default for the account.", "Mettez Encrypted / encrypted à true sur les volumes et chaque mappage de périphérique, ou activez le chiffrement EBS par défaut du compte.",
                 Severity.High, "CKV_AWS_3", "CKV_AWS_8", "ENCRYPTED_VOLUMES", "AVD-AWS-0026", "AVD-AWS-0131", "AVD-AWS-0008", "F1"),
@@ -49,7 +49,7 @@ internal static class EncryptionRules
             PropertyCheck.All("aws_instance", r => Judgement.All(Present(True)(r.ValuesAt("root_block_device", "*", "encrypted")), Present(True)(r.ValuesAt("ebs_block_device", "*", "encrypted")))));
 
         yield return new PropertyRule(
-            Doc("dynamodb-encrypted", "DynamoDB tables use server-side encryption with a KMS key", "Les tables DynamoDB utilisent le chiffrement côté serveur avec une clé KMS",
+            Doc("dynamodb-encrypted", "encryption-at-rest", "DynamoDB tables use server-side encryption with a KMS key", "Les tables DynamoDB utilisent le chiffrement côté serveur avec une clé KMS",
                 "DynamoDB always encrypts with an AWS owned key; naming encryption with a KMS key makes it auditable and under the customer's control.", "DynamoDB chiffre toujours avec une clé détenue par AWS ; déclarer un chiffrement par clé KMS le rend vérifiable et contrôlé par le client.",
                 "Set SSESpecification.SSEEnabled / server_side_encryption.enabled to true.", "Mettez SSESpecification.SSEEnabled / server_side_encryption.enabled à true.",
                 Severity.Low, "CKV_AWS_119", "DYNAMODB_TABLE_ENCRYPTED_KMS", "AVD-AWS-0023", "W74"),
@@ -60,7 +60,7 @@ internal static class EncryptionRules
             new("aws_dynamodb_table", ["server_side_encryption", "*", "enabled"], True));
 
         yield return new PropertyRule(
-            Doc("efs-encrypted", "EFS file systems are encrypted", "Les systèmes de fichiers EFS sont chiffrés",
+            Doc("efs-encrypted", "encryption-at-rest", "EFS file systems are encrypted", "Les systèmes de fichiers EFS sont chiffrés",
                 "Shared file systems hold customer data; they must be encrypted at rest.", "Les systèmes de fichiers partagés contiennent des données du client ; ils doivent être chiffrés au repos.",
                 "Set Encrypted / encrypted to true when creating the file system.", "Mettez Encrypted / encrypted à true à la création du système de fichiers.",
                 Severity.High, "CKV_AWS_42", "EFS_ENCRYPTED_CHECK", "AVD-AWS-0037", "F32"),
@@ -70,7 +70,7 @@ internal static class EncryptionRules
             new("aws_efs_file_system", ["encrypted"], True));
 
         yield return new PropertyRule(
-            Doc("sqs-encrypted", "SQS queues are encrypted with KMS", "Les files SQS sont chiffrées avec KMS",
+            Doc("sqs-encrypted", "encryption-at-rest", "SQS queues are encrypted with KMS", "Les files SQS sont chiffrées avec KMS",
                 "Messages may carry customer data; a KMS key encrypts them at rest under the customer's control.", "Les messages peuvent contenir des données du client ; une clé KMS les chiffre au repos sous le contrôle du client.",
                 "Set KmsMasterKeyId / kms_master_key_id.", "Définissez KmsMasterKeyId / kms_master_key_id.",
                 Severity.Medium, "CKV_AWS_27", "SQS_QUEUE_KMS_MASTER_KEY_ID_RULE", "AVD-AWS-0096", "W48"),
@@ -80,7 +80,7 @@ internal static class EncryptionRules
             new("aws_sqs_queue", ["kms_master_key_id"], RuleKit.IsSet));
 
         yield return new PropertyRule(
-            Doc("sns-encrypted", "SNS topics are encrypted with KMS", "Les rubriques SNS sont chiffrées avec KMS",
+            Doc("sns-encrypted", "encryption-at-rest", "SNS topics are encrypted with KMS", "Les rubriques SNS sont chiffrées avec KMS",
                 "Notifications may carry customer data; a KMS key encrypts them at rest.", "Les notifications peuvent contenir des données du client ; une clé KMS les chiffre au repos.",
                 "Set KmsMasterKeyId / kms_master_key_id.", "Définissez KmsMasterKeyId / kms_master_key_id.",
                 Severity.Medium, "CKV_AWS_26", "SNS_ENCRYPTED_KMS", "AVD-AWS-0095", "W47"),
@@ -90,7 +90,7 @@ internal static class EncryptionRules
             new("aws_sns_topic", ["kms_master_key_id"], RuleKit.IsSet));
 
         yield return new PropertyRule(
-            Doc("kinesis-encrypted", "Kinesis streams are encrypted", "Les flux Kinesis sont chiffrés",
+            Doc("kinesis-encrypted", "encryption-at-rest", "Kinesis streams are encrypted", "Les flux Kinesis sont chiffrés",
                 "Event streams carry customer data; they must be encrypted at rest.", "Les flux d'événements transportent des données du client ; ils doivent être chiffrés au repos.",
                 "Set StreamEncryption with EncryptionType KMS and a KeyId / encryption_type = \"KMS\" with a kms_key_id.", "Définissez StreamEncryption avec EncryptionType KMS et un KeyId / encryption_type = \"KMS\" avec un kms_key_id.",
                 Severity.Medium, "CKV_AWS_43", "KINESIS_STREAM_ENCRYPTION_RULE", "AVD-AWS-0064", "W49"),
@@ -101,7 +101,7 @@ internal static class EncryptionRules
             PropertyCheck.All("aws_kinesis_stream", r => Judgement.All(Kms(r.ValuesAt("encryption_type")), RuleKit.IsSet(r.ValuesAt("kms_key_id")))));
 
         yield return new PropertyRule(
-            Doc("elasticache-encrypted", "ElastiCache encrypts at rest and in transit", "ElastiCache chiffre au repos et en transit",
+            Doc("elasticache-encrypted", "encryption-at-rest", "ElastiCache encrypts at rest and in transit", "ElastiCache chiffre au repos et en transit",
                 "Caches often hold session and customer data; both at-rest and in-transit encryption are needed.", "Les caches contiennent souvent des sessions et des données du client ; les chiffrements au repos et en transit sont nécessaires.",
                 "Set AtRestEncryptionEnabled and TransitEncryptionEnabled (at_rest_encryption_enabled, transit_encryption_enabled) to true.", "Mettez AtRestEncryptionEnabled et TransitEncryptionEnabled (at_rest_encryption_enabled, transit_encryption_enabled) à true.",
                 // Not ELASTICACHE_REPLICATION_GROUP_ENCRYPTION_AT_REST nor ..._ENCRYPTION_IN_TRANSIT: each checks one half, and their labelled
@@ -113,7 +113,7 @@ internal static class EncryptionRules
             PropertyCheck.All("aws_elasticache_replication_group", r => Judgement.All(RuleKit.IsTrue(r.ValuesAt("at_rest_encryption_enabled")), RuleKit.IsTrue(r.ValuesAt("transit_encryption_enabled")))));
 
         yield return new PropertyRule(
-            Doc("redshift-encrypted", "Redshift clusters are encrypted", "Les clusters Redshift sont chiffrés",
+            Doc("redshift-encrypted", "encryption-at-rest", "Redshift clusters are encrypted", "Les clusters Redshift sont chiffrés",
                 "Warehouses concentrate the customer's data; they must be encrypted at rest.", "Les entrepôts concentrent les données du client ; ils doivent être chiffrés au repos.",
                 "Set Encrypted / encrypted to true.", "Mettez Encrypted / encrypted à true.",
                 Severity.High, "CKV_AWS_64", "AVD-AWS-0084"),
@@ -123,7 +123,7 @@ internal static class EncryptionRules
             new("aws_redshift_cluster", ["encrypted"], True));
 
         yield return new PropertyRule(
-            Doc("opensearch-encrypted", "OpenSearch domains encrypt at rest, between nodes and over HTTPS", "Les domaines OpenSearch chiffrent au repos, entre nœuds et en HTTPS",
+            Doc("opensearch-encrypted", "encryption-at-rest", "OpenSearch domains encrypt at rest, between nodes and over HTTPS", "Les domaines OpenSearch chiffrent au repos, entre nœuds et en HTTPS",
                 "Search indexes copy customer data; encryption at rest, node-to-node and HTTPS-only endpoints protect it.", "Les index de recherche copient des données du client ; le chiffrement au repos, entre nœuds et des points de terminaison HTTPS seulement les protègent.",
                 "Enable EncryptionAtRestOptions, NodeToNodeEncryptionOptions and DomainEndpointOptions.EnforceHTTPS.", "Activez EncryptionAtRestOptions, NodeToNodeEncryptionOptions et DomainEndpointOptions.EnforceHTTPS.",
                 // Not OPENSEARCH_ENCRYPTED_AT_REST, OPENSEARCH_NODE_TO_NODE_ENCRYPTION_CHECK, OPENSEARCH_HTTPS_REQUIRED nor
@@ -138,7 +138,7 @@ internal static class EncryptionRules
             PropertyCheck.All("aws_elasticsearch_domain", DomainTf));
 
         yield return new PropertyRule(
-            Doc("lb-https", "Load balancer listeners use TLS 1.2 or later", "Les écouteurs d'équilibreur de charge utilisent TLS 1.2 ou plus",
+            Doc("lb-https", "encryption-in-transit", "Load balancer listeners use TLS 1.2 or later", "Les écouteurs d'équilibreur de charge utilisent TLS 1.2 ou plus",
                 "Traffic to the workload must be encrypted in transit: listeners serve HTTPS/TLS with a TLS 1.2+ policy, or redirect HTTP to HTTPS.", "Le trafic vers la charge de travail doit être chiffré en transit : les écouteurs servent HTTPS/TLS avec une stratégie TLS 1.2 ou plus, ou redirigent HTTP vers HTTPS.",
                 "Use Protocol HTTPS (or TLS) with an ELBSecurityPolicy-TLS13-1-2 or TLS-1-2 policy, or make the HTTP listener's default action a redirect to HTTPS.", "Utilisez le protocole HTTPS (ou TLS) avec une stratégie ELBSecurityPolicy-TLS13-1-2 ou TLS-1-2, ou faites de l'action par défaut de l'écouteur HTTP une redirection vers HTTPS.",
                 // Not ELBV2_LISTENER_PROTOCOL_RULE nor ELBV2_LISTENER_SSL_POLICY_RULE: they fail an HTTP listener that redirects to
@@ -152,7 +152,7 @@ internal static class EncryptionRules
             new("AWS::ElasticLoadBalancing::LoadBalancer", ["Listeners", "*", "Protocol"], v => RuleKit.Text(v, p => p.Equals("HTTPS", StringComparison.OrdinalIgnoreCase) || p.Equals("SSL", StringComparison.OrdinalIgnoreCase), whenAbsent: false)));
 
         yield return new PropertyRule(
-            Doc("cloudfront-https", "CloudFront viewers use HTTPS", "Les lecteurs CloudFront utilisent HTTPS",
+            Doc("cloudfront-https", "encryption-in-transit", "CloudFront viewers use HTTPS", "Les lecteurs CloudFront utilisent HTTPS",
                 "Content delivered to shoppers must be encrypted in transit; allow-all lets browsers use plain HTTP.", "Le contenu livré aux clients doit être chiffré en transit ; allow-all laisse les navigateurs utiliser HTTP en clair.",
                 "Set ViewerProtocolPolicy / viewer_protocol_policy to redirect-to-https or https-only on every cache behavior.", "Mettez ViewerProtocolPolicy / viewer_protocol_policy à redirect-to-https ou https-only sur chaque comportement de cache.",
                 Severity.Medium, "CKV_AWS_34", "CLOUDFRONT_VIEWER_POLICY_HTTPS", "AVD-AWS-0012"),
@@ -169,7 +169,7 @@ internal static class EncryptionRules
                 r => Written(r.ValuesAt("default_cache_behavior", "*", "viewer_protocol_policy"), r.ValuesAt("ordered_cache_behavior", "*", "viewer_protocol_policy"))));
 
         yield return new PropertyRule(
-            Doc("kms-rotation", "KMS keys rotate", "Les clés KMS tournent",
+            Doc("kms-rotation", "key-rotation", "KMS keys rotate", "Les clés KMS tournent",
                 "Customer managed keys that encrypt sensitive data should rotate their key material every year.", "Les clés gérées par le client qui chiffrent des données sensibles doivent renouveler leur matériel chaque année.",
                 "Set EnableKeyRotation / enable_key_rotation to true on symmetric keys.", "Mettez EnableKeyRotation / enable_key_rotation à true sur les clés symétriques.",
                 Severity.Medium, "CKV_AWS_7", "CMK_BACKING_KEY_ROTATION_ENABLED", "AVD-AWS-0065", "F19"),

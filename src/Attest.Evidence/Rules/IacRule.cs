@@ -10,8 +10,8 @@ public sealed record RuleDocumentation
     /// <summary>Stable id, e.g. <c>s3-public-access-block</c>.</summary>
     public required string Id { get; init; }
 
-    /// <summary>The checklist item it argues, e.g. <c>VAL-2.10</c>.</summary>
-    public required string Item { get; init; }
+    /// <summary>The topic it speaks to (<see cref="Topics"/>), e.g. <c>s3-public-access</c>; catalogs map topics to their items.</summary>
+    public required string Topic { get; init; }
 
     /// <summary>A short title.</summary>
     public required LocalizedString Title { get; init; }
@@ -49,7 +49,7 @@ public abstract class IacRule
         return new EvidenceFinding
         {
             RuleId = Documentation.Id,
-            Item = Documentation.Item,
+            Topic = Documentation.Topic,
             Outcome = judgement.Outcome,
             Severity = Documentation.Severity,
             Resource = resource.Address,

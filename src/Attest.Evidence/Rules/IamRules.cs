@@ -203,15 +203,15 @@ internal sealed class PolicyCheckRule(RuleDocumentation documentation, Phrase pa
     }
 }
 
-/// <summary>VAL-2.9 (and VAL-2.10 for buckets): least privilege in identity, trust and resource policies.</summary>
+/// <summary>Topics least-privilege, privilege-escalation, trust-policy, resource-policy-access (and s3-public-access for buckets): least privilege in identity, trust and resource policies.</summary>
 internal static class IamRules
 {
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
-        RuleKit.Doc(id, "VAL-2.9", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
+    private static RuleDocumentation Doc(string id, string topic, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, topic, title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
-    /// <summary>VAL-2.10: no bucket policy lets anyone in.</summary>
+    /// <summary>Topic s3-public-access: no bucket policy lets anyone in.</summary>
     public static IacRule PublicBucketPolicy { get; } = new PolicyCheckRule(
-        RuleKit.Doc(PolicyChecks.PublicBucket, "VAL-2.10", "S3 bucket policy has no unconditioned wildcard principal", "La stratégie de compartiment S3 n'a pas de principal générique sans condition",
+        RuleKit.Doc(PolicyChecks.PublicBucket, "s3-public-access", "S3 bucket policy has no unconditioned wildcard principal", "La stratégie de compartiment S3 n'a pas de principal générique sans condition",
             "An Allow statement for Principal \"*\" (or NotPrincipal) without a condition that narrows the caller makes the bucket public.", "Une déclaration Allow pour le principal « * » (ou NotPrincipal) sans condition qui restreint l'appelant rend le compartiment public.",
             "Name the principals that need access, or add a condition on the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp…).", "Nommez les principaux qui ont besoin d'accès, ou ajoutez une condition sur l'appelant (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, aws:SourceVpce, aws:SourceIp…).",
             Severity.High, "S3_BUCKET_POLICY_NO_WILDCARD_PRINCIPAL", "CKV_AWS_70", "F16"),
@@ -222,7 +222,7 @@ internal static class IamRules
     public static IEnumerable<IacRule> All()
     {
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.Admin, "No policy allows every action on every resource", "Aucune stratégie n'autorise toutes les actions sur toutes les ressources",
+            Doc(PolicyChecks.Admin, "least-privilege", "No policy allows every action on every resource", "Aucune stratégie n'autorise toutes les actions sur toutes les ressources",
                 "\"Action\": \"*\" on \"Resource\": \"*\" is administrator access, the opposite of least privilege.", "« Action »: « * » sur « Resource »: « * » est un accès administrateur, l'inverse du moindre privilège.",
                 "List the actions and resources the principal needs; use IAM Access Analyzer policy generation from CloudTrail activity.", "Listez les actions et ressources dont le principal a besoin ; générez la stratégie avec IAM Access Analyzer à partir de l'activité CloudTrail.",
                 Severity.High, "CKV_AWS_62", "CKV_AWS_1", "IAM_POLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_ADMIN_ACCESS", "AVD-AWS-0057"),
@@ -231,7 +231,7 @@ internal static class IamRules
             Policies.Identity);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.ServiceWildcard, "No policy allows every action of a service", "Aucune stratégie n'autorise toutes les actions d'un service",
+            Doc(PolicyChecks.ServiceWildcard, "least-privilege", "No policy allows every action of a service", "Aucune stratégie n'autorise toutes les actions d'un service",
                 "\"s3:*\" or \"dynamodb:*\" grants far more than an application needs, including deletion and permission changes.", "« s3:* » ou « dynamodb:* » accorde bien plus que ce dont une application a besoin, y compris la suppression et la modification des droits.",
                 "Replace service:* with the specific actions used.", "Remplacez service:* par les actions précises utilisées.",
                 Severity.Medium, "CKV_AWS_63", "IAM_POLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "IAM_MANAGEDPOLICY_NO_STATEMENTS_WITH_FULL_ACCESS", "F4", "F5"),
@@ -240,7 +240,7 @@ internal static class IamRules
             Policies.Identity);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.AllowNotAction, "No Allow statement uses NotAction", "Aucune déclaration Allow n'utilise NotAction",
+            Doc(PolicyChecks.AllowNotAction, "least-privilege", "No Allow statement uses NotAction", "Aucune déclaration Allow n'utilise NotAction",
                 "Allow with NotAction grants every action except those listed, including actions of services created later.", "Allow avec NotAction accorde toutes les actions sauf celles listées, y compris celles des services créés plus tard.",
                 "List the allowed actions with Action; keep NotAction for Deny statements.", "Listez les actions autorisées avec Action ; réservez NotAction aux déclarations Deny.",
                 // Not guard's IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_ACTION: its labelled roles carry a PolicyDocument property roles do not have
@@ -250,7 +250,7 @@ internal static class IamRules
             Policies.All);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.AllowNotResource, "No Allow statement uses NotResource", "Aucune déclaration Allow n'utilise NotResource",
+            Doc(PolicyChecks.AllowNotResource, "least-privilege", "No Allow statement uses NotResource", "Aucune déclaration Allow n'utilise NotResource",
                 "Allow with NotResource grants the actions on every resource except those listed, including resources created later.", "Allow avec NotResource accorde les actions sur toutes les ressources sauf celles listées, y compris celles créées plus tard.",
                 "List the resources with Resource; keep NotResource for Deny statements.", "Listez les ressources avec Resource ; réservez NotResource aux déclarations Deny.",
                 // Not guard's IAM_ROLE_OR_POLICY_NO_ALLOW_PLUS_NOT_RESOURCE, for the same reason as NotAction
@@ -260,7 +260,7 @@ internal static class IamRules
             Policies.All);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.PassRole, "iam:PassRole is not allowed on every role", "iam:PassRole n'est pas autorisé sur tous les rôles",
+            Doc(PolicyChecks.PassRole, "privilege-escalation", "iam:PassRole is not allowed on every role", "iam:PassRole n'est pas autorisé sur tous les rôles",
                 "Passing any role to a service lets a principal act with that role's permissions, including administrator roles.", "Transmettre n'importe quel rôle à un service permet d'agir avec les droits de ce rôle, y compris les rôles administrateurs.",
                 "Restrict iam:PassRole to the ARNs of the roles the workload must pass, or add an iam:PassedToService condition.", "Limitez iam:PassRole aux ARN des rôles que la charge de travail doit transmettre, ou ajoutez une condition iam:PassedToService.",
                 Severity.High, "IAM_POLICY_NO_WILDCARD_RESOURCE_ON_PASSROLE", "IAM_ROLE_NO_WILDCARD_RESOURCE_ON_PASSROLE", "CKV_AWS_286", "F38", "F39"),
@@ -269,7 +269,7 @@ internal static class IamRules
             Policies.Identity);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.Escalation, "No policy allows a known privilege escalation", "Aucune stratégie ne permet une élévation de privilèges connue",
+            Doc(PolicyChecks.Escalation, "privilege-escalation", "No policy allows a known privilege escalation", "Aucune stratégie ne permet une élévation de privilèges connue",
                 "Some actions let a principal grant itself more rights (new policy versions, attaching policies, passing roles to compute, login profiles…).", "Certaines actions permettent à un principal de s'accorder plus de droits (nouvelles versions de stratégie, attachement de stratégies, transmission de rôles au calcul, profils de connexion…).",
                 "Remove these actions or scope them to specific resources, and add conditions or permission boundaries.", "Supprimez ces actions ou limitez-les à des ressources précises, et ajoutez des conditions ou des limites d'autorisations.",
                 Severity.High, "CKV_AWS_110", "CKV_AWS_286", "CKV_AWS_287"),
@@ -278,7 +278,7 @@ internal static class IamRules
             Policies.Identity, Policies.Principals);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.TrustOpen, "Role trust policies name who may assume the role", "Les stratégies d'approbation des rôles nomment qui peut assumer le rôle",
+            Doc(PolicyChecks.TrustOpen, "trust-policy", "Role trust policies name who may assume the role", "Les stratégies d'approbation des rôles nomment qui peut assumer le rôle",
                 "A trust policy with Principal \"*\" and no condition on the caller lets any AWS account assume the role; so does trusting GitHub's OIDC provider without a condition on the repository (sub).", "Une stratégie d'approbation avec le principal « * » sans condition sur l'appelant permet à n'importe quel compte AWS d'assumer le rôle ; de même pour le fournisseur OIDC de GitHub sans condition sur le dépôt (sub).",
                 "Name the accounts, roles or services allowed, and require sts:ExternalId for third parties.", "Nommez les comptes, rôles ou services autorisés, et exigez sts:ExternalId pour les tiers.",
                 Severity.High, "CKV_AWS_60", "CKV_AWS_61", "IAM_ROLE_NO_FULL_ACCESS_ON_TRUST_POLICY", "F2"),
@@ -287,7 +287,7 @@ internal static class IamRules
             Policies.Trust);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.TrustExternalId, "Roles trusted by another account require an external id", "Les rôles approuvés par un autre compte exigent un identifiant externe",
+            Doc(PolicyChecks.TrustExternalId, "trust-policy", "Roles trusted by another account require an external id", "Les rôles approuvés par un autre compte exigent un identifiant externe",
                 "A role another account may assume without sts:ExternalId is open to the confused-deputy problem: a third party can be tricked into using it for someone else.", "Un rôle qu'un autre compte peut assumer sans sts:ExternalId est exposé au problème de l'adjoint confus : un tiers peut être amené à l'utiliser pour le compte de quelqu'un d'autre.",
                 "Add a StringEquals condition on sts:ExternalId with the value agreed with the other account.", "Ajoutez une condition StringEquals sur sts:ExternalId avec la valeur convenue avec l'autre compte.",
                 Severity.Medium),
@@ -296,7 +296,7 @@ internal static class IamRules
             Policies.Trust);
 
         yield return new PolicyCheckRule(
-            Doc(PolicyChecks.PublicResource, "Key, queue and topic policies have no unconditioned wildcard principal", "Les stratégies de clé, file et rubrique n'ont pas de principal générique sans condition",
+            Doc(PolicyChecks.PublicResource, "resource-policy-access", "Key, queue and topic policies have no unconditioned wildcard principal", "Les stratégies de clé, file et rubrique n'ont pas de principal générique sans condition",
                 "An Allow statement for Principal \"*\" without a condition on the caller lets any AWS account use the key, queue or topic.", "Une déclaration Allow pour le principal « * » sans condition sur l'appelant permet à n'importe quel compte AWS d'utiliser la clé, la file ou la rubrique.",
                 "Name the principals, or add a condition on the caller (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, kms:CallerAccount…).", "Nommez les principaux, ou ajoutez une condition sur l'appelant (aws:SourceArn, aws:SourceAccount, aws:PrincipalOrgID, kms:CallerAccount…).",
                 Severity.High, "SQS_QUEUEPOLICY_NO_WILDCARD_PRINCIPAL", "KMS_NO_WILDCARD_PRINCIPAL", "F21", "F76"),
@@ -307,13 +307,13 @@ internal static class IamRules
         yield return new UserPoliciesRule();
     }
 
-    /// <summary>VAL-2.9: permissions go to roles and groups, not to users.</summary>
+    /// <summary>Topic least-privilege: permissions go to roles and groups, not to users.</summary>
     private sealed class UserPoliciesRule : IacRule
     {
         private static readonly Phrase Pass = new("User {0} has no policy of its own.", "L'utilisateur {0} n'a pas de stratégie propre.");
         private static readonly Phrase Fail = new("{0} attaches policies directly to a user.", "{0} attache des stratégies directement à un utilisateur.");
 
-        public override RuleDocumentation Documentation { get; } = Doc("iam-no-user-policies", "Policies are not attached to users", "Les stratégies ne sont pas attachées aux utilisateurs",
+        public override RuleDocumentation Documentation { get; } = Doc("iam-no-user-policies", "least-privilege", "Policies are not attached to users", "Les stratégies ne sont pas attachées aux utilisateurs",
             "Granting through groups and roles keeps privileges reviewable; policies on individual users drift out of sight.", "Accorder par des groupes et des rôles garde les privilèges vérifiables ; les stratégies sur des utilisateurs individuels échappent à la revue.",
             "Attach the policies to a group or a role and put the user in the group.", "Attachez les stratégies à un groupe ou un rôle et placez l'utilisateur dans le groupe.",
             Severity.Low, "CKV_AWS_40", "IAM_USER_NO_POLICIES_CHECK", "IAM_NO_POLICY_ON_USER", "F10", "F11", "F12") with

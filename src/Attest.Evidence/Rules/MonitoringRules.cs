@@ -4,16 +4,16 @@ using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 
-/// <summary>VAL-2.7: alarms that act, logs that are kept, monitoring of databases, networks and API activity.</summary>
+/// <summary>Topics monitoring and logging: alarms that act, logs that are kept, monitoring of databases, networks and API activity.</summary>
 internal static class MonitoringRules
 {
-    private static RuleDocumentation Doc(string id, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
-        RuleKit.Doc(id, "VAL-2.7", title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
+    private static RuleDocumentation Doc(string id, string topic, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) =>
+        RuleKit.Doc(id, topic, title, titleFr, rationale, rationaleFr, fix, fixFr, severity, equivalents);
 
     public static IEnumerable<IacRule> All()
     {
         yield return new PropertyRule(
-            Doc("alarm-actions", "CloudWatch alarms notify someone", "Les alarmes CloudWatch préviennent quelqu'un",
+            Doc("alarm-actions", "monitoring", "CloudWatch alarms notify someone", "Les alarmes CloudWatch préviennent quelqu'un",
                 "An alarm without an action changes state unseen; operational health monitoring needs a notification or remediation.", "Une alarme sans action change d'état sans que personne ne le voie ; la surveillance exige une notification ou une remédiation.",
                 "Give AlarmActions / alarm_actions an SNS topic, an Auto Scaling policy or a Systems Manager action.", "Donnez à AlarmActions / alarm_actions une rubrique SNS, une stratégie Auto Scaling ou une action Systems Manager.",
                 // Not CLOUDWATCH_ALARM_ACTION_CHECK: it passes an alarm whose only actions are OKActions or InsufficientDataActions,
@@ -25,7 +25,7 @@ internal static class MonitoringRules
             PropertyCheck.All("aws_cloudwatch_metric_alarm", r => Judgement.All(RuleKit.IsSet(r.ValuesAt("alarm_actions")), RuleKit.IsTrueOr(r.ValuesAt("actions_enabled"), whenAbsent: true))));
 
         yield return new PropertyRule(
-            Doc("log-retention", "Log groups keep logs for a set time", "Les groupes de journaux conservent les journaux une durée définie",
+            Doc("log-retention", "logging", "Log groups keep logs for a set time", "Les groupes de journaux conservent les journaux une durée définie",
                 "Logs are the operational record; a retention period makes their keeping deliberate (and their cost bounded).", "Les journaux sont la trace opérationnelle ; une durée de conservation rend leur conservation délibérée (et leur coût borné).",
                 "Set RetentionInDays / retention_in_days to one of the values CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90… 3653 days).", "Mettez RetentionInDays / retention_in_days à l'une des valeurs acceptées par CloudWatch Logs (1, 3, 5, 7, 14, 30, 60, 90… 3653 jours).",
                 Severity.Low, "CKV_AWS_66", "CW_LOGGROUP_RETENTION_PERIOD_CHECK", "AVD-AWS-0017", "W86"),
@@ -35,7 +35,7 @@ internal static class MonitoringRules
             new("aws_cloudwatch_log_group", ["retention_in_days"], Retention));
 
         yield return new PropertyRule(
-            Doc("rds-enhanced-monitoring", "RDS has enhanced monitoring", "RDS a la surveillance améliorée",
+            Doc("rds-enhanced-monitoring", "monitoring", "RDS has enhanced monitoring", "RDS a la surveillance améliorée",
                 "Enhanced monitoring shows the database host's health at up to one-second resolution.", "La surveillance améliorée montre la santé de l'hôte de la base de données jusqu'à la seconde.",
                 "Set MonitoringInterval / monitoring_interval to 1, 5, 10, 15, 30 or 60 with a monitoring role.", "Mettez MonitoringInterval / monitoring_interval à 1, 5, 10, 15, 30 ou 60 avec un rôle de surveillance.",
                 Severity.Low, "CKV_AWS_118", "RDS_ENHANCED_MONITORING_ENABLED"),
@@ -48,7 +48,7 @@ internal static class MonitoringRules
         yield return new FlowLogsRule();
 
         yield return new PropertyRule(
-            Doc("cloudtrail-multi-region", "CloudTrail covers every Region and validates its log files", "CloudTrail couvre toutes les Régions et valide ses fichiers journaux",
+            Doc("cloudtrail-multi-region", "logging", "CloudTrail covers every Region and validates its log files", "CloudTrail couvre toutes les Régions et valide ses fichiers journaux",
                 "A multi-Region trail with log file validation is the trustworthy record of API activity needed to monitor and investigate.", "Un journal multirégion avec validation des fichiers est la trace fiable de l'activité d'API nécessaire pour surveiller et enquêter.",
                 "Set IsMultiRegionTrail and EnableLogFileValidation (is_multi_region_trail, enable_log_file_validation) to true.", "Mettez IsMultiRegionTrail et EnableLogFileValidation (is_multi_region_trail, enable_log_file_validation) à true.",
                 Severity.Medium, "CKV_AWS_67", "CKV_AWS_36", "MULTI_REGION_CLOUD_TRAIL_ENABLED", "CLOUD_TRAIL_LOG_FILE_VALIDATION_ENABLED", "AVD-AWS-0014", "AVD-AWS-0016"),
@@ -65,13 +65,13 @@ internal static class MonitoringRules
 
     private static Judgement Retention(ValueSet values) => Judgement.Of(values, v => v.IsAbsent ? false : RuleKit.Number(v) is { } days ? RetentionPeriods.Contains(days) : v.Text is null ? null : false);
 
-    /// <summary>VAL-2.7: every VPC has flow logs.</summary>
+    /// <summary>Topic logging: every VPC has flow logs.</summary>
     private sealed class FlowLogsRule : IacRule
     {
         private static readonly Phrase Pass = new("VPC {0} records flow logs.", "Le VPC {0} enregistre des journaux de flux.");
         private static readonly Phrase Fail = new("VPC {0} records no flow logs.", "Le VPC {0} n'enregistre pas de journaux de flux.");
 
-        public override RuleDocumentation Documentation { get; } = Doc("vpc-flow-logs", "VPCs record flow logs", "Les VPC enregistrent des journaux de flux",
+        public override RuleDocumentation Documentation { get; } = Doc("vpc-flow-logs", "logging", "VPCs record flow logs", "Les VPC enregistrent des journaux de flux",
             "Flow logs show the network traffic reaching the workload, needed to monitor its health and investigate incidents.", "Les journaux de flux montrent le trafic réseau de la charge de travail, nécessaires pour surveiller sa santé et enquêter.",
             "Add an AWS::EC2::FlowLog / aws_flow_log for the VPC.", "Ajoutez un AWS::EC2::FlowLog / aws_flow_log pour le VPC.",
             Severity.Low, "CKV2_AWS_11", "AVD-AWS-0178") with
@@ -91,7 +91,7 @@ internal static class MonitoringRules
         }
     }
 
-    /// <summary>VAL-2.7: the workload's main resources are watched by at least one alarm.</summary>
+    /// <summary>Topic monitoring: the workload's main resources are watched by at least one alarm.</summary>
     private sealed class AlarmCoverageRule : IacRule
     {
         private static readonly string[] Watched =
@@ -104,7 +104,7 @@ internal static class MonitoringRules
         private static readonly Phrase Pass = new("{0} is watched by alarm {1}.", "{0} est surveillé par l'alarme {1}.");
         private static readonly Phrase Fail = new("{0} is watched by no alarm.", "{0} n'est surveillé par aucune alarme.");
 
-        public override RuleDocumentation Documentation { get; } = Doc("alarm-coverage", "Main resources are covered by an alarm", "Les ressources principales sont couvertes par une alarme",
+        public override RuleDocumentation Documentation { get; } = Doc("alarm-coverage", "monitoring", "Main resources are covered by an alarm", "Les ressources principales sont couvertes par une alarme",
             "Databases, load balancers, queues and functions are where a retail workload fails first; each needs at least one alarm on its metrics.", "Bases de données, équilibreurs de charge, files et fonctions sont là où une charge de travail de la vente au détail tombe d'abord ; chacune a besoin d'au moins une alarme sur ses métriques.",
             "Add a CloudWatch alarm whose dimensions name the resource (e.g. DBInstanceIdentifier, LoadBalancer, QueueName, FunctionName).", "Ajoutez une alarme CloudWatch dont les dimensions nomment la ressource (par ex. DBInstanceIdentifier, LoadBalancer, QueueName, FunctionName).",
             Severity.Low) with

@@ -132,7 +132,7 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
     }
 }
 
-/// <summary>VAL-2.12 (segmentation, public exposure) and VAL-2.2 (interactive access).</summary>
+/// <summary>Topics network-segmentation, public-exposure and interactive-access.</summary>
 internal static class NetworkRules
 {
     public static IEnumerable<IacRule> All()
@@ -140,7 +140,7 @@ internal static class NetworkRules
         yield return new OpenPortsRule();
 
         yield return new PropertyRule(
-            RuleKit.Doc("rds-not-public", "VAL-2.12", "Databases are not publicly accessible", "Les bases de données ne sont pas accessibles publiquement",
+            RuleKit.Doc("rds-not-public", "public-exposure", "Databases are not publicly accessible", "Les bases de données ne sont pas accessibles publiquement",
                 "A database reachable from the internet breaks the isolation of the tier that stores cardholder data.", "Une base de données joignable depuis Internet rompt l'isolement du niveau qui stocke les données de cartes.",
                 "Set PubliclyAccessible / publicly_accessible to false and place the database in private subnets.", "Mettez PubliclyAccessible / publicly_accessible à false et placez la base dans des sous-réseaux privés.",
                 Severity.High, "CKV_AWS_17", "RDS_INSTANCE_PUBLIC_ACCESS_CHECK", "AVD-AWS-0180", "F22"),
@@ -155,7 +155,7 @@ internal static class NetworkRules
             new("aws_redshift_cluster", ["publicly_accessible"], RuleKit.IsNotTrue));
 
         yield return new PropertyRule(
-            RuleKit.Doc("subnet-no-public-ip", "VAL-2.12", "Subnets do not assign public IP addresses", "Les sous-réseaux n'attribuent pas d'adresses IP publiques",
+            RuleKit.Doc("subnet-no-public-ip", "public-exposure", "Subnets do not assign public IP addresses", "Les sous-réseaux n'attribuent pas d'adresses IP publiques",
                 "Subnets that give every instance a public address make it easy to expose a private tier by accident.", "Des sous-réseaux qui donnent une adresse publique à chaque instance facilitent l'exposition accidentelle d'un niveau privé.",
                 "Set MapPublicIpOnLaunch / map_public_ip_on_launch to false; give public addresses only to load balancers and NAT gateways.", "Mettez MapPublicIpOnLaunch / map_public_ip_on_launch à false ; ne donnez d'adresses publiques qu'aux équilibreurs de charge et passerelles NAT.",
                 Severity.Medium, "CKV_AWS_130", "SUBNET_AUTO_ASSIGN_PUBLIC_IP_DISABLED", "AVD-AWS-0164", "W33"),
@@ -165,7 +165,7 @@ internal static class NetworkRules
             new("aws_subnet", ["map_public_ip_on_launch"], RuleKit.IsNotTrue));
 
         yield return new PropertyRule(
-            RuleKit.Doc("instance-no-public-ip", "VAL-2.12", "Instances have no public IP address", "Les instances n'ont pas d'adresse IP publique",
+            RuleKit.Doc("instance-no-public-ip", "public-exposure", "Instances have no public IP address", "Les instances n'ont pas d'adresse IP publique",
                 "Instances of the application and data tiers should be reached through load balancers, not directly from the internet.", "Les instances des niveaux application et données doivent être jointes par des équilibreurs de charge, pas directement depuis Internet.",
                 "Set AssociatePublicIpAddress / associate_public_ip_address to false.", "Mettez AssociatePublicIpAddress / associate_public_ip_address à false.",
                 // Not AUTOSCALING_LAUNCH_CONFIG_PUBLIC_IP_DISABLED: it fails a launch configuration that leaves
@@ -184,13 +184,13 @@ internal static class NetworkRules
         yield return new InteractiveAccessRule();
     }
 
-    /// <summary>VAL-2.12: no SSH, RDP or all-ports ingress from the whole internet.</summary>
+    /// <summary>Topic network-segmentation: no SSH, RDP or all-ports ingress from the whole internet.</summary>
     private sealed class OpenPortsRule : IacRule
     {
         private static readonly Phrase Pass = new("{0} opens no administration port to the internet.", "{0} n'ouvre aucun port d'administration à Internet.");
         private static readonly Phrase Fail = new("{0} lets the whole internet reach SSH, RDP or every port.", "{0} laisse tout Internet joindre SSH, RDP ou tous les ports.");
 
-        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("sg-no-public-admin-ports", "VAL-2.12", "No SSH, RDP or all-ports ingress from the internet", "Aucune entrée SSH, RDP ou tous ports depuis Internet",
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("sg-no-public-admin-ports", "network-segmentation", "No SSH, RDP or all-ports ingress from the internet", "Aucune entrée SSH, RDP ou tous ports depuis Internet",
             "Workloads that process cardholder data must be isolated by firewalls; administration ports open to 0.0.0.0/0 or ::/0 defeat that isolation.", "Les charges de travail qui traitent des données de cartes doivent être isolées par des pare-feu ; des ports d'administration ouverts à 0.0.0.0/0 ou ::/0 annulent cet isolement.",
             "Restrict the source to known networks or use Systems Manager Session Manager instead of inbound SSH/RDP.", "Limitez la source à des réseaux connus ou utilisez Systems Manager Session Manager au lieu de SSH/RDP entrants.",
             // Not RESTRICTED_INCOMING_TRAFFIC: it is about another list of ports (20, 21, 3306, 4333…), and fails them when
@@ -210,7 +210,7 @@ internal static class NetworkRules
         }
     }
 
-    /// <summary>VAL-2.2: interactive deployment is possible when instances carry key pairs or accept SSH/RDP.</summary>
+    /// <summary>Topic interactive-access: interactive deployment is possible when instances carry key pairs or accept SSH/RDP.</summary>
     private sealed class InteractiveAccessRule : IacRule
     {
         // A key pair named by a parameter without default is a key pair all the same: only its name is unknown
@@ -220,7 +220,7 @@ internal static class NetworkRules
         private static readonly Phrase Pass = new("{0} offers no interactive SSH/RDP access.", "{0} n'offre pas d'accès interactif SSH/RDP.");
         private static readonly Phrase Fail = new("{0} allows interactive access (a key pair, or SSH/RDP ingress): deployments could be made by hand.", "{0} permet un accès interactif (paire de clés, ou entrée SSH/RDP) : des déploiements pourraient être faits à la main.");
 
-        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("no-interactive-access", "VAL-2.2", "No interactive SSH/RDP access to instances", "Pas d'accès interactif SSH/RDP aux instances",
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("no-interactive-access", "interactive-access", "No interactive SSH/RDP access to instances", "Pas d'accès interactif SSH/RDP aux instances",
             "The checklist asks that no interactive SSH or RDP session is used to deploy; key pairs and SSH/RDP ingress make it possible.", "La liste de contrôle demande qu'aucune session SSH ou RDP interactive ne serve au déploiement ; paires de clés et entrées SSH/RDP le rendent possible.",
             "Drop KeyName / key_name and SSH/RDP ingress; deploy through pipelines and reach instances, when needed, with Session Manager.", "Supprimez KeyName / key_name et les entrées SSH/RDP ; déployez par des pipelines et atteignez les instances, si besoin, avec Session Manager.",
             Severity.Medium) with

@@ -4,13 +4,13 @@ using Attest.Evidence.Model;
 
 namespace Attest.Evidence.Rules;
 
-/// <summary>VAL-2.4 (the loss of one Availability Zone) and VAL-2.5 (a lasting regional outage).</summary>
+/// <summary>Topics multi-az (the loss of one Availability Zone), backup and cross-region-recovery (a lasting regional outage).</summary>
 internal static class ResilienceRules
 {
     public static IEnumerable<IacRule> All()
     {
         yield return new PropertyRule(
-            RuleKit.Doc("rds-multi-az", "VAL-2.4", "RDS instances are Multi-AZ", "Les instances RDS sont multi-AZ",
+            RuleKit.Doc("rds-multi-az", "multi-az", "RDS instances are Multi-AZ", "Les instances RDS sont multi-AZ",
                 "A single-AZ database stops with its Availability Zone; Multi-AZ fails over to a standby in another zone.", "Une base de données mono-AZ s'arrête avec sa zone de disponibilité ; le multi-AZ bascule vers une instance de secours dans une autre zone.",
                 "Set MultiAZ / multi_az to true (Aurora: add a reader instance in another Availability Zone).", "Mettez MultiAZ / multi_az à true (Aurora : ajoutez une instance de lecture dans une autre zone).",
                 Severity.High, "CKV_AWS_157", "RDS_MULTI_AZ_SUPPORT", "AVD-AWS-0176"),
@@ -23,7 +23,7 @@ internal static class ResilienceRules
         yield return new SpreadAcrossZonesRule();
 
         yield return new PropertyRule(
-            RuleKit.Doc("elb-cross-zone", "VAL-2.4", "Load balancers balance across zones", "Les équilibreurs de charge répartissent entre les zones",
+            RuleKit.Doc("elb-cross-zone", "multi-az", "Load balancers balance across zones", "Les équilibreurs de charge répartissent entre les zones",
                 "Without cross-zone balancing, the loss of the targets of one zone leaves that zone's share of traffic unserved.", "Sans répartition entre zones, la perte des cibles d'une zone laisse sans réponse la part du trafic de cette zone.",
                 "Set CrossZone / cross_zone_load_balancing (classic) or the load_balancing.cross_zone.enabled attribute (network load balancers) to true.", "Mettez CrossZone / cross_zone_load_balancing (classique) ou l'attribut load_balancing.cross_zone.enabled (équilibreurs réseau) à true.",
                 Severity.Low, "ELB_CROSS_ZONE_LOAD_BALANCING_ENABLED", "CKV_AWS_152"),
@@ -33,7 +33,7 @@ internal static class ResilienceRules
             new("aws_elb", ["cross_zone_load_balancing"], v => RuleKit.IsTrueOr(v, whenAbsent: true)));
 
         yield return new PropertyRule(
-            RuleKit.Doc("dynamodb-pitr", "VAL-2.5", "DynamoDB tables have point-in-time recovery", "Les tables DynamoDB ont la restauration à un instant donné",
+            RuleKit.Doc("dynamodb-pitr", "backup", "DynamoDB tables have point-in-time recovery", "Les tables DynamoDB ont la restauration à un instant donné",
                 "Point-in-time recovery lets the table be restored to any second of the last 35 days, part of a recovery plan.", "La restauration à un instant donné permet de revenir à n'importe quelle seconde des 35 derniers jours ; elle fait partie d'un plan de reprise.",
                 "Enable PointInTimeRecoverySpecification / point_in_time_recovery.", "Activez PointInTimeRecoverySpecification / point_in_time_recovery.",
                 Severity.Medium, "CKV_AWS_28", "DYNAMODB_PITR_ENABLED", "AVD-AWS-0024", "W78"),
@@ -44,7 +44,7 @@ internal static class ResilienceRules
             new("aws_dynamodb_table", ["point_in_time_recovery", "*", "enabled"], RuleKit.IsTrue));
 
         yield return new PropertyRule(
-            RuleKit.Doc("rds-backup-retention", "VAL-2.5", "RDS keeps automated backups", "RDS conserve des sauvegardes automatiques",
+            RuleKit.Doc("rds-backup-retention", "backup", "RDS keeps automated backups", "RDS conserve des sauvegardes automatiques",
                 "Automated backups are the first step of recovering data after a disaster.", "Les sauvegardes automatiques sont la première étape de la récupération des données après un sinistre.",
                 "Keep BackupRetentionPeriod / backup_retention_period at 1 day or more (7 or more recommended).", "Gardez BackupRetentionPeriod / backup_retention_period à 1 jour ou plus (7 ou plus recommandé).",
                 // Not DB_INSTANCE_BACKUP_ENABLED (nor trivy's specify_backup_retention): they fail a database that does not write
@@ -60,13 +60,13 @@ internal static class ResilienceRules
         yield return new CrossRegionRecoveryRule();
     }
 
-    /// <summary>VAL-2.4: an Aurora cluster has instances in at least two Availability Zones.</summary>
+    /// <summary>Topic multi-az: an Aurora cluster has instances in at least two Availability Zones.</summary>
     private sealed class AuroraAcrossZonesRule : IacRule
     {
         private static readonly Phrase Pass = new("Aurora cluster {0} has {1} instances, so a reader can take over when one zone fails.", "Le cluster Aurora {0} a {1} instances : un lecteur peut prendre le relais si une zone tombe.");
         private static readonly Phrase Fail = new("Aurora cluster {0} has a single instance: it does not survive the loss of its Availability Zone.", "Le cluster Aurora {0} n'a qu'une instance : il ne survit pas à la perte de sa zone de disponibilité.");
 
-        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("aurora-multi-az", "VAL-2.4", "Aurora clusters have instances in two zones", "Les clusters Aurora ont des instances dans deux zones",
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("aurora-multi-az", "multi-az", "Aurora clusters have instances in two zones", "Les clusters Aurora ont des instances dans deux zones",
             "An Aurora cluster fails over to a reader in another Availability Zone; with one instance there is nothing to fail over to.", "Un cluster Aurora bascule vers un lecteur d'une autre zone ; avec une seule instance, il n'y a rien vers quoi basculer.",
             "Add a second DB instance (reader) to the cluster, placed in another Availability Zone.", "Ajoutez une seconde instance (lecteur) au cluster, dans une autre zone de disponibilité.",
             Severity.High, "RDS_MULTI_AZ_SUPPORT") with
@@ -96,7 +96,7 @@ internal static class ResilienceRules
         }
     }
 
-    /// <summary>VAL-2.4: subnets, Auto Scaling groups and load balancers span at least two Availability Zones.</summary>
+    /// <summary>Topic multi-az: subnets, Auto Scaling groups and load balancers span at least two Availability Zones.</summary>
     private sealed class SpreadAcrossZonesRule : IacRule
     {
         private static readonly Phrase Pass = new("{0} spans {1} subnets or zones.", "{0} s'étend sur {1} sous-réseaux ou zones.");
@@ -104,7 +104,7 @@ internal static class ResilienceRules
         private static readonly Phrase VpcPass = new("The subnets of {0} cover {1} Availability Zones.", "Les sous-réseaux de {0} couvrent {1} zones de disponibilité.");
         private static readonly Phrase VpcFail = new("Every subnet of {0} is in the same Availability Zone.", "Tous les sous-réseaux de {0} sont dans la même zone de disponibilité.");
 
-        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("multi-az-spread", "VAL-2.4", "Workloads span at least two Availability Zones", "Les charges de travail couvrent au moins deux zones de disponibilité",
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("multi-az-spread", "multi-az", "Workloads span at least two Availability Zones", "Les charges de travail couvrent au moins deux zones de disponibilité",
             "Resilience to the loss of one zone needs subnets, Auto Scaling groups and load balancers in at least two zones.", "La résilience à la perte d'une zone exige des sous-réseaux, groupes Auto Scaling et équilibreurs de charge dans au moins deux zones.",
             "Give Auto Scaling groups and load balancers subnets in two or more Availability Zones, and create subnets in at least two zones per VPC.", "Donnez aux groupes Auto Scaling et aux équilibreurs de charge des sous-réseaux dans deux zones ou plus, et créez des sous-réseaux dans au moins deux zones par VPC.",
             Severity.High) with
@@ -189,13 +189,13 @@ internal static class ResilienceRules
         }
     }
 
-    /// <summary>VAL-2.5: something carries data to another Region (S3 replication, global tables, Aurora global database, cross-region backup copy).</summary>
+    /// <summary>Topic cross-region-recovery: something carries data to another Region (S3 replication, global tables, Aurora global database, cross-region backup copy).</summary>
     private sealed class CrossRegionRecoveryRule : IacRule
     {
         private static readonly Phrase Pass = new("{0} copies data to another Region.", "{0} copie des données vers une autre Région.");
         private static readonly Phrase Fail = new("{0}: nothing copies data to another Region (no S3 replication, DynamoDB global table, Aurora global database or cross-region backup copy).", "{0} : rien ne copie les données vers une autre Région (ni réplication S3, ni table globale DynamoDB, ni base globale Aurora, ni copie de sauvegarde interrégionale).");
 
-        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("cross-region-recovery", "VAL-2.5", "Data is replicated to another Region", "Les données sont répliquées vers une autre Région",
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("cross-region-recovery", "cross-region-recovery", "Data is replicated to another Region", "Les données sont répliquées vers une autre Région",
             "A lasting regional outage is survived only if data already exists in another Region.", "Une panne régionale durable ne se surmonte que si les données existent déjà dans une autre Région.",
             "Add S3 replication, a DynamoDB global table, an Aurora global database, or an AWS Backup rule with a copy action to another Region.", "Ajoutez une réplication S3, une table globale DynamoDB, une base globale Aurora, ou une règle AWS Backup avec une copie vers une autre Région.",
             Severity.Low) with

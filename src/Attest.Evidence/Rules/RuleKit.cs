@@ -11,10 +11,10 @@ internal static class RuleKit
     private static readonly Phrase WhyUnknown = new("a value known only at deployment", "une valeur connue seulement au déploiement");
 
     /// <summary>The documentation of a rule, texts given as English and French pairs.</summary>
-    public static RuleDocumentation Doc(string id, string item, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
+    public static RuleDocumentation Doc(string id, string topic, string title, string titleFr, string rationale, string rationaleFr, string fix, string fixFr, Severity severity, params string[] equivalents) => new()
     {
         Id = id,
-        Item = item,
+        Topic = topic,
         Title = new(title, titleFr),
         Rationale = new(rationale, rationaleFr),
         Fix = new(fix, fixFr),

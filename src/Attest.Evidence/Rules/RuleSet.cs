@@ -7,7 +7,7 @@ namespace Attest.Evidence.Rules;
 /// <summary>Every infrastructure-as-code rule, and the scan of a unit by all of them.</summary>
 public static class RuleSet
 {
-    /// <summary>The rules, grouped by checklist item.</summary>
+    /// <summary>The rules, grouped by topic.</summary>
     public static IReadOnlyList<IacRule> All { get; } =
     [
         new S3PublicAccessBlockRule(),
@@ -30,14 +30,14 @@ public static class RuleSet
     /// <summary>The rule with this id, or null.</summary>
     public static IacRule? Find(string id) => All.FirstOrDefault(r => r.Documentation.Id == id);
 
-    /// <summary>Runs every rule (or those of <paramref name="item"/>) over <paramref name="document"/>; a rule that throws becomes an unknown finding, never a crash.</summary>
-    public static IReadOnlyList<EvidenceFinding> Scan(IacDocument document, string? item = null)
+    /// <summary>Runs every rule (or those whose topic <paramref name="topics"/> accepts) over <paramref name="document"/>; a rule that throws becomes an unknown finding, never a crash.</summary>
+    public static IReadOnlyList<EvidenceFinding> Scan(IacDocument document, Func<string, bool>? topics = null)
     {
         var unit = new ScanUnit(document);
         var findings = new List<EvidenceFinding>();
         foreach (var rule in All)
         {
-            if (item is not null && rule.Documentation.Item != item)
+            if (topics is not null && !topics(rule.Documentation.Topic))
             {
                 continue;
             }
@@ -52,7 +52,7 @@ public static class RuleSet
                 findings.Add(new EvidenceFinding
                 {
                     RuleId = rule.Documentation.Id,
-                    Item = rule.Documentation.Item,
+                    Topic = rule.Documentation.Topic,
                     Outcome = FindingOutcome.Unknown,
                     Severity = rule.Documentation.Severity,
                     Resource = "",

@@ -25,7 +25,7 @@ internal static class Buckets
         : unit.Referencing(bucket, "AWS::S3::BucketPolicy", "Bucket").Select(p => (p, CfnPolicy));
 }
 
-/// <summary>VAL-2.10: the bucket-level public access block, all four settings.</summary>
+/// <summary>Topic s3-public-access: the bucket-level public access block, all four settings.</summary>
 internal sealed class S3PublicAccessBlockRule : IacRule
 {
     private static readonly string[] Settings = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
@@ -36,7 +36,7 @@ internal sealed class S3PublicAccessBlockRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-public-access-block",
-        Item = "VAL-2.10",
+        Topic = "s3-public-access",
         Title = new("S3 bucket blocks public access", "Le compartiment S3 bloque l'accès public"),
         Rationale = new("A bucket created in the engagement must not be able to become public by an ACL or a policy; the four public access block settings prevent it at the bucket level.", "Un compartiment créé pendant la mission ne doit pas pouvoir devenir public par une ACL ou une stratégie ; les quatre paramètres de blocage de l'accès public l'empêchent au niveau du compartiment."),
         Fix = new("Set PublicAccessBlockConfiguration (CloudFormation) or an aws_s3_bucket_public_access_block (Terraform) with all four settings true.", "Définissez PublicAccessBlockConfiguration (CloudFormation) ou un aws_s3_bucket_public_access_block (Terraform) avec les quatre paramètres à true."),
@@ -64,7 +64,7 @@ internal sealed class S3PublicAccessBlockRule : IacRule
     }
 }
 
-/// <summary>VAL-2.10: no public-read, public-write or authenticated-read canned ACL.</summary>
+/// <summary>Topic s3-public-access: no public-read, public-write or authenticated-read canned ACL.</summary>
 internal sealed class S3NoPublicAclRule : IacRule
 {
     private static readonly HashSet<string> PublicAcls = new(StringComparer.OrdinalIgnoreCase) { "PublicRead", "PublicReadWrite", "AuthenticatedRead", "public-read", "public-read-write", "authenticated-read" };
@@ -74,7 +74,7 @@ internal sealed class S3NoPublicAclRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-no-public-acl",
-        Item = "VAL-2.10",
+        Topic = "s3-public-access",
         Title = new("S3 bucket has no public ACL", "Le compartiment S3 n'a pas d'ACL publique"),
         Rationale = new("A public-read, public-write or authenticated-read ACL opens the bucket beyond least privilege.", "Une ACL public-read, public-write ou authenticated-read ouvre le compartiment au-delà du moindre privilège."),
         Fix = new("Remove AccessControl / acl, or set it to Private; grant access through IAM or a scoped bucket policy.", "Supprimez AccessControl / acl, ou mettez-le à Private ; accordez l'accès par IAM ou une stratégie de compartiment ciblée."),
@@ -103,7 +103,7 @@ internal sealed class S3NoPublicAclRule : IacRule
     }
 }
 
-/// <summary>VAL-2.10: a mechanism alerts when a bucket becomes public (Config rule, Access Analyzer, or an EventBridge rule on the public-access API calls).</summary>
+/// <summary>Topic s3-public-alert: a mechanism alerts when a bucket becomes public (Config rule, Access Analyzer, or an EventBridge rule on the public-access API calls).</summary>
 internal sealed class S3PublicAlertRule : IacRule
 {
     private static readonly string[] ConfigRules = ["S3_BUCKET_PUBLIC_READ_PROHIBITED", "S3_BUCKET_PUBLIC_WRITE_PROHIBITED", "S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED", "S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS", "S3_ACCOUNT_LEVEL_PUBLIC_ACCESS_BLOCKS_PERIODIC", "S3_BUCKET_POLICY_NOT_MORE_PERMISSIVE", "S3_BUCKET_ACL_PROHIBITED"];
@@ -114,7 +114,7 @@ internal sealed class S3PublicAlertRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-public-alert",
-        Item = "VAL-2.10",
+        Topic = "s3-public-alert",
         Title = new("An alert fires when a bucket becomes public", "Une alerte se déclenche quand un compartiment devient public"),
         Rationale = new("The checklist asks for monitoring or alerts that identify when a bucket becomes public, not only for controls that prevent it.", "La liste de contrôle demande une surveillance ou des alertes qui signalent qu'un compartiment devient public, pas seulement des contrôles qui l'empêchent."),
         Fix = new("Deploy an AWS Config managed rule (e.g. S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED), an IAM Access Analyzer, or an EventBridge rule on PutBucketPolicy/PutBucketAcl/PutBucketPublicAccessBlock calls with a notification target.", "Déployez une règle gérée AWS Config (par ex. S3_BUCKET_LEVEL_PUBLIC_ACCESS_PROHIBITED), un IAM Access Analyzer, ou une règle EventBridge sur les appels PutBucketPolicy/PutBucketAcl/PutBucketPublicAccessBlock avec une cible de notification."),
@@ -154,7 +154,7 @@ internal sealed class S3PublicAlertRule : IacRule
     };
 }
 
-/// <summary>VAL-2.11: default encryption at rest on every bucket.</summary>
+/// <summary>Topic encryption-at-rest: default encryption at rest on every bucket.</summary>
 internal sealed class S3DefaultEncryptionRule : IacRule
 {
     private static readonly Phrase Pass = new("Bucket {0} encrypts objects by default.", "Le compartiment {0} chiffre les objets par défaut.");
@@ -163,7 +163,7 @@ internal sealed class S3DefaultEncryptionRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-default-encryption",
-        Item = "VAL-2.11",
+        Topic = "encryption-at-rest",
         Title = new("S3 bucket has default encryption", "Le compartiment S3 a un chiffrement par défaut"),
         Rationale = new("Sensitive data must be encrypted at rest; declaring the bucket's default encryption makes it explicit and auditable.", "Les données sensibles doivent être chiffrées au repos ; déclarer le chiffrement par défaut du compartiment le rend explicite et vérifiable."),
         Fix = new("Set BucketEncryption (CloudFormation) or aws_s3_bucket_server_side_encryption_configuration (Terraform) with AES256 or aws:kms.", "Définissez BucketEncryption (CloudFormation) ou aws_s3_bucket_server_side_encryption_configuration (Terraform) avec AES256 ou aws:kms."),
@@ -192,7 +192,7 @@ internal sealed class S3DefaultEncryptionRule : IacRule
     }
 }
 
-/// <summary>VAL-2.11: the bucket policy denies requests that do not use TLS.</summary>
+/// <summary>Topic encryption-in-transit: the bucket policy denies requests that do not use TLS.</summary>
 internal sealed class S3TlsOnlyRule : IacRule
 {
     private static readonly Phrase Pass = new("Bucket {0} denies requests that do not use TLS.", "Le compartiment {0} refuse les requêtes qui n'utilisent pas TLS.");
@@ -201,7 +201,7 @@ internal sealed class S3TlsOnlyRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-tls-only",
-        Item = "VAL-2.11",
+        Topic = "encryption-in-transit",
         Title = new("S3 bucket requires TLS", "Le compartiment S3 exige TLS"),
         Rationale = new("Data must be encrypted in transit; a bucket policy denying aws:SecureTransport false enforces it.", "Les données doivent être chiffrées en transit ; une stratégie de compartiment refusant aws:SecureTransport false l'impose."),
         Fix = new("Add a Deny statement for all principals and s3:* with the condition Bool aws:SecureTransport false.", "Ajoutez une déclaration Deny pour tous les principaux et s3:* avec la condition Bool aws:SecureTransport false."),
@@ -241,7 +241,7 @@ internal sealed class S3TlsOnlyRule : IacRule
             && c.Value.Any(k => string.Equals(k.Key, "aws:SecureTransport", StringComparison.OrdinalIgnoreCase) && k.Value.Contains("false", StringComparer.OrdinalIgnoreCase))));
 }
 
-/// <summary>VAL-2.5: the bucket replicates to another bucket.</summary>
+/// <summary>Topic cross-region-recovery: the bucket replicates to another bucket.</summary>
 internal sealed class S3ReplicationRule : IacRule
 {
     private static readonly Phrase Pass = new("Bucket {0} replicates its objects.", "Le compartiment {0} réplique ses objets.");
@@ -250,7 +250,7 @@ internal sealed class S3ReplicationRule : IacRule
     public override RuleDocumentation Documentation { get; } = new()
     {
         Id = "s3-replication",
-        Item = "VAL-2.5",
+        Topic = "cross-region-recovery",
         Title = new("S3 bucket replicates to another bucket", "Le compartiment S3 est répliqué vers un autre compartiment"),
         Rationale = new("Continuous replication to another Region is one of the mechanisms that lets data survive a lasting regional outage.", "La réplication continue vers une autre Région est l'un des mécanismes qui permettent aux données de survivre à une panne régionale durable."),
         Fix = new("Add ReplicationConfiguration (CloudFormation) or aws_s3_bucket_replication_configuration (Terraform) to a bucket in another Region.", "Ajoutez ReplicationConfiguration (CloudFormation) ou aws_s3_bucket_replication_configuration (Terraform) vers un compartiment d'une autre Région."),

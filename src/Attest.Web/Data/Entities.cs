@@ -479,7 +479,7 @@ public enum AnalysisState
 /// <summary>
 /// The stored analysis of one file content by one analyzer version: the key is the content's SHA-256 and the analyzer
 /// version, so a file is analysed once whoever uploaded it, and again when the analyzer changes. Pending rows are the
-/// work queue of <see cref="Attest.Web.Infrastructure.EvidenceAnalyzer"/>. The result columns are written and read only
+/// work queue of <see cref="Attest.Web.Infrastructure.EvidenceAnalysisWorker"/>. The result columns are written and read only
 /// through <see cref="Attest.Web.Infrastructure.StoredAnalysis"/>. No partner column: a row is reached only through a
 /// piece of evidence the reader may see.
 /// </summary>
@@ -520,6 +520,9 @@ public sealed class EvidenceAnalysisRecord
     /// <summary>The read problems as JSON.</summary>
     public string? Problems { get; set; }
 
-    /// <summary>A summary as JSON: counts by outcome and by item.</summary>
+    /// <summary>A summary as JSON: counts by outcome and by topic.</summary>
     public string? Summary { get; set; }
+
+    /// <summary>The resources the file defines, per file and type with their AWS service, as JSON.</summary>
+    public string? Inventory { get; set; }
 }

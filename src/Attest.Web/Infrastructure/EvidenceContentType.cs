@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -85,30 +84,7 @@ public static class EvidenceContentType
     public static bool MayHoldCode(string? contentType) => contentType is Text or Json or Zip or Gzip;
 
     /// <summary>The number of entries a ZIP file declares in its end record; null when it cannot be read (or is ZIP64).</summary>
-    public static int? DeclaredEntries(Stream zip)
-    {
-        const int EndRecord = 22;
-        if (!zip.CanSeek || zip.Length < EndRecord)
-        {
-            return null;
-        }
-
-        var tail = (int)Math.Min(zip.Length, EndRecord + ushort.MaxValue);
-        var buffer = new byte[tail];
-        zip.Seek(-tail, SeekOrigin.End);
-        zip.ReadExactly(buffer);
-        zip.Seek(0, SeekOrigin.Begin);
-        for (var i = tail - EndRecord; i >= 0; i--)
-        {
-            if (buffer[i] == 0x50 && buffer[i + 1] == 0x4B && buffer[i + 2] == 0x05 && buffer[i + 3] == 0x06)
-            {
-                var entries = BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(i + 10));
-                return entries == ushort.MaxValue ? null : entries;
-            }
-        }
-
-        return null;
-    }
+    public static int? DeclaredEntries(Stream zip) => Attest.Evidence.Scanning.ScanLimits.DeclaredEntries(zip);
 
     private static string ZipKind(string path)
     {

@@ -10,8 +10,11 @@ namespace Attest.Web.Infrastructure;
 /// <summary>The version of the analyzers whose results are stored; a stored analysis made by another version is made again.</summary>
 public static class AnalyzerVersion
 {
-    /// <summary>Changed whenever the analyzers' results may change for the same content.</summary>
-    public const string Current = "web-1";
+    /// <summary>
+    /// Changed whenever the analyzers' results may change for the same content: the scanner's own version
+    /// (<see cref="Attest.Evidence.Scanning.EvidenceAnalyzer.Version"/>) and the version of what is stored here.
+    /// </summary>
+    public const string Current = Attest.Evidence.Scanning.EvidenceAnalyzer.Version + "/stored-1";
 }
 
 /// <summary>
@@ -44,6 +47,7 @@ public static class StoredAnalysis
         record.Findings = WriteFindings(scan.Findings);
         record.Problems = JsonSerializer.Serialize(scan.Problems.Select(p => new ProblemRow(p.Location.File, p.Location.Line, p.Location.Column, p.Message)).ToList(), Json);
         record.Summary = JsonSerializer.Serialize(Summarize(scan), Json);
+        record.Inventory = WriteInventory(scan.Inventory);
     }
 
     /// <summary>Marks <paramref name="record"/> failed with <paramref name="error"/> (cut to <see cref="MaxErrorLength"/>).</summary>
@@ -73,7 +77,7 @@ public static class StoredAnalysis
         var problems = record.Problems is { } text
             ? (JsonSerializer.Deserialize<List<ProblemRow>>(text, Json) ?? []).Select(p => new IacProblem(new FileLocation(p.File, p.Line, p.Column), p.Message)).ToList()
             : [];
-        return new EvidenceScan(record.IsCode, ReadFindings(record.Findings), problems, record.Archive);
+        return new EvidenceScan(record.IsCode, ReadFindings(record.Findings), problems, record.Archive) { Inventory = ReadInventory(record.Inventory) };
     }
 
     /// <summary>The summary of a done <paramref name="record"/>; null for any other state.</summary>
@@ -83,7 +87,7 @@ public static class StoredAnalysis
     /// <summary>Findings as JSON, field by field.</summary>
     public static string WriteFindings(IEnumerable<EvidenceFinding> findings) =>
         JsonSerializer.Serialize(findings.Select(f => new FindingRow(
-            f.RuleId, f.Item, FindingNames.Outcomes.Wire(f.Outcome), FindingNames.Severities.Wire(f.Severity), f.Resource, f.ResourceType, f.File, f.Line, f.Column,
+            f.RuleId, f.Topic, FindingNames.Outcomes.Wire(f.Outcome), FindingNames.Severities.Wire(f.Severity), f.Resource, f.ResourceType, f.File, f.Line, f.Column,
             f.Message.In(Language.En), f.Message.In(Language.Fr), f.Source, f.How, f.Framework)).ToList(), Json);
 
     /// <summary>Findings read back from <see cref="WriteFindings"/>'s JSON; none for null.</summary>
@@ -98,7 +102,7 @@ public static class StoredAnalysis
         return (JsonSerializer.Deserialize<List<FindingRow>>(json, Json) ?? []).Select(r => new EvidenceFinding
         {
             RuleId = r.Rule,
-            Item = r.Item,
+            Topic = r.Topic,
             Outcome = FindingNames.Outcomes.TryParse(r.Outcome, out var outcome) ? outcome : throw new JsonException($"unknown outcome '{r.Outcome}'"),
             Severity = FindingNames.Severities.TryParse(r.Severity, out var severity) ? severity : throw new JsonException($"unknown severity '{r.Severity}'"),
             Resource = r.Resource,
@@ -113,7 +117,10 @@ public static class StoredAnalysis
         }).ToList();
     }
 
-    /// <summary>The findings of each case study as JSON: <c>{ "case-study-key": [finding…] }</c>, keys in ordinal order.</summary>
+    /// <summary>
+    /// The findings and resource inventory of each case study as JSON:
+    /// <c>{ "case-study-key": { "findings": [finding…], "inventory": [entry…] } }</c>, keys in ordinal order.
+    /// </summary>
     public static string WriteCaseStudyFindings(CaseStudyFindings findings)
     {
         ArgumentNullException.ThrowIfNull(findings);
@@ -121,11 +128,23 @@ public static class StoredAnalysis
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            foreach (var (key, list) in findings.ByCaseStudy.OrderBy(p => p.Key, StringComparer.Ordinal))
+            foreach (var key in findings.ByCaseStudy.Keys.Union(findings.Inventories.Keys).Order(StringComparer.Ordinal))
             {
                 writer.WritePropertyName(key);
-                using var document = JsonDocument.Parse(WriteFindings(list));
-                document.WriteTo(writer);
+                writer.WriteStartObject();
+                writer.WritePropertyName("findings");
+                using (var document = JsonDocument.Parse(WriteFindings(findings.ByCaseStudy.GetValueOrDefault(key) ?? [])))
+                {
+                    document.WriteTo(writer);
+                }
+
+                writer.WritePropertyName("inventory");
+                using (var document = JsonDocument.Parse(WriteInventory(findings.InventoryOf(key))))
+                {
+                    document.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
             }
 
             writer.WriteEndObject();
@@ -133,6 +152,18 @@ public static class StoredAnalysis
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
+
+    /// <summary>An inventory as JSON, entry by entry.</summary>
+    public static string WriteInventory(EvidenceInventory inventory)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        return JsonSerializer.Serialize(inventory.Entries.Select(e => new InventoryRow(e.File, e.ResourceType, e.Service, e.Count)).ToList(), Json);
+    }
+
+    /// <summary>An inventory read back from <see cref="WriteInventory"/>'s JSON; empty for null.</summary>
+    /// <exception cref="JsonException">The text is not an inventory as written here.</exception>
+    public static EvidenceInventory ReadInventory(string? json) =>
+        json is null ? EvidenceInventory.Empty : new((JsonSerializer.Deserialize<List<InventoryRow>>(json, Json) ?? []).Select(r => new InventoryEntry(r.File, r.ResourceType, r.Service, r.Count)));
 
     /// <summary>The findings of each case study read back from <see cref="WriteCaseStudyFindings"/>'s JSON.</summary>
     /// <exception cref="JsonException">The text is not findings by case study as written here.</exception>
@@ -145,12 +176,21 @@ public static class StoredAnalysis
         }
 
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
         foreach (var property in document.RootElement.EnumerateObject())
         {
-            byCaseStudy[property.Name] = ReadFindings(property.Value.GetRawText());
+            if (property.Value.ValueKind != JsonValueKind.Object
+                || !property.Value.TryGetProperty("findings", out var list)
+                || !property.Value.TryGetProperty("inventory", out var inventory))
+            {
+                throw new JsonException($"the frozen findings of '{property.Name}' are not findings and an inventory");
+            }
+
+            byCaseStudy[property.Name] = ReadFindings(list.GetRawText());
+            inventories[property.Name] = ReadInventory(inventory.GetRawText());
         }
 
-        return new CaseStudyFindings(byCaseStudy);
+        return new CaseStudyFindings(byCaseStudy, inventories);
     }
 
     private static AnalysisSummary Summarize(EvidenceScan scan) => new(
@@ -160,14 +200,16 @@ public static class StoredAnalysis
         scan.Findings.Count(f => f.Outcome == FindingOutcome.Pass),
         scan.Findings.Count(f => f.Outcome == FindingOutcome.Unknown),
         scan.Problems.Count,
-        scan.Findings.GroupBy(f => f.Item, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        scan.Findings.GroupBy(f => f.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
 
     private sealed record FindingRow(
-        string Rule, string Item, string Outcome, string Severity, string Resource, string ResourceType, string File, int Line, int Column,
+        string Rule, string Topic, string Outcome, string Severity, string Resource, string ResourceType, string File, int Line, int Column,
         string MessageEn, string MessageFr, string Source, string? How, string Framework);
+
+    private sealed record InventoryRow(string File, string ResourceType, string? Service, int Count);
 
     private sealed record ProblemRow(string File, int Line, int Column, string Message);
 }
 
-/// <summary>What a stored analysis found, in counts: findings by outcome, read problems, findings by checklist item.</summary>
-public sealed record AnalysisSummary(bool Code, int Findings, int Failing, int Passing, int Unknown, int Problems, IReadOnlyDictionary<string, int> ByItem);
+/// <summary>What a stored analysis found, in counts: findings by outcome, read problems, findings by topic.</summary>
+public sealed record AnalysisSummary(bool Code, int Findings, int Failing, int Passing, int Unknown, int Problems, IReadOnlyDictionary<string, int> ByTopic);

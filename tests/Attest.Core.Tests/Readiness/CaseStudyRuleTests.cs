@@ -1,4 +1,5 @@
 using Attest.Core.Applications;
+using Attest.Core.Findings;
 using Attest.Core.Readiness;
 
 namespace Attest.Core.Tests.Readiness;
@@ -292,7 +293,7 @@ public class CaseStudyRuleTests
     [InlineData("Amazon S3 Glacier", true)]
     [InlineData("Amazon SageMaker", false)]
     public void S3_is_recognised_in_service_names(string service, bool usesS3) =>
-        Assert.Equal(usesS3, CaseStudyScope.UsesS3(TestData.CaseStudy("x") with { AwsServices = [service] }));
+        Assert.Equal(usesS3, AwsServices.Names(service, "amazon-s3"));
 
     [Fact]
     public void Disaster_recovery_in_one_case_study_meets_VAL_2_5()

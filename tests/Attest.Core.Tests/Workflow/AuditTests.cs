@@ -47,6 +47,18 @@ public class AuditTests
     }
 
     [Fact]
+    public void Grid_read_from_a_report_frozen_before_parts_and_services_were_written_is_the_same()
+    {
+        var json = ReadinessJson.Render(Report, Language.En);
+        var legacy = System.Text.RegularExpressions.Regex.Replace(json, "\\s*\"part\": \"[a-z]+\",", "")
+            .Replace("\"case-studies-using-services\"", "\"case-studies-with-s3\"", StringComparison.Ordinal);
+        Assert.DoesNotContain("\"part\"", legacy, StringComparison.Ordinal);
+        Assert.Contains("case-studies-with-s3", legacy, StringComparison.Ordinal);
+
+        Assert.Equal(AuditGrid.Build(Report), AuditGrid.BuildFromJson(legacy));
+    }
+
+    [Fact]
     public void Closing_is_refused_while_cells_are_unscored_and_lists_them()
     {
         var clock = new Clock();

@@ -47,7 +47,7 @@ public sealed class TrailAnalysisTests : IDisposable
         var verdict = findings.Single(f => f.RuleId == TrailRules.RootAfterSetup);
         Assert.Equal(FindingOutcome.Fail, verdict.Outcome);
         Assert.Equal(Severity.High, verdict.Severity);
-        Assert.Equal("VAL-2.8", verdict.Item);
+        Assert.Equal("root-usage", verdict.Topic);
         Assert.Equal(Account, verdict.Resource);
         Assert.Contains("DeleteTrail", verdict.Message.In(Language.En), StringComparison.Ordinal);
         Assert.Contains("DeleteTrail", verdict.Message.In(Language.Fr), StringComparison.Ordinal);

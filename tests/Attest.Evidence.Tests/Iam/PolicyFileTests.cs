@@ -48,7 +48,7 @@ public sealed class PolicyFileTests
         var findings = all.Where(f => f.RuleId == rule).ToList();
         Assert.True(findings.Count > 0, $"{rule} said nothing about {name}:\n{RuleHarness.Describe(all)}");
         Assert.All(all, RuleHarness.Bilingual);
-        Assert.All(all, f => Assert.Equal(RuleHarness.Rule(f.RuleId).Documentation.Item, f.Item));
+        Assert.All(all, f => Assert.Equal(RuleHarness.Rule(f.RuleId).Documentation.Topic, f.Topic));
         if (shouldFail)
         {
             var failure = Assert.Single(findings, f => f.Outcome == FindingOutcome.Fail);
@@ -86,9 +86,9 @@ public sealed class PolicyFileTests
         Assert.Equal(PolicyResource.QueueType, Scan(Path.Combine(Fixtures, "checks", "resource-policy-not-public.sqs.fail.json")).Document.Resources[0].Type);
         Assert.Equal(PolicyResource.TopicType, Scan(Path.Combine(Fixtures, "checks", "resource-policy-not-public.sns.pass.json")).Document.Resources[0].Type);
         Assert.Equal(PolicyResource.TrustType, Scan(Path.Combine(Fixtures, "checks", "iam-trust-external-id.pass.json")).Document.Resources[0].Type);
-        // A public bucket argues VAL-2.10; a public queue, VAL-2.9
-        Assert.Equal("VAL-2.10", Scan(Path.Combine(Fixtures, "checks", "s3-policy-no-wildcard-principal.fail.json")).Findings.Single(f => f.Outcome == FindingOutcome.Fail).Item);
-        Assert.Equal("VAL-2.9", Scan(Path.Combine(Fixtures, "checks", "resource-policy-not-public.sqs.fail.json")).Findings.Single(f => f.Outcome == FindingOutcome.Fail).Item);
+        // A public bucket speaks to S3 public access; a public queue, to resource policies
+        Assert.Equal("s3-public-access", Scan(Path.Combine(Fixtures, "checks", "s3-policy-no-wildcard-principal.fail.json")).Findings.Single(f => f.Outcome == FindingOutcome.Fail).Topic);
+        Assert.Equal("resource-policy-access", Scan(Path.Combine(Fixtures, "checks", "resource-policy-not-public.sqs.fail.json")).Findings.Single(f => f.Outcome == FindingOutcome.Fail).Topic);
     }
 
     [Fact]

@@ -57,7 +57,7 @@ internal static class RuleHarness
     {
         var rule = Rule(finding.RuleId);
         Assert.True(outcome == finding.Outcome, $"{finding.RuleId} on {finding.Resource}: expected {outcome}, got {Describe(finding)}");
-        Assert.Equal(rule.Documentation.Item, finding.Item);
+        Assert.Equal(rule.Documentation.Topic, finding.Topic);
         Assert.Equal(rule.Documentation.Severity, finding.Severity);
         Assert.Equal(LineOf(text, marker, Declaration(text, finding.Resource)), finding.Line);
         Assert.True(finding.Column >= 1, $"column {finding.Column}");

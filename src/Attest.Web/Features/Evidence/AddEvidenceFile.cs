@@ -14,7 +14,7 @@ public sealed record AddedFile(EvidenceRecord Piece, bool AlreadyInLibrary);
 /// piece per SHA-256 (an identical file gives back the piece it already has); a new file is committed with its row, and
 /// a file that may be infrastructure code is queued for analysis (a pending row in the stored analyses).
 /// </summary>
-public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, EvidenceStore store, EvidenceAnalyzer analyzer, TimeProvider clock)
+public sealed class AddEvidenceFile(AttestDbContext db, AttestOptions options, EvidenceStore store, EvidenceAnalysisWorker analyzer, TimeProvider clock)
 {
     /// <summary>The upload limit, in bytes.</summary>
     public long MaxBytes => options.MaxUploadBytes;

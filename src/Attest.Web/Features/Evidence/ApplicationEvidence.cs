@@ -41,14 +41,22 @@ public sealed record EvaluatedApplication(Application Application, CaseStudyFind
 /// findings at item level — no case study is named, so they change no case study's verdict. Nothing is analysed or
 /// waited for here: a file whose analysis is still pending is counted in the progress.
 /// </summary>
-public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks sites)
+public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks sites, Catalogs catalogs)
 {
-    /// <summary>The findings one attachment of a file brings: every finding for a case study, those of the item otherwise.</summary>
-    public static IEnumerable<EvidenceFinding> Counted(EvidenceScan scan, string name, string? item)
+    /// <summary>
+    /// The findings one attachment of a file brings: every finding when it is attached to a case study as a whole
+    /// (<paramref name="topics"/> null), else those whose topic is among <paramref name="topics"/> — the topics the
+    /// catalog lists as evidence for the items it is attached to.
+    /// </summary>
+    public static IEnumerable<EvidenceFinding> Counted(EvidenceScan scan, string name, IReadOnlySet<string>? topics)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        return scan.IsCode ? scan.FindingsFor(name).Where(f => item is null || f.Item == item) : [];
+        return scan.IsCode ? scan.FindingsFor(name).Where(f => topics is null || topics.Contains(f.Topic)) : [];
     }
+
+    /// <summary>The topics that are evidence for the items with these ids in <paramref name="catalog"/> (an unknown item brings none).</summary>
+    public static IReadOnlySet<string> TopicsOf(Catalog? catalog, IEnumerable<string> items) =>
+        items.SelectMany(i => catalog?.FindItem(i)?.Topics ?? []).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The stored analyses by the current analyzer of the files with these addresses.</summary>
     public static async Task<Dictionary<string, EvidenceAnalysisRecord>> AnalysesAsync(AttestDbContext db, IReadOnlyCollection<string> sha256s, CancellationToken cancellationToken)
@@ -84,10 +92,13 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         var analyses = await AnalysesAsync(db, code, cancellationToken);
         var scans = analyses.Values.Select(a => (a.Sha256, Scan: StoredAnalysis.Read(a))).Where(a => a.Scan is not null).ToDictionary(a => a.Sha256, a => a.Scan!, StringComparer.Ordinal);
 
+        var catalog = catalogs.Find(application.Checklist);
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
+        var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
         foreach (var caseStudy in links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null).GroupBy(l => l.CaseStudyKey!, StringComparer.Ordinal))
         {
             var findings = new List<EvidenceFinding>();
+            var inventory = new List<EvidenceInventory>();
             foreach (var piece in caseStudy.GroupBy(l => l.Id))
             {
                 var first = piece.First();
@@ -97,19 +108,21 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
                 }
 
                 // Attached to the case study as a whole, the file speaks to every item; attached for some items, to those only
-                findings.AddRange(piece.Any(l => l.ItemId is null)
-                    ? Counted(scan, first.Name, null)
-                    : piece.Select(l => l.ItemId!).Distinct(StringComparer.Ordinal).SelectMany(item => Counted(scan, first.Name, item)));
+                // (a finding counts for an item when its topic is evidence for that item in the catalog); what the code
+                // defines tells which services the case study uses, however the file is attached
+                findings.AddRange(Counted(scan, first.Name, piece.Any(l => l.ItemId is null) ? null : TopicsOf(catalog, piece.Select(l => l.ItemId!))));
+                inventory.Add(scan.InventoryFor(first.Name));
             }
 
             byCaseStudy[caseStudy.Key] = findings;
+            inventories[caseStudy.Key] = EvidenceInventory.Merge(inventory);
         }
 
         var byItem = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         foreach (var item in links.Where(l => l.CaseStudyKey is null && l.ItemId is not null && l.Sha256 is not null).GroupBy(l => l.ItemId!, StringComparer.Ordinal))
         {
             var findings = item.GroupBy(l => l.Id).Select(p => p.First())
-                .SelectMany(p => scans.TryGetValue(p.Sha256!, out var scan) ? Counted(scan, p.Name, item.Key) : [])
+                .SelectMany(p => scans.TryGetValue(p.Sha256!, out var scan) ? Counted(scan, p.Name, TopicsOf(catalog, [item.Key])) : [])
                 .ToList();
             if (findings.Count > 0)
             {
@@ -129,7 +142,7 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
                 StringComparer.Ordinal),
         };
         var analysed = code.Count(s => analyses.TryGetValue(s, out var a) && a.State is AnalysisState.Done or AnalysisState.Failed);
-        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy), new ScanProgress(analysed, code.Count)) { ItemFindings = byItem };
+        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy, inventories), new ScanProgress(analysed, code.Count)) { ItemFindings = byItem };
     }
 
     /// <summary>

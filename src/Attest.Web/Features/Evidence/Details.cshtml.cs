@@ -219,7 +219,8 @@ public sealed class DetailsModel(
                 return null;
             }
 
-            var counted = ApplicationEvidence.Counted(Scan, piece.Name, item).ToList();
+            var catalog = applications.FirstOrDefault(a => a.Id == application) is { } owner ? catalogs.Find(owner.ChecklistId) : null;
+            var counted = ApplicationEvidence.Counted(Scan, piece.Name, item is null ? null : ApplicationEvidence.TopicsOf(catalog, [item])).ToList();
             var failing = counted.Count(f => f.Outcome == Attest.Core.Findings.FindingOutcome.Fail);
             return (caseStudy, item) switch
             {

@@ -79,7 +79,7 @@ public sealed class SubmitModel(WorkflowStore store, AttestDbContext db, Request
         evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
         Report = evaluated.Report;
         Scan = evaluated.Progress;
-        UnmetPrerequisites = Report.Items.Where(i => i.Item.Id.StartsWith("PRE-", StringComparison.Ordinal) && i.Status == ReadinessStatus.NotMet).ToList();
+        UnmetPrerequisites = Report.Items.Where(i => i.Item.Part == Attest.Core.Catalogs.ChecklistPart.Prerequisites && i.Status == ReadinessStatus.NotMet).ToList();
         return true;
     }
 

@@ -13,7 +13,7 @@ namespace Attest.Web.Infrastructure;
 /// of every library whose analysis is missing or was made by another analyzer version is queued again. Pages and the API
 /// only read the table.
 /// </summary>
-public sealed partial class EvidenceAnalyzer(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, ILogger<EvidenceAnalyzer> logger) : BackgroundService
+public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, ILogger<EvidenceAnalysisWorker> logger) : BackgroundService
 {
     /// <summary>How long an instance may hold a file before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
