@@ -155,7 +155,7 @@ internal static class CaseStudyScope
             NextStep = next,
             CaseStudies = verdicts,
             Facts = facts ?? [],
-            Notes = notes ?? [],
+            Notes = [.. notes ?? [], .. Shared.Disagreement(context.SelfAssessment(item), status)],
             ChangesOn = timeCounts ? firstChange?.ChangesOn : null,
             Change = timeCounts && firstChange is not null ? KeyAndReason.With(firstChange.Key, firstChange.Change) : null,
         };

@@ -33,11 +33,13 @@ public static class ReadinessEngine
     /// <summary>
     /// Evaluates <paramref name="application"/> as of <paramref name="asOf"/>, and, when it is ready, finds the last day
     /// it stays ready if nothing but time changes. A <paramref name="site"/> observation, when given, replaces the partner's
-    /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2).
+    /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2). <paramref name="missingEvidence"/> lists the cited
+    /// evidence references (case-study and self-assessment evidence) that the caller did not find: the items relying on
+    /// them are needs review at best, and say which are missing.
     /// </summary>
-    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null)
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
     {
-        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site);
+        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence);
         var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
@@ -45,8 +47,8 @@ public static class ReadinessEngine
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
-    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null) =>
-        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site));
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null) =>
+        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence));
 
     private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
@@ -55,7 +57,7 @@ public static class ReadinessEngine
         var verdicts = new ItemVerdict[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            verdicts[i] = Rules[items[i].Rule].Evaluate(items[i], context);
+            verdicts[i] = CitedEvidence.Check(Rules[items[i].Rule].Evaluate(items[i], context), context);
         }
 
         return verdicts;
