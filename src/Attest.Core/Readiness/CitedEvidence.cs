@@ -27,7 +27,7 @@ internal static class CitedEvidence
         var all = new List<string>();
         if (context.SelfAssessment(item)?.Evidence is { } cited)
         {
-            all.AddRange(cited.Where(missing.Contains));
+            all.AddRange(cited.Select(r => r.Trim()).Where(missing.Contains));
         }
 
         // Case-study evidence is what a person judges the case-study items on; automatic items rest on stated facts
@@ -37,7 +37,7 @@ internal static class CitedEvidence
             cases = verdict.CaseStudies.Select(v =>
             {
                 if (v.Status == ReadinessStatus.NotApplicable || !context.Pool.Of(v.Key).Counted
-                    || context.Pool.Of(v.Key).CaseStudy.Evidence is not { } evidence || evidence.Where(missing.Contains).ToArray() is not { Length: > 0 } gone)
+                    || context.Pool.Of(v.Key).CaseStudy.Evidence is not { } evidence || evidence.Select(r => r.Trim()).Where(missing.Contains).ToArray() is not { Length: > 0 } gone)
                 {
                     return v;
                 }
