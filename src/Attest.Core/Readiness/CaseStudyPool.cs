@@ -120,10 +120,18 @@ public sealed class CaseStudyPool
     public (int Customers, int Compliant) IfPossibleDuplicatesMerged { get; }
 
     /// <summary>The standing of the case study with <paramref name="key"/>.</summary>
-    public CaseStudyStanding Of(string key) => byKey[key];
+    public CaseStudyStanding Of(string key)
+    {
+        WorkMeter.Visit();
+        return byKey[key];
+    }
 
     /// <summary>The qualifying case studies of counted customer group <paramref name="group"/> (its representative first).</summary>
-    public IReadOnlyList<CaseStudyStanding> Members(int group) => members[group];
+    public IReadOnlyList<CaseStudyStanding> Members(int group)
+    {
+        WorkMeter.Visit(members[group].Count);
+        return members[group];
+    }
 
     /// <summary>Whether the case study lists at least one compliance requirement that is not a placeholder (N/A, none, -, empty…).</summary>
     public static bool HasCompliance(CaseStudy c) => c.Compliance is { Count: > 0 } list && list.Any(r => !IsPlaceholder(r));
@@ -146,6 +154,7 @@ public sealed class CaseStudyPool
         var domains = new string?[n];
         for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             problems[i] = Problems(cases[i], asOf, windowMonths);
             if (problems[i].Count == 0)
             {
@@ -160,6 +169,7 @@ public sealed class CaseStudyPool
         var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             if (problems[i].Count > 0)
             {
                 continue;
@@ -182,6 +192,7 @@ public sealed class CaseStudyPool
         var leaves = new DateOnly?[n];
         for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             leaves[i] = cases[i].Completed is { } completed ? Calendar.FirstDayOutside(completed, windowMonths) : null;
             if (problems[i].Count > 0)
             {
@@ -200,6 +211,7 @@ public sealed class CaseStudyPool
         var groupOfRoot = new Dictionary<int, int>();
         for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             if (problems[i].Count == 0 && representative[Find(parent, i)] == i)
             {
                 groupOfRoot[Find(parent, i)] = groupOfRoot.Count;
@@ -210,6 +222,7 @@ public sealed class CaseStudyPool
         var groupMembers = new List<CaseStudyStanding>[groupOfRoot.Count];
         for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             if (problems[i].Count > 0)
             {
                 standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], LeavesWindowOn = leaves[i], Index = i };
@@ -241,6 +254,7 @@ public sealed class CaseStudyPool
 
         foreach (var s in standings)
         {
+            WorkMeter.Visit();
             if (s.Qualifies)
             {
                 if (s.DuplicateOf is null)
@@ -272,6 +286,7 @@ public sealed class CaseStudyPool
         var looseWithSuffix = new Dictionary<int, string>();
         for (var i = 0; i < cases.Count; i++)
         {
+            WorkMeter.Visit();
             if (problems[i].Count > 0)
             {
                 continue;

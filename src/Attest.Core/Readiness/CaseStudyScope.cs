@@ -79,6 +79,7 @@ internal static class CaseStudyScope
         var judged = new List<CaseStudyVerdict>();
         foreach (var standing in pool.Standings)
         {
+            WorkMeter.Visit();
             if (!standing.Counted)
             {
                 verdicts.Add(Shared.NotCounted(standing));

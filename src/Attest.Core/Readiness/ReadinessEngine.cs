@@ -106,6 +106,7 @@ public static class ReadinessEngine
     // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
     private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms)
     {
+        var byDay = changes.ToLookup(c => c.Date);
         foreach (var day in changes.Select(c => c.Date).Distinct())
         {
             if (catalog.AcceptedUntil is { } until && day > until)
@@ -113,7 +114,7 @@ public static class ReadinessEngine
                 break;
             }
 
-            if (AnyNotMet(application, catalog, day, forms, changes.Where(c => c.Date == day).Select(c => c.ItemId)))
+            if (AnyNotMet(application, catalog, day, forms, byDay[day].Select(c => c.ItemId)))
             {
                 return day.AddDays(-1);
             }
