@@ -268,14 +268,15 @@ public sealed class CaseStudyPool
             }
         }
 
-        var possible = PossiblePairs(cases, problems, parent, forms, out var unconfirmed);
+        var possible = PossiblePairs(cases, standings, parent, representative, forms, out var unconfirmed);
         var ifMerged = CountIfMerged(standings, parent, unconfirmed);
         return new CaseStudyPool(standings, windowMonths, groupMembers, possible, ifMerged);
     }
 
     // Qualifying case studies of different customers whose names or domains look alike. Each is paired with the first
-    // case study of the same look, so the work stays linear; one pair per two customers is enough to name them.
-    private static List<PossibleDuplicate> PossiblePairs(IReadOnlyList<CaseStudy> cases, List<Message>[] problems, int[] parent, NormalForms forms, out List<(int, int)> unconfirmed)
+    // case study of the same look (representatives first), so the work stays linear; one pair per two customers is
+    // enough, and it is named by the two customers' representatives.
+    private static List<PossibleDuplicate> PossiblePairs(IReadOnlyList<CaseStudy> cases, CaseStudyStanding[] standings, int[] parent, Dictionary<int, int> representative, NormalForms forms, out List<(int, int)> unconfirmed)
     {
         var pairs = new List<PossibleDuplicate>();
         var open = new List<(int, int)>();
@@ -284,21 +285,16 @@ public sealed class CaseStudyPool
         var byLooseName = new Dictionary<string, int>(StringComparer.Ordinal);
         var byRegistrable = new Dictionary<string, int>(StringComparer.Ordinal);
         var looseWithSuffix = new Dictionary<int, string>();
-        for (var i = 0; i < cases.Count; i++)
+        foreach (var i in standings.Where(s => s.Counted).Concat(standings.Where(s => s.Qualifies && !s.Counted)).Select(s => s.Index))
         {
             WorkMeter.Visit();
-            if (problems[i].Count > 0)
-            {
-                continue;
-            }
-
             var loose = Normalization.LooseCustomerName(cases[i].Customer!, out var withSuffix);
             looseWithSuffix[i] = withSuffix;
             if (loose.Length > 0 && !byLooseName.TryAdd(loose, i))
             {
                 var first = byLooseName[loose];
                 var why = looseWithSuffix[first] == withSuffix ? Punctuation : LegalForm;
-                Add(first, i, why.With(cases[first].Customer, cases[i].Customer));
+                Add(first, i, why.With(cases[first].Customer!.Trim(), cases[i].Customer!.Trim()));
             }
 
             if (forms.WebDomain(cases[i].CustomerWebsite!) is { } domain)
@@ -326,8 +322,9 @@ public sealed class CaseStudyPool
                 return;
             }
 
-            var isConfirmed = Says(cases[a], cases[b]) || Says(cases[b], cases[a]);
-            pairs.Add(new PossibleDuplicate(cases[a].Key, cases[b].Key, why, isConfirmed));
+            var (repA, repB) = (cases[representative[ra]], cases[representative[rb]]);
+            var isConfirmed = Says(cases[a], cases[b]) || Says(cases[b], cases[a]) || Says(repA, repB) || Says(repB, repA);
+            pairs.Add(new PossibleDuplicate(repA.Key, repB.Key, why, isConfirmed));
             if (!isConfirmed)
             {
                 open.Add((ra, rb));
