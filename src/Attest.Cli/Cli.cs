@@ -204,7 +204,7 @@ internal sealed class Cli(TextWriter output, TextWriter error, Func<string, stri
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, folder, trail, language);
-        var (missingEvidence, missingLines) = CitedEvidenceCheck.Find(application!, folder, language);
+        var (missingEvidence, missingLines) = CitedEvidenceCheck.Find(application!, folder, language, warnings);
         warnings.AddRange(missingLines);
         var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site, missingEvidence);
         var rendered = format switch

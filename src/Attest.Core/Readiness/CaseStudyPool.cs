@@ -143,7 +143,8 @@ public sealed class CaseStudyPool
     /// Sorts the case studies of <paramref name="application"/> as of <paramref name="asOf"/>. Qualifying case studies
     /// with the same normalized customer name or web domain are one customer; its representative is the one with the
     /// most credits (customer-described compliance requirements, a public reference reachable from the partner's site:
-    /// <paramref name="isPublic"/>), then the one that stays longest in the window, then the first in the file.
+    /// <paramref name="isPublic"/>), then with evidence cited, then the one that stays longest in the window, then the
+    /// first in the file.
     /// </summary>
     public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms, Func<CaseStudy, bool>? isPublic = null)
     {
@@ -199,7 +200,8 @@ public sealed class CaseStudyPool
                 continue;
             }
 
-            credits[i] = (HasCompliance(cases[i]) ? 1 : 0) + (isPublic?.Invoke(cases[i]) == true ? 1 : 0);
+            // Two points per credit, one for cited evidence (what the audit items are judged on)
+            credits[i] = (HasCompliance(cases[i]) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
             var root = Find(parent, i);
             if (!representative.TryGetValue(root, out var best) || credits[i] > credits[best] || (credits[i] == credits[best] && leaves[i] > leaves[best]))
             {
