@@ -16,6 +16,9 @@ public sealed class CaseStudyForm
 
     public string? CustomerWebsite { get; set; }
 
+    /// <summary>Keys of case studies whose customers are confirmed distinct from this one's, one per line.</summary>
+    public string? DistinctFrom { get; set; }
+
     public string? Stage { get; set; }
 
     public string? UseCase { get; set; }
@@ -73,6 +76,7 @@ public sealed class CaseStudyForm
         Revision = revision,
         Customer = c.Customer,
         CustomerWebsite = c.CustomerWebsite,
+        DistinctFrom = Lines(c.DistinctFrom),
         Stage = c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null,
         UseCase = c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null,
         Delivery = c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null,
@@ -141,6 +145,7 @@ public sealed class CaseStudyForm
             Key = key,
             Customer = Text(Customer),
             CustomerWebsite = Text(CustomerWebsite),
+            DistinctFrom = List(DistinctFrom, stated: !string.IsNullOrWhiteSpace(DistinctFrom)),
             Stage = Vocabulary.Stages.TryParse(Stage ?? "", out var stage) ? stage : null,
             UseCase = Vocabulary.UseCases.TryParse(UseCase ?? "", out var useCase) ? useCase : null,
             Delivery = Vocabulary.Deliveries.TryParse(Delivery ?? "", out var delivery) ? delivery : null,

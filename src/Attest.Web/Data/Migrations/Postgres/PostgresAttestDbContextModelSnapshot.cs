@@ -320,6 +320,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<string>("DistinctFrom")
+                        .HasColumnType("text");
+
                     b.Property<int?>("DrRpoMinutes")
                         .HasColumnType("integer");
 

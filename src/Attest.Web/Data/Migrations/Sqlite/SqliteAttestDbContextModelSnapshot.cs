@@ -315,6 +315,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DistinctFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("DrRpoMinutes")
                         .HasColumnType("INTEGER");
 
