@@ -79,13 +79,13 @@ public class ExactReadingTests
         Assert.Equal(ReadinessStatus.NeedsReview, verdict.Status);
         Assert.Equal(
             "4 unique customers qualify (contoso, fabrikam, northwind, tailspin); 2 of them carry customer-described compliance requirements. "
-            + "But some of them may be one legal entity; counted as one, 2 customer(s) remain, 2 with compliance requirements: "
+            + "But some of them may be one legal entity: counting each such pair as one customer leaves 2, 2 with compliance requirements: "
             + "contoso and northwind (their names differ only by a legal form ('Contoso Stores', 'Contoso Stores, Inc.')); "
             + "contoso and tailspin (their names differ only by punctuation ('Contoso Stores', 'Contoso-Stores')).",
             verdict.Reason.En());
         Assert.Equal(
             "4 clients uniques remplissent les conditions (contoso, fabrikam, northwind, tailspin) ; 2 d'entre eux ont des exigences de conformité décrites par le client. "
-            + "Mais certains d'entre eux sont peut-être une même entité juridique ; comptés comme un seul, il reste 2 client(s), dont 2 avec des exigences de conformité : "
+            + "Mais certains pourraient être une même entité juridique : en comptant chacune de ces paires comme un seul client, il en reste 2, dont 2 avec des exigences de conformité : "
             + "contoso et northwind (leurs noms ne diffèrent que par une forme juridique (« Contoso Stores », « Contoso Stores, Inc. »)); "
             + "contoso et tailspin (leurs noms ne diffèrent que par la ponctuation (« Contoso Stores », « Contoso-Stores »)).",
             verdict.Reason.Fr());
@@ -117,8 +117,8 @@ public class ExactReadingTests
         var application = TestData.Ready().WithCase("tailspin", c => c with { CustomerWebsite = "https://shop.northwind.example/" });
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.NeedsReview, verdict.Status);
-        Assert.EndsWith("counted as one, 3 customer(s) remain, 2 with compliance requirements: northwind and tailspin (shop.northwind.example is a sub-domain of northwind.example).", verdict.Reason.En(), StringComparison.Ordinal);
-        Assert.EndsWith("comptés comme un seul, il reste 3 client(s), dont 2 avec des exigences de conformité : northwind et tailspin (shop.northwind.example est un sous-domaine de northwind.example).", verdict.Reason.Fr(), StringComparison.Ordinal);
+        Assert.EndsWith("counting each such pair as one customer leaves 3, 2 with compliance requirements: northwind and tailspin (shop.northwind.example is a sub-domain of northwind.example).", verdict.Reason.En(), StringComparison.Ordinal);
+        Assert.EndsWith("en comptant chacune de ces paires comme un seul client, il en reste 3, dont 2 avec des exigences de conformité : northwind et tailspin (shop.northwind.example est un sous-domaine de northwind.example).", verdict.Reason.Fr(), StringComparison.Ordinal);
         Assert.Equal("Check each pair: if both are one customer, keep one case study and add another customer; if they are distinct legal entities, say so with distinctFrom: [other key] on one of them.", verdict.NextStep!.En());
     }
 
@@ -150,7 +150,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Contains("tailspin and woodgrove may be the same customer: their names differ only by a legal form ('Tailspin Retail', 'Tailspin Retail Ltd'). They are counted apart until you confirm they are distinct (distinctFrom) or keep only one.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("tailspin et woodgrove sont peut-être le même client : leurs noms ne diffèrent que par une forme juridique (« Tailspin Retail », « Tailspin Retail Ltd »). Ils sont comptés séparément, à confirmer (distinctFrom) ou à réduire à une seule étude de cas.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("tailspin et woodgrove sont peut-être le même client : leurs noms ne diffèrent que par une forme juridique (« Tailspin Retail », « Tailspin Retail Ltd »). Ils sont comptés séparément tant que vous n'avez pas confirmé qu'ils sont distincts (distinctFrom) ou gardé une seule des deux études de cas.", verdict.Notes.Select(n => n.Fr()));
     }
 
     // 3. Home page = practice page
@@ -305,8 +305,8 @@ public class ExactReadingTests
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Equal("Last vulnerability scan 2026-11-01 (within 3 months) and last penetration test 2026-03-01 (within 12 months).", verdict.Case("contoso").Reason.En());
         Assert.Equal("Dernière analyse de vulnérabilité le 2026-11-01 (moins de 3 mois) et dernier test de pénétration le 2026-03-01 (moins de 12 mois).", verdict.Case("contoso").Reason.Fr());
-        Assert.Equal("Applied: quarterly vulnerability scans (within 3 months) and a penetration test within 12 months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within 3 months), this item would be not met.", verdict.Notes[0].En());
-        Assert.Equal("Appliquée : des analyses de vulnérabilité trimestrielles (moins de 3 mois) et un test de pénétration de moins de 12 mois, comme le demande PCI DSS ; « trimestrielles » porte sur les analyses. Si les deux devaient être trimestriels (moins de 3 mois), cet élément serait : non respecté.", verdict.Notes[0].Fr());
+        Assert.Equal("Reading applied: quarterly vulnerability scans (within 3 months) and a penetration test within 12 months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within 3 months), this item would be not met.", verdict.Notes[0].En());
+        Assert.Equal("Lecture appliquée : des analyses de vulnérabilité trimestrielles (moins de 3 mois) et un test de pénétration de moins de 12 mois, comme le demande PCI DSS ; « trimestrielles » porte sur les seules analyses. Si les deux devaient être trimestriels (moins de 3 mois), cet élément serait : non respecté.", verdict.Notes[0].Fr());
     }
 
     [Fact]
@@ -334,8 +334,8 @@ public class ExactReadingTests
         var verdict = ReadinessEngine.EvaluateItems(PciDated(new DateOnly(2026, 11, 1), new DateOnly(2026, 3, 1)), catalog, TestData.AsOf).Single(i => i.Item.Id == "VAL-2.13");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("The last penetration test (2026-03-01) is more than 3 months old.", verdict.Case("contoso").Reason.En());
-        Assert.Equal("Applied: the strict reading, quarterly vulnerability scans and penetration tests (both within 3 months). Read as quarterly scans and a penetration test within 12 months, this item would be met.", verdict.Notes[0].En());
-        Assert.Equal("Appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de 3 mois). Avec des analyses trimestrielles et un test de pénétration de moins de 12 mois, cet élément serait : respecté.", verdict.Notes[0].Fr());
+        Assert.Equal("Reading applied: the strict one, quarterly vulnerability scans and penetration tests (both within 3 months). Read as quarterly scans and a penetration test within 12 months, this item would be met.", verdict.Notes[0].En());
+        Assert.Equal("Lecture appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de 3 mois). Avec des analyses trimestrielles et un test de pénétration de moins de 12 mois, cet élément serait : respecté.", verdict.Notes[0].Fr());
     }
 
     [Fact]
