@@ -220,6 +220,7 @@ public sealed class CaseStudyForm
         public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD.", "Indiquez une date au format AAAA-MM-JJ.");
         public static readonly LocalizedString BadMinutes = new("Give a whole number of minutes, 0 or more.", "Indiquez un nombre entier de minutes, 0 ou plus.");
         public static readonly LocalizedString BadAvailability = new("Availability, line {0}: write \"component | RTO minutes | RPO minutes\".", "Disponibilité, ligne {0} : écrivez « composant | RTO en minutes | RPO en minutes ».");
+        public static readonly LocalizedString TooMany = new("The application already holds {0} case studies, the most it may hold: remove one before adding another.", "La candidature compte déjà {0} études de cas, le maximum : supprimez-en une avant d'en ajouter une autre.");
         public static readonly LocalizedString DuplicateKey = new("Another case study of this application already has this key.", "Une autre étude de cas de cette candidature a déjà cette clé.");
     }
 }
