@@ -204,7 +204,13 @@ public sealed class ApiCaseStudiesTests(World world) : IClassFixture<World>
         {
             db.CaseStudies.AddRange(Enumerable.Range(0, Attest.Core.Applications.Application.MaxCaseStudies).Select(i => new Attest.Web.Data.CaseStudyRecord
             {
-                Id = Guid.NewGuid(), ApplicationId = id, PartnerId = partner, Position = i, Key = $"c{i}", Revision = 1, UpdatedAt = DateTimeOffset.UtcNow,
+                Id = Guid.NewGuid(),
+                ApplicationId = id,
+                PartnerId = partner,
+                Position = i,
+                Key = $"c{i}",
+                Revision = 1,
+                UpdatedAt = DateTimeOffset.UtcNow,
             }));
             return await db.SaveChangesAsync();
         });
