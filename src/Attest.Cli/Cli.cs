@@ -232,8 +232,11 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         }
 
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
-        var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, Path.GetDirectoryName(Path.GetFullPath(path))!, trail, language);
-        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, folder, trail, language);
+        var (missingEvidence, missingLines) = CitedEvidenceCheck.Find(application!, folder, language, warnings);
+        warnings.AddRange(missingLines);
+        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site, missingEvidence);
         var rendered = format switch
         {
             "json" => ReadinessJson.Render(report, language, warnings),

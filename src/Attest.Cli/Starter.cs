@@ -36,6 +36,7 @@ internal static class Starter
         y.Append("  - key: first-customer         # ").Append(T("unique within the file", "unique dans le fichier")).Append('\n');
         y.Append("    customer: ").Append(T("Customer name", "Nom du client")).Append('\n');
         y.Append("    customerWebsite: https://customer.example\n");
+        y.Append("    # distinctFrom: [other-key]    # ").Append(T("keys of case studies whose customers look alike but are distinct legal entities", "clés d'études de cas dont les clients se ressemblent mais sont des entités juridiques distinctes")).Append('\n');
         y.Append("    stage: production           # production | pilot | proof-of-concept\n");
         y.Append("    useCase: supply-chain       # customer-engagement | merchandising-planning | supply-chain | stores | data-science | business-applications | none\n");
         y.Append("    delivery: project           # msp | project\n");

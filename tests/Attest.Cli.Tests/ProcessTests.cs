@@ -37,4 +37,23 @@ public sealed class ProcessTests : IDisposable
         Assert.DoesNotContain("   at ", real.Err, StringComparison.Ordinal);
         Assert.Equal(inProcess.Err, real.Err);
     }
+
+    [Fact]
+    public void Check_as_a_real_process_folds_accents_typed_as_combining_marks()
+    {
+        // The shipped tool runs with invariant globalization: "É" typed as E + U+0301 (macOS, PDF copy-paste) is still "É"
+        var ready = File.ReadAllText(Repo.ReadyExample)
+            .Replace("customer: Northwind Grocers", "customer: \"\u00C9picerie B\u00E9r\u00E9nice\"", StringComparison.Ordinal)
+            .Replace("customer: Tailspin Outdoor", "customer: \"E\u0301picerie Be\u0301re\u0301nice\"", StringComparison.Ordinal);
+        var file = temp.Write("accents.yaml", ready);
+
+        var result = RunProcess("check", file, "--format", "json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var pre21 = json.RootElement.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetString() == "PRE-2.1");
+        // tailspin, completed later, stays longer in the window: it represents the customer
+        var northwind = pre21.GetProperty("caseStudies").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "northwind");
+        Assert.Equal("Qualifies, but same customer as tailspin (same name): not counted, as the customer counts once.", northwind.GetProperty("reason").GetString());
+    }
 }

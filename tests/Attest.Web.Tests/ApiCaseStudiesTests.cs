@@ -191,4 +191,34 @@ public sealed class ApiCaseStudiesTests(World world) : IClassFixture<World>
 
     private Task<string?> CustomerAsync(string key) =>
         world.ReadAsync(db => db.CaseStudies.IgnoreQueryFiltersForTests().Where(c => c.ApplicationId == world.ApplicationA && c.Key == key).Select(c => c.Customer).SingleAsync());
+
+    [Fact]
+    public async Task A_case_study_beyond_the_bound_is_refused_and_nothing_is_added()
+    {
+        var partner = await world.AddPartnerAsync("Many Cases Consulting", "leadMany");
+        using var lead = await ApiSteps.AsAsync(world, "leadMany");
+        var created = await lead.PostAsync("/api/v1/applications", ApiSteps.Json($"{{\"checklist\": \"{ApiSteps.Checklist}\"}}"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await ApiSteps.JsonAsync(created)).GetProperty("id").GetGuid();
+        await world.ReadAsync(async db =>
+        {
+            db.CaseStudies.AddRange(Enumerable.Range(0, Attest.Core.Applications.Application.MaxCaseStudies).Select(i => new Attest.Web.Data.CaseStudyRecord
+            {
+                Id = Guid.NewGuid(),
+                ApplicationId = id,
+                PartnerId = partner,
+                Position = i,
+                Key = $"c{i}",
+                Revision = 1,
+                UpdatedAt = DateTimeOffset.UtcNow,
+            }));
+            return await db.SaveChangesAsync();
+        });
+
+        var response = await lead.SendAsync(ApiSteps.Put($"/api/v1/applications/{id}/case-studies/one-more", ApiSteps.Json("""{ "customer": "One More" }""")));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("already holds 200 case studies", (await ApiSteps.ProblemAsync(response)).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(200, await world.ReadAsync(db => db.CaseStudies.IgnoreQueryFiltersForTests().CountAsync(c => c.ApplicationId == id)));
+    }
 }

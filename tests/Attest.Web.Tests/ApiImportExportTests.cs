@@ -143,8 +143,28 @@ public sealed class ApiImportExportTests(World world) : IClassFixture<World>
     {
         using var lead = await ApiSteps.AsAsync(world, "leadA");
         await ImportReadyExampleAsync(lead);
-        var file = Path.Combine(Path.GetTempPath(), $"attest-api-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(file, await ExportAsync(lead));
+        // The CLI checks that cited evidence exists beside the file: give it what the application cites (the web has no such files)
+        var folder = Directory.CreateTempSubdirectory("attest-api-").FullName;
+        var file = Path.Combine(folder, "application.yaml");
+        var exported = await ExportAsync(lead);
+        await File.WriteAllTextAsync(file, exported);
+        var catalogFile = Path.Combine(AppContext.BaseDirectory, "catalogs", "aws-retail-consulting-2019-12.yaml");
+        var (catalog, _) = Attest.Core.Catalogs.CatalogReader.Read(await File.ReadAllTextAsync(catalogFile), catalogFile);
+        var (application, _) = Attest.Core.Applications.ApplicationReader.Read(exported, file, [catalog!]);
+        foreach (var reference in Attest.Package.EvidenceReferences.Collect(application!).Where(r => !r.IsUrl))
+        {
+            var path = Path.Combine(folder, reference.Reference);
+            if (reference.Reference.EndsWith('/'))
+            {
+                Directory.CreateDirectory(path);
+            }
+            else
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                await File.WriteAllTextAsync(path, "evidence");
+            }
+        }
+
         try
         {
             foreach (var language in new[] { "en", "fr" })
@@ -162,7 +182,7 @@ public sealed class ApiImportExportTests(World world) : IClassFixture<World>
         }
         finally
         {
-            File.Delete(file);
+            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -32,6 +32,21 @@ public sealed class CaseStudyEditTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Customers_confirmed_distinct_are_saved_and_shown_again()
+    {
+        using var client = world.Client("leadA");
+        var revision = (await StoredAsync("contoso")).Revision.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var saved = await World.PostFormAsync(client, Page("contoso"), Page("contoso"),
+            [new("Form.Key", "contoso"), new("Form.Customer", "Contoso Stores"), new("Form.DistinctFrom", "contoso-inc\r\n contoso-eu \r\n"), new("Form.Revision", revision)]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(["contoso-inc", "contoso-eu"], (await StoredAsync("contoso")).DistinctFrom);
+
+        var html = await client.GetStringAsync(Page("contoso"));
+        Assert.Contains("name=\"Form.DistinctFrom\"", html, StringComparison.Ordinal);
+        Assert.Matches("<textarea id=\"distinct-from\" name=\"Form.DistinctFrom\" rows=\"2\">contoso-inc(\n|&#xA;)contoso-eu</textarea>", html);
+    }
+
+    [Fact]
     public async Task Malformed_fields_are_named_and_nothing_is_saved()
     {
         using var client = world.Client("leadA");

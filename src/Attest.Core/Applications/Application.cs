@@ -9,6 +9,9 @@ public sealed record Application
     /// <summary>The only format version this model reads and writes.</summary>
     public const string FormatV1 = "attest/application/v1";
 
+    /// <summary>The most case studies an application may hold: far above the four the checklist asks for, low enough to keep every evaluation quick.</summary>
+    public const int MaxCaseStudies = 200;
+
     /// <summary>The checklist (catalog) id, e.g. <c>aws-retail-consulting-2019-12</c>.</summary>
     public required string Checklist { get; init; }
 
@@ -106,6 +109,12 @@ public sealed record CaseStudy
 
     /// <summary>The customer's web site.</summary>
     public string? CustomerWebsite { get; init; }
+
+    /// <summary>
+    /// Keys of other case studies whose customers the partner confirms are distinct legal entities from this one, though
+    /// their names or domains look alike (PRE-2.1 asks for a review of such pairs until this is said).
+    /// </summary>
+    public IReadOnlyList<string>? DistinctFrom { get; init; }
 
     /// <summary>Production, pilot or proof of concept.</summary>
     public ProjectStage? Stage { get; init; }

@@ -89,6 +89,11 @@ public static class ApplicationReader
     private static List<CaseStudy> ReadCaseStudies(MappingReader root)
     {
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (root.Node("caseStudies") is SequenceNode { Items.Count: > Application.MaxCaseStudies } tooMany)
+        {
+            throw root.Error(tooMany, "caseStudies", $"{tooMany.Items.Count} case studies; an application holds at most {Application.MaxCaseStudies} (the checklist asks for four: keep the ones you submit and those you may use instead)");
+        }
+
         var written = WrittenKeys(root.Node("caseStudies"));
         var index = 0;
         var list = root.List("caseStudies", (node, path) =>
@@ -148,6 +153,7 @@ public static class ApplicationReader
             Key = key,
             Customer = m.String("customer"),
             CustomerWebsite = m.String("customerWebsite"),
+            DistinctFrom = m.StringList("distinctFrom"),
             Stage = m.Enum("stage", Vocabulary.Stages),
             UseCase = m.Enum("useCase", Vocabulary.UseCases),
             Delivery = m.Enum("delivery", Vocabulary.Deliveries),

@@ -121,6 +121,7 @@ public static class ApplicationWriter
         Scalar(y, "key", c.Key);
         Scalar(y, "customer", c.Customer);
         Scalar(y, "customerWebsite", c.CustomerWebsite);
+        List(y, "distinctFrom", c.DistinctFrom);
         Scalar(y, "stage", c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null);
         Scalar(y, "useCase", c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null);
         Scalar(y, "delivery", c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null);

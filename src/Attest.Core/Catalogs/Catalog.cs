@@ -89,11 +89,27 @@ public enum MspCriteriaReading
     French,
 }
 
+/// <summary>How VAL-2.13 is read: whether « trimestrielles » qualifies the penetration tests as well as the scans.</summary>
+public enum PciTestingReading
+{
+    /// <summary>
+    /// Quarterly vulnerability scans; penetration tests at the interval PCI DSS sets (a year): the scan within the rule's
+    /// <c>scanWindowMonths</c>, the test within <c>penetrationTestWindowMonths</c> (the default).
+    /// </summary>
+    ScansQuarterly,
+
+    /// <summary>Both the scan and the penetration test within <c>scanWindowMonths</c> (the strict reading).</summary>
+    BothQuarterly,
+}
+
 /// <summary>Choices a catalog makes where the source is open to more than one reading.</summary>
 public sealed record CatalogOptions
 {
     /// <summary>The PRE-2.4 reading.</summary>
     public MspCriteriaReading MspCriteriaReading { get; init; } = MspCriteriaReading.English;
+
+    /// <summary>The VAL-2.13 reading.</summary>
+    public PciTestingReading PciTestingReading { get; init; } = PciTestingReading.ScansQuarterly;
 }
 
 /// <summary>Whether a section belongs to the prerequisites or to the audit's validation checklist.</summary>

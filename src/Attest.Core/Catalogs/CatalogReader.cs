@@ -52,6 +52,11 @@ public static class CatalogReader
     /// <summary>Names of <see cref="MspCriteriaReading"/> values.</summary>
     public static WireNames<MspCriteriaReading> MspReadings => Readings;
 
+    /// <summary>Names of <see cref="PciTestingReading"/> values.</summary>
+    public static WireNames<PciTestingReading> PciReadings { get; } = new(
+        (PciTestingReading.ScansQuarterly, "scans-quarterly", "quarterly scans, yearly penetration tests", "analyses trimestrielles, tests de pénétration annuels"),
+        (PciTestingReading.BothQuarterly, "both-quarterly", "quarterly scans and penetration tests", "analyses et tests de pénétration trimestriels"));
+
     /// <summary>Reads and validates a catalog.</summary>
     /// <returns>The catalog, or the first problem with its file, line, column and field.</returns>
     public static (Catalog? Catalog, InputError? Error) Read(string text, string file)
@@ -109,7 +114,11 @@ public static class CatalogReader
         office.RejectUnknownKeys();
 
         var optionsReader = root.Mapping("options");
-        var options = new CatalogOptions { MspCriteriaReading = optionsReader?.Enum("mspCriteriaReading", Readings) ?? MspCriteriaReading.English };
+        var options = new CatalogOptions
+        {
+            MspCriteriaReading = optionsReader?.Enum("mspCriteriaReading", Readings) ?? MspCriteriaReading.English,
+            PciTestingReading = optionsReader?.Enum("pciTestingReading", PciReadings) ?? PciTestingReading.ScansQuarterly,
+        };
         optionsReader?.RejectUnknownKeys();
 
         var catalog = new Catalog

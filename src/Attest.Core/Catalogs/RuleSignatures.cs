@@ -38,7 +38,7 @@ public static class RuleSignatures
         ["availability-objectives"] = [],
         ["az-resilience"] = [],
         ["disaster-recovery"] = [],
-        ["pci-testing"] = [new("windowMonths", ParameterKind.Count, "3")],
+        ["pci-testing"] = [new("scanWindowMonths", ParameterKind.Count, "3"), new("penetrationTestWindowMonths", ParameterKind.Count, "12")],
     };
 
     internal static bool IsValid(ParameterKind kind, string value) => kind switch

@@ -15,23 +15,36 @@ public sealed record CaseStudyStanding
     /// <summary>True when it qualifies on its own: production, retail use case, complete, in its window.</summary>
     public bool Qualifies => Problems.Count == 0;
 
-    /// <summary>For a qualifying case study of a customer already counted: the key of the one that counts.</summary>
+    /// <summary>For a qualifying case study of a customer that another case study represents: the key of that one.</summary>
     public string? DuplicateOf { get; init; }
 
-    /// <summary>Why it is a duplicate (same name or same domain).</summary>
+    /// <summary>Why it is a duplicate (same name or same domain), naming the case study that counts.</summary>
     public Message? DuplicateReason { get; init; }
 
     /// <summary>True when it counts as one of the application's unique customers.</summary>
     public bool Counted => Qualifies && DuplicateOf is null;
 
-    /// <summary>The index of its customer group among the counted customers; -1 when not counted or duplicate-less.</summary>
+    /// <summary>The index of its customer group among the counted customers; -1 when it does not qualify.</summary>
     public int Group { get; init; } = -1;
+
+    /// <summary>Its position in the file.</summary>
+    public int Index { get; init; }
 
     /// <summary>The first as-of date on which it leaves the window; null when no completion date is known.</summary>
     public DateOnly? LeavesWindowOn { get; init; }
 }
 
-/// <summary>The case studies of an application sorted into those that count and those that don't, and why.</summary>
+/// <summary>
+/// Two qualifying case studies of different customers that may be one legal entity: names alike but for punctuation or a
+/// legal form, or web sites under one registrable domain. They are never merged silently.
+/// </summary>
+public sealed record PossibleDuplicate(string First, string Second, Message Why, bool ConfirmedDistinct);
+
+/// <summary>
+/// The case studies of an application sorted into those that count and those that don't, and why. Each customer is
+/// represented by one case study, its best qualifying one (see <see cref="Build"/>), used by every item. Building the pool
+/// is linear in the number of case studies.
+/// </summary>
 public sealed class CaseStudyPool
 {
     private static readonly Phrase NotProduction = new("it is a {0}, not a production project", "il s'agit d'un projet en {0}, pas en production");
@@ -44,6 +57,18 @@ public sealed class CaseStudyPool
     private static readonly Phrase MissingFields = new("missing: {0}", "manquant : {0}");
     private static readonly Phrase SameName = new("same customer as {0} (same name)", "même client que {0} (même nom)");
     private static readonly Phrase SameDomain = new("same customer as {0} (same web domain {1})", "même client que {0} (même domaine web {1})");
+    private static readonly Phrase SameThroughOthers = new("same customer as {0} (same name or web domain through other case studies)", "même client que {0} (même nom ou même domaine web par l'intermédiaire d'autres études de cas)");
+    private static readonly Phrase LegalForm = new("their names differ only by a legal form ('{0}', '{1}')", "leurs noms ne diffèrent que par une forme juridique (« {0} », « {1} »)");
+    private static readonly Phrase Punctuation = new("their names differ only by punctuation ('{0}', '{1}')", "leurs noms ne diffèrent que par la ponctuation (« {0} », « {1} »)");
+    private static readonly Phrase SubDomain = new("{0} is a sub-domain of {1}", "{0} est un sous-domaine de {1}");
+    private static readonly Phrase SameRegistrable = new("their web sites {0} and {1} share the registrable domain {2}", "leurs sites web {0} et {1} partagent le domaine enregistrable {2}");
+
+    // Entries that fill the compliance list without describing a requirement
+    private static readonly HashSet<string> Placeholders = new(StringComparer.Ordinal)
+    {
+        "", "-", "--", "—", "–", "n/a", "na", "n.a.", "n.a", "none", "nil", "null", "no", "nothing", "notapplicable", "tbd", "?",
+        "s/o", "so", "s.o.", "sansobjet", "aucun", "aucune", "neant", "non", "nonapplicable", "/", ".", "...", "…",
+    };
 
     private static readonly (Func<CaseStudy, bool> IsMissing, LocalizedString Name)[] RequiredFields =
     [
@@ -57,18 +82,29 @@ public sealed class CaseStudyPool
         (c => string.IsNullOrWhiteSpace(c.Results), new("results", "résultats")),
     ];
 
-    private CaseStudyPool(IReadOnlyList<CaseStudyStanding> standings, int windowMonths)
+    private readonly Dictionary<string, CaseStudyStanding> byKey;
+    private readonly IReadOnlyList<CaseStudyStanding>[] members;
+
+    private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
     {
         Standings = standings;
         WindowMonths = windowMonths;
+        this.members = members;
         Counted = standings.Where(s => s.Counted).ToArray();
         GroupCount = Counted.Count;
+        PossibleDuplicates = possible;
+        IfPossibleDuplicatesMerged = ifMerged;
+        byKey = new Dictionary<string, CaseStudyStanding>(standings.Length, StringComparer.Ordinal);
+        foreach (var s in standings)
+        {
+            byKey.TryAdd(s.CaseStudy.Key, s);
+        }
     }
 
     /// <summary>Every case study, in file order.</summary>
     public IReadOnlyList<CaseStudyStanding> Standings { get; }
 
-    /// <summary>The case studies that count, one per unique customer, in file order.</summary>
+    /// <summary>The case studies that count, one per unique customer (its representative), in file order.</summary>
     public IReadOnlyList<CaseStudyStanding> Counted { get; }
 
     /// <summary>The number of unique qualifying customers.</summary>
@@ -77,90 +113,256 @@ public sealed class CaseStudyPool
     /// <summary>The window, in months, within which a case study must have been completed.</summary>
     public int WindowMonths { get; }
 
+    /// <summary>Pairs of counted customers that may be one legal entity, those the partner confirmed distinct included.</summary>
+    public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; }
+
+    /// <summary>The unique customers, and those of them with compliance requirements, were every unconfirmed possible duplicate one customer.</summary>
+    public (int Customers, int Compliant) IfPossibleDuplicatesMerged { get; }
+
     /// <summary>The standing of the case study with <paramref name="key"/>.</summary>
-    public CaseStudyStanding Of(string key) => Standings.First(s => s.CaseStudy.Key == key);
+    public CaseStudyStanding Of(string key)
+    {
+        WorkMeter.Visit();
+        return byKey[key];
+    }
 
-    /// <summary>The qualifying case studies of counted customer group <paramref name="group"/> (the counted one first).</summary>
-    public IEnumerable<CaseStudyStanding> Members(int group) => Standings.Where(s => s.Qualifies && s.Group == group);
+    /// <summary>The qualifying case studies of counted customer group <paramref name="group"/> (its representative first).</summary>
+    public IReadOnlyList<CaseStudyStanding> Members(int group)
+    {
+        WorkMeter.Visit(members[group].Count);
+        return members[group];
+    }
 
-    /// <summary>Sorts the case studies of <paramref name="application"/> as of <paramref name="asOf"/>.</summary>
-    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms)
+    /// <summary>Whether the case study lists at least one compliance requirement that is not a placeholder (N/A, none, -, empty…).</summary>
+    public static bool HasCompliance(CaseStudy c) => c.Compliance is { Count: > 0 } list && list.Any(r => !IsPlaceholder(r));
+
+    /// <summary>Whether a compliance entry is a placeholder rather than a requirement (compared without case, accents or spaces).</summary>
+    public static bool IsPlaceholder(string entry) => Placeholders.Contains(Normalization.CustomerName(entry));
+
+    /// <summary>
+    /// Sorts the case studies of <paramref name="application"/> as of <paramref name="asOf"/>. Qualifying case studies
+    /// with the same normalized customer name or web domain are one customer; its representative is the one with the
+    /// most credits (customer-described compliance requirements, a public reference reachable from the partner's site:
+    /// <paramref name="isPublic"/>), then with evidence cited, then the one that stays longest in the window, then the
+    /// first in the file.
+    /// </summary>
+    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms, Func<CaseStudy, bool>? isPublic = null)
     {
         var cases = application.CaseStudies;
-        var problems = new List<Message>[cases.Count];
-        for (var i = 0; i < cases.Count; i++)
+        var n = cases.Count;
+        var problems = new List<Message>[n];
+        var names = new string?[n];
+        var domains = new string?[n];
+        for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             problems[i] = Problems(cases[i], asOf, windowMonths);
+            if (problems[i].Count == 0)
+            {
+                names[i] = forms.CustomerName(cases[i].Customer!);
+                domains[i] = forms.WebDomain(cases[i].CustomerWebsite!);
+            }
         }
 
         // Union of qualifying case studies by normalized name or web domain: A~B by name and B~C by domain make one customer.
-        var parent = Enumerable.Range(0, cases.Count).ToArray();
-        var reasons = new Message?[cases.Count];
+        var parent = Enumerable.Range(0, n).ToArray();
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < cases.Count; i++)
+        for (var i = 0; i < n; i++)
         {
+            WorkMeter.Visit();
             if (problems[i].Count > 0)
             {
                 continue;
             }
 
-            var name = forms.CustomerName(cases[i].Customer!);
-            if (byName.TryGetValue(name, out var first))
+            if (!byName.TryAdd(names[i]!, i))
             {
-                Union(parent, first, i);
-                reasons[i] ??= SameName.With(cases[first].Key);
-            }
-            else
-            {
-                byName[name] = i;
+                Union(parent, byName[names[i]!], i);
             }
 
-            if (forms.WebDomain(cases[i].CustomerWebsite!) is { } domain)
+            if (domains[i] is { } domain && !byDomain.TryAdd(domain, i))
             {
-                if (byDomain.TryGetValue(domain, out var firstByDomain))
-                {
-                    Union(parent, firstByDomain, i);
-                    reasons[i] ??= SameDomain.With(cases[firstByDomain].Key, domain);
-                }
-                else
-                {
-                    byDomain[domain] = i;
-                }
+                Union(parent, byDomain[domain], i);
             }
         }
 
-        var groupOfRoot = new Dictionary<int, int>();
-        var standings = new CaseStudyStanding[cases.Count];
-        for (var i = 0; i < cases.Count; i++)
+        // One representative per customer: the best qualifying case study of its group
+        var representative = new Dictionary<int, int>();
+        var credits = new int[n];
+        var leaves = new DateOnly?[n];
+        for (var i = 0; i < n; i++)
         {
-            var leaves = cases[i].Completed is { } completed ? Calendar.FirstDayOutside(completed, windowMonths) : (DateOnly?)null;
+            WorkMeter.Visit();
+            leaves[i] = cases[i].Completed is { } completed ? Calendar.FirstDayOutside(completed, windowMonths) : null;
             if (problems[i].Count > 0)
             {
-                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], LeavesWindowOn = leaves };
+                continue;
+            }
+
+            // Two points per credit, one for cited evidence (what the audit items are judged on)
+            credits[i] = (HasCompliance(cases[i]) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
+            var root = Find(parent, i);
+            if (!representative.TryGetValue(root, out var best) || credits[i] > credits[best] || (credits[i] == credits[best] && leaves[i] > leaves[best]))
+            {
+                representative[root] = i;
+            }
+        }
+
+        // Groups numbered in the file order of their representatives
+        var groupOfRoot = new Dictionary<int, int>();
+        for (var i = 0; i < n; i++)
+        {
+            WorkMeter.Visit();
+            if (problems[i].Count == 0 && representative[Find(parent, i)] == i)
+            {
+                groupOfRoot[Find(parent, i)] = groupOfRoot.Count;
+            }
+        }
+
+        var standings = new CaseStudyStanding[n];
+        var groupMembers = new List<CaseStudyStanding>[groupOfRoot.Count];
+        for (var i = 0; i < n; i++)
+        {
+            WorkMeter.Visit();
+            if (problems[i].Count > 0)
+            {
+                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], LeavesWindowOn = leaves[i], Index = i };
                 continue;
             }
 
             var root = Find(parent, i);
-            var firstOfGroup = Enumerable.Range(0, cases.Count).First(j => problems[j].Count == 0 && Find(parent, j) == root);
-            if (!groupOfRoot.TryGetValue(root, out var group))
-            {
-                group = groupOfRoot.Count;
-                groupOfRoot[root] = group;
-            }
-
+            var rep = representative[root];
+            var group = groupOfRoot[root];
             standings[i] = new CaseStudyStanding
             {
                 CaseStudy = cases[i],
                 Problems = [],
-                DuplicateOf = firstOfGroup == i ? null : cases[firstOfGroup].Key,
-                DuplicateReason = firstOfGroup == i ? null : reasons[i] ?? SameName.With(cases[firstOfGroup].Key),
+                DuplicateOf = rep == i ? null : cases[rep].Key,
+                DuplicateReason = rep == i ? null
+                    : names[i] == names[rep] ? SameName.With(cases[rep].Key)
+                    : domains[i] is { } d && d == domains[rep] ? SameDomain.With(cases[rep].Key, d)
+                    : SameThroughOthers.With(cases[rep].Key),
                 Group = group,
-                LeavesWindowOn = leaves,
+                LeavesWindowOn = leaves[i],
+                Index = i,
             };
         }
 
-        return new CaseStudyPool(standings, windowMonths);
+        for (var g = 0; g < groupMembers.Length; g++)
+        {
+            groupMembers[g] = [];
+        }
+
+        foreach (var s in standings)
+        {
+            WorkMeter.Visit();
+            if (s.Qualifies)
+            {
+                if (s.DuplicateOf is null)
+                {
+                    groupMembers[s.Group].Insert(0, s);
+                }
+                else
+                {
+                    groupMembers[s.Group].Add(s);
+                }
+            }
+        }
+
+        var possible = PossiblePairs(cases, standings, parent, representative, forms, out var unconfirmed);
+        var ifMerged = CountIfMerged(standings, parent, unconfirmed);
+        return new CaseStudyPool(standings, windowMonths, groupMembers, possible, ifMerged);
+    }
+
+    // Qualifying case studies of different customers whose names or domains look alike. Each is paired with the first
+    // case study of the same look (representatives first), so the work stays linear; one pair per two customers is
+    // enough, and it is named by the two customers' representatives.
+    private static List<PossibleDuplicate> PossiblePairs(IReadOnlyList<CaseStudy> cases, CaseStudyStanding[] standings, int[] parent, Dictionary<int, int> representative, NormalForms forms, out List<(int, int)> unconfirmed)
+    {
+        var pairs = new List<PossibleDuplicate>();
+        var open = new List<(int, int)>();
+        unconfirmed = open;
+        var seen = new HashSet<(int, int)>();
+        var byLooseName = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byRegistrable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var looseWithSuffix = new Dictionary<int, string>();
+        foreach (var i in standings.Where(s => s.Counted).Concat(standings.Where(s => s.Qualifies && !s.Counted)).Select(s => s.Index))
+        {
+            WorkMeter.Visit();
+            var loose = Normalization.LooseCustomerName(cases[i].Customer!, out var withSuffix);
+            looseWithSuffix[i] = withSuffix;
+            if (loose.Length > 0 && !byLooseName.TryAdd(loose, i))
+            {
+                var first = byLooseName[loose];
+                var why = looseWithSuffix[first] == withSuffix ? Punctuation : LegalForm;
+                Add(first, i, why.With(cases[first].Customer!.Trim(), cases[i].Customer!.Trim()));
+            }
+
+            if (forms.WebDomain(cases[i].CustomerWebsite!) is { } domain)
+            {
+                var registrable = Normalization.RegistrableDomain(domain);
+                if (!byRegistrable.TryAdd(registrable, i))
+                {
+                    var first = byRegistrable[registrable];
+                    var firstDomain = forms.WebDomain(cases[first].CustomerWebsite!)!;
+                    var why = domain.EndsWith("." + firstDomain, StringComparison.Ordinal) ? SubDomain.With(domain, firstDomain)
+                        : firstDomain.EndsWith("." + domain, StringComparison.Ordinal) ? SubDomain.With(firstDomain, domain)
+                        : SameRegistrable.With(firstDomain, domain, registrable);
+                    Add(first, i, why);
+                }
+            }
+        }
+
+        return pairs;
+
+        void Add(int a, int b, Message why)
+        {
+            var (ra, rb) = (Find(parent, a), Find(parent, b));
+            if (ra == rb || !seen.Add((Math.Min(ra, rb), Math.Max(ra, rb))))
+            {
+                return;
+            }
+
+            var (repA, repB) = (cases[representative[ra]], cases[representative[rb]]);
+            var isConfirmed = Says(cases[a], cases[b]) || Says(cases[b], cases[a]) || Says(repA, repB) || Says(repB, repA);
+            pairs.Add(new PossibleDuplicate(repA.Key, repB.Key, why, isConfirmed));
+            if (!isConfirmed)
+            {
+                open.Add((ra, rb));
+            }
+        }
+
+        static bool Says(CaseStudy a, CaseStudy b) => a.DistinctFrom?.Contains(b.Key, StringComparer.Ordinal) == true;
+    }
+
+    private static (int, int) CountIfMerged(CaseStudyStanding[] standings, int[] parent, List<(int A, int B)> unconfirmed)
+    {
+        if (unconfirmed.Count == 0)
+        {
+            var counted = standings.Where(s => s.Counted).ToArray();
+            return (counted.Length, counted.Count(s => HasCompliance(s.CaseStudy)));
+        }
+
+        var merged = (int[])parent.Clone();
+        foreach (var (a, b) in unconfirmed)
+        {
+            Union(merged, a, b);
+        }
+
+        var customers = new HashSet<int>();
+        var compliant = new HashSet<int>();
+        foreach (var s in standings.Where(s => s.Counted))
+        {
+            var root = Find(merged, s.Index);
+            customers.Add(root);
+            if (HasCompliance(s.CaseStudy))
+            {
+                compliant.Add(root);
+            }
+        }
+
+        return (customers.Count, compliant.Count);
     }
 
     private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths)

@@ -12,7 +12,7 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
     private static readonly Phrase Counts = new("Counts: {0}, in production, {1}, completed on {2}.", "Compte : {0}, en production, {1}, achevée le {2}.");
     private static readonly Phrase DoesNotQualify = new("Does not qualify: {0}.", "Ne remplit pas les conditions : {0}.");
     private static readonly Phrase FixIt = new("Fix what is listed, or replace this case study with another one.", "Corrigez ce qui est indiqué, ou remplacez cette étude de cas par une autre.");
-    private static readonly Phrase Duplicate = new("Qualifies, but {0}: the customer counts once.", "Remplit les conditions, mais {0} : le client ne compte qu'une fois.");
+    private static readonly Phrase Duplicate = new("Qualifies, but {0}: not counted, as the customer counts once.", "Remplit les conditions, mais {0} : non comptée, le client ne comptant qu'une fois.");
     private static readonly Phrase LeavesWindow = new("Leaves the {0}-month window (completed {1}).", "Sort de la période de {0} mois (achevée le {1}).");
     private static readonly Phrase AllGood = new("{0} unique customers qualify ({1}); {2} of them carry customer-described compliance requirements.", "{0} clients uniques remplissent les conditions ({1}) ; {2} d'entre eux ont des exigences de conformité décrites par le client.");
     private static readonly Phrase TooFew = new("Only {0} unique customer(s) qualify ({2}); {1} are needed.", "Seulement {0} client(s) unique(s) remplissent les conditions ({2}) ; il en faut {1}.");
@@ -21,6 +21,12 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
     private static readonly Phrase AddCompliance = new("State the customer's compliance requirements (compliance: [...]) in at least {0} qualifying case studies.", "Indiquez les exigences de conformité du client (compliance: [...]) dans au moins {0} études de cas retenues.");
     private static readonly Phrase DropsBelow = new("Fewer than {0} qualifying unique customers remain as case studies leave the {1}-month window.", "Il reste moins de {0} clients uniques retenus quand des études de cas sortent de la période de {1} mois.");
     private static readonly Phrase NoneYet = new("none", "aucun");
+    private static readonly Phrase Pair = new("{0} and {1} ({2})", "{0} et {1} ({2})");
+    private static readonly Phrase MaybeFewer = new("But some of them may be one legal entity: counting each such pair as one customer leaves {0}, {1} with compliance requirements: {2}.", "Mais certains pourraient être une même entité juridique : en comptant chacune de ces paires comme un seul client, il en reste {0}, dont {1} avec des exigences de conformité : {2}.");
+    private static readonly Phrase ConfirmOrMerge = new("Check each pair: if both are one customer, keep one case study and add another customer; if they are distinct legal entities, say so with distinctFrom: [other key] on one of them.", "Vérifiez chaque paire : s'il s'agit d'un même client, gardez une seule étude de cas et ajoutez un autre client ; s'il s'agit d'entités juridiques distinctes, indiquez-le avec distinctFrom: [autre clé] sur l'une des deux.");
+    private static readonly Phrase PossibleDuplicateNote = new("{0} and {1} may be the same customer: {2}. They are counted apart until you confirm they are distinct (distinctFrom) or keep only one.", "{0} et {1} sont peut-être le même client : {2}. Ils sont comptés séparément tant que vous n'avez pas confirmé qu'ils sont distincts (distinctFrom) ou gardé une seule des deux études de cas.");
+    private static readonly Phrase ConfirmedDistinct = new("{0} and {1} look alike ({2}), and the partner confirms they are distinct customers.", "{0} et {1} se ressemblent ({2}), et le partenaire confirme qu'il s'agit de clients distincts.");
+    private static readonly Phrase OnlyPlaceholders = new("{0}: the compliance entries {1} are placeholders, not requirements described by the customer.", "{0} : les entrées de conformité {1} ne sont que des mentions vides, pas des exigences décrites par le client.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
@@ -29,33 +35,41 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         var pool = context.Pool;
         var months = pool.WindowMonths;
         var verdicts = pool.Standings.Select(s => Verdict(s, months)).ToArray();
-        var groups = Enumerable.Range(0, pool.GroupCount).Select(g => pool.Members(g).ToArray()).ToArray();
-        var compliant = groups.Count(g => g.Any(s => s.CaseStudy.Compliance is { Count: > 0 }));
+        var groups = Enumerable.Range(0, pool.GroupCount).Select(pool.Members).ToArray();
+        var compliant = pool.Counted.Count(s => CaseStudyPool.HasCompliance(s.CaseStudy));
         var counted = pool.Counted.Select(s => s.CaseStudy.Key).ToArray();
+        var unconfirmed = pool.PossibleDuplicates.Where(p => !p.ConfirmedDistinct).ToArray();
         var facts = new Fact[]
         {
             new("qualifying", pool.Standings.Where(s => s.Qualifies).Select(s => s.CaseStudy.Key).ToArray()),
             new("uniqueCustomers", pool.GroupCount), new("required", required),
             new("withCompliance", compliant), new("requiredWithCompliance", withCompliance), new("windowMonths", months),
+            new("possibleDuplicates", unconfirmed.Select(p => new[] { p.First, p.Second }).ToArray()),
         };
+        var notes = Notes(pool);
         var countedNames = counted.Length == 0 ? (object)NoneYet.Message() : counted;
         if (pool.GroupCount >= required && compliant >= withCompliance)
         {
             // The verdict changes on the first day fewer than `required` customers, or fewer than `withCompliance` compliant ones, remain.
             var groupExits = groups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
-            var complianceExits = groups.Where(g => g.Any(s => s.CaseStudy.Compliance is { Count: > 0 }))
-                .Select(g => g.Where(s => s.CaseStudy.Compliance is { Count: > 0 }).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var complianceExits = groups.Where(g => g.Any(s => CaseStudyPool.HasCompliance(s.CaseStudy)))
+                .Select(g => g.Where(s => CaseStudyPool.HasCompliance(s.CaseStudy)).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
             var change = Min(groupExits[groupExits.Length - required], complianceExits[complianceExits.Length - withCompliance]);
+            var (mergedCustomers, mergedCompliant) = pool.IfPossibleDuplicatesMerged;
+            var status = mergedCustomers >= required && mergedCompliant >= withCompliance ? ReadinessStatus.Met : ReadinessStatus.NeedsReview;
             return new ItemVerdict
             {
                 Item = item,
-                Status = ReadinessStatus.Met,
-                Reason = AllGood.With(pool.GroupCount, countedNames, compliant),
+                Status = status,
+                Reason = status == ReadinessStatus.Met
+                    ? AllGood.With(pool.GroupCount, countedNames, compliant)
+                    : Sentences.Join([AllGood.With(pool.GroupCount, countedNames, compliant), MaybeFewer.With(mergedCustomers, mergedCompliant, Pairs(unconfirmed))]),
+                NextStep = status == ReadinessStatus.Met ? null : ConfirmOrMerge.Message(),
                 CaseStudies = verdicts,
                 Facts = facts,
                 ChangesOn = change,
                 Change = DropsBelow.With(required, months),
-                Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.Met),
+                Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), status)],
             };
         }
 
@@ -81,8 +95,30 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
             NextStep = Sentences.Join(next),
             CaseStudies = verdicts,
             Facts = facts,
-            Notes = Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet),
+            Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet)],
         };
+    }
+
+    private static Message[] Pairs(IEnumerable<PossibleDuplicate> pairs) => pairs.Select(p => Pair.With(p.First, p.Second, p.Why)).ToArray();
+
+    // Possible duplicates (confirmed or not) and compliance lists that hold only placeholders
+    private static List<Message> Notes(CaseStudyPool pool)
+    {
+        var notes = new List<Message>();
+        foreach (var p in pool.PossibleDuplicates)
+        {
+            notes.Add(p.ConfirmedDistinct ? ConfirmedDistinct.With(p.First, p.Second, p.Why) : PossibleDuplicateNote.With(p.First, p.Second, p.Why));
+        }
+
+        foreach (var s in pool.Standings)
+        {
+            if (s.Qualifies && s.CaseStudy.Compliance is { Count: > 0 } list && !CaseStudyPool.HasCompliance(s.CaseStudy))
+            {
+                notes.Add(OnlyPlaceholders.With(s.CaseStudy.Key, list.Select(e => $"'{e}'").ToArray()));
+            }
+        }
+
+        return notes;
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
@@ -146,10 +182,12 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         var required = item.IntParameter("required");
         var pool = context.Pool;
         var (site, setAside) = SiteEvidence.Usable(context);
-        var verdicts = pool.Standings.Select(s => s.Qualifies ? Verdict(s.CaseStudy, context.Forms, site) : Shared.NotCounted(s)).ToArray();
-        var publicGroups = Enumerable.Range(0, pool.GroupCount)
-            .Select(g => pool.Members(g).Where(s => IsPublic(s.CaseStudy, context.Forms, site)).ToArray())
-            .Where(members => members.Length > 0)
+        var verdicts = pool.Standings.Select(s => s.Counted ? Verdict(s.CaseStudy, context.Forms, site) : Shared.NotCounted(s)).ToArray();
+
+        // The credit comes from each customer's representative only, as every other item's verdict does
+        var publicGroups = pool.Counted
+            .Where(s => IsPublic(s.CaseStudy, context.Forms, site))
+            .Select(s => pool.Members(s.Group).Where(m => IsPublic(m.CaseStudy, context.Forms, site)).ToArray())
             .ToArray();
         var keys = publicGroups.Select(g => g[0].CaseStudy.Key).ToArray();
         Fact[] facts = [new("public", keys), new("required", required)];
@@ -259,23 +297,35 @@ internal sealed class DeliveryCategoryRule : IReadinessRule
     private static readonly Phrase Classified = new("Classified as {0}.", "Classée dans la catégorie « {0} ».");
     private static readonly Phrase NotClassified = new("Its delivery category is not stated.", "Sa catégorie de livraison n'est pas indiquée.");
     private static readonly Phrase Classify = new("Set delivery: msp if you run the customer's environment on an ongoing basis, project if you built and handed it over.", "Indiquez delivery: msp si vous exploitez l'environnement du client en continu, project si vous l'avez construit puis remis.");
-    private static readonly Phrase AllClassified = new("Every case study is classified: {0} MSP, {1} project-based.", "Chaque étude de cas est classée : {0} FSG, {1} basée(s) sur un projet.");
-    private static readonly Phrase SomeNot = new("{0} case study(ies) have no delivery category: {1}.", "{0} étude(s) de cas n'ont pas de catégorie de livraison : {1}.");
+    private static readonly Phrase AllClassified = new("Every case study that counts is classified: {0} MSP, {1} project-based.", "Chaque étude de cas retenue est classée : {0} FSG, {1} basée(s) sur un projet.");
+    private static readonly Phrase SomeNot = new("{0} case study(ies) that count have no delivery category: {1}.", "{0} étude(s) de cas retenue(s) n'ont pas de catégorie de livraison : {1}.");
+    private static readonly Phrase UncountedIgnored = new("Case studies that do not count have no delivery category, which does not matter for this item: {0}.", "Des études de cas non retenues n'ont pas de catégorie de livraison, ce qui n'a pas d'importance pour cet élément : {0}.");
     private static readonly Phrase NoCaseStudies = new("There is no case study yet.", "Il n'y a encore aucune étude de cas.");
     private static readonly Phrase AddCaseStudies = new("Add your case studies.", "Ajoutez vos études de cas.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
-        var cases = context.Application.CaseStudies;
-        var verdicts = cases.Select(c => c.Delivery is { } d
-            ? new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.Met, Reason = Classified.With(Vocabulary.Deliveries.Display(d)) }
-            : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotClassified.Message(), NextStep = Classify.Message() }).ToArray();
-        var missing = verdicts.Where(v => v.Status == ReadinessStatus.NotMet).Select(v => v.Key).ToArray();
-        var (status, reason, next) = cases.Count == 0
+        // Judged on the case studies that count; the others are shown, with why they are left aside
+        var pool = context.Pool;
+        var counted = pool.Counted.Select(s => s.CaseStudy).ToArray();
+        var verdicts = pool.Standings.Select(s => !s.Counted ? Shared.NotCounted(s) : s.CaseStudy.Delivery is { } d
+            ? new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.Met, Reason = Classified.With(Vocabulary.Deliveries.Display(d)) }
+            : new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.NotMet, Reason = NotClassified.Message(), NextStep = Classify.Message() }).ToArray();
+        var missing = counted.Where(c => c.Delivery is null).Select(c => c.Key).ToArray();
+        var (status, reason, next) = context.Application.CaseStudies.Count == 0
             ? (ReadinessStatus.NotMet, NoCaseStudies.Message(), AddCaseStudies.Message())
-            : missing.Length > 0
-                ? (ReadinessStatus.NotMet, SomeNot.With(missing.Length, missing), Classify.Message())
-                : (ReadinessStatus.Met, AllClassified.With(cases.Count(c => c.Delivery == DeliveryCategory.Msp), cases.Count(c => c.Delivery == DeliveryCategory.Project)), (Message?)null);
+            : counted.Length == 0
+                ? (ReadinessStatus.NotMet, Shared.NoQualifyingCaseStudy.Message(), Shared.MakeCaseStudiesQualify.Message())
+                : missing.Length > 0
+                    ? (ReadinessStatus.NotMet, SomeNot.With(missing.Length, missing), Classify.Message())
+                    : (ReadinessStatus.Met, AllClassified.With(counted.Count(c => c.Delivery == DeliveryCategory.Msp), counted.Count(c => c.Delivery == DeliveryCategory.Project)), (Message?)null);
+        var notes = new List<Message>();
+        var uncountedUnclassified = pool.Standings.Where(s => !s.Counted && s.CaseStudy.Delivery is null).Select(s => s.CaseStudy.Key).ToArray();
+        if (uncountedUnclassified.Length > 0)
+        {
+            notes.Add(UncountedIgnored.With(uncountedUnclassified));
+        }
+
         return new ItemVerdict
         {
             Item = item,
@@ -284,7 +334,7 @@ internal sealed class DeliveryCategoryRule : IReadinessRule
             NextStep = next,
             CaseStudies = verdicts,
             Facts = [new("unclassified", missing)],
-            Notes = Shared.Disagreement(context.SelfAssessment(item), status),
+            Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), status)],
         };
     }
 }
@@ -407,61 +457,93 @@ internal sealed class DisasterRecoveryRule : IReadinessRule
     }
 }
 
-/// <summary>VAL-2.13: quarterly vulnerability scans and penetration tests for e-commerce case studies.</summary>
+/// <summary>
+/// VAL-2.13: for e-commerce case studies, quarterly vulnerability scans and penetration tests. By default (the catalog's
+/// <see cref="PciTestingReading.ScansQuarterly"/>) the latest scan must be within <c>scanWindowMonths</c> and the latest
+/// penetration test within <c>penetrationTestWindowMonths</c>; the strict reading asks for both within the scan window.
+/// The verdict under the other reading is shown as a note.
+/// </summary>
 internal sealed class PciTestingRule : IReadinessRule
 {
     private static readonly Phrase NotStated = new("The dates of the last vulnerability scan and penetration test are not stated.", "Les dates de la dernière analyse de vulnérabilité et du dernier test de pénétration ne sont pas indiquées.");
-    private static readonly Phrase StateDates = new("Give pci.lastVulnerabilityScan and pci.lastPenetrationTest; both must be within the last {0} months.", "Indiquez pci.lastVulnerabilityScan et pci.lastPenetrationTest ; les deux doivent dater de moins de {0} mois.");
-    private static readonly Phrase Stale = new("The last {0} ({1}) is more than {2} months old.", "Le dernier {0} ({1}) date de plus de {2} mois.");
-    private static readonly Phrase Future = new("The last {0} is dated {1}, after the evaluation date.", "Le dernier {0} est daté du {1}, après la date d'évaluation.");
-    private static readonly Phrase Missing = new("The date of the last {0} is not stated.", "La date du dernier {0} n'est pas indiquée.");
-    private static readonly Phrase RunAgain = new("Run a new {0} and record its date; the checklist expects one every quarter.", "Effectuez un nouveau {0} et notez sa date ; la liste de contrôle en attend un par trimestre.");
-    private static readonly Phrase Current = new("Last vulnerability scan {0} and last penetration test {1}, both within {2} months.", "Dernière analyse de vulnérabilité le {0} et dernier test de pénétration le {1}, tous deux datant de moins de {2} mois.");
-    private static readonly Phrase BecomesStale = new("The {0} of {1} becomes older than {2} months.", "Le {0} du {1} dépasse {2} mois.");
-    private static readonly LocalizedString Scan = new("vulnerability scan", "analyse de vulnérabilité");
-    private static readonly LocalizedString PenTest = new("penetration test", "test de pénétration");
+    private static readonly Phrase StateDates = new("Give pci.lastVulnerabilityScan (within the last {0} months) and pci.lastPenetrationTest (within the last {1} months).", "Indiquez pci.lastVulnerabilityScan (datant de moins de {0} mois) et pci.lastPenetrationTest (datant de moins de {1} mois).");
+    private static readonly Phrase StaleScan = new("The last vulnerability scan ({0}) is more than {1} months old.", "La dernière analyse de vulnérabilité ({0}) date de plus de {1} mois.");
+    private static readonly Phrase StaleTest = new("The last penetration test ({0}) is more than {1} months old.", "Le dernier test de pénétration ({0}) date de plus de {1} mois.");
+    private static readonly Phrase FutureScan = new("The last vulnerability scan is dated {0}, after the evaluation date.", "La dernière analyse de vulnérabilité est datée du {0}, après la date d'évaluation.");
+    private static readonly Phrase FutureTest = new("The last penetration test is dated {0}, after the evaluation date.", "Le dernier test de pénétration est daté du {0}, après la date d'évaluation.");
+    private static readonly Phrase MissingScan = new("The date of the last vulnerability scan is not stated.", "La date de la dernière analyse de vulnérabilité n'est pas indiquée.");
+    private static readonly Phrase MissingTest = new("The date of the last penetration test is not stated.", "La date du dernier test de pénétration n'est pas indiquée.");
+    private static readonly Phrase RunScan = new("Run a new vulnerability scan and record its date; the checklist expects one every quarter.", "Effectuez une nouvelle analyse de vulnérabilité et notez sa date ; la liste de contrôle en attend une par trimestre.");
+    private static readonly Phrase RunTest = new("Run a new penetration test and record its date; one is expected at least every {0} months.", "Effectuez un nouveau test de pénétration et notez sa date ; il en faut un au moins tous les {0} mois.");
+    private static readonly Phrase Current = new("Last vulnerability scan {0} (within {1} months) and last penetration test {2} (within {3} months).", "Dernière analyse de vulnérabilité le {0} (moins de {1} mois) et dernier test de pénétration le {2} (moins de {3} mois).");
+    private static readonly Phrase ScanBecomesStale = new("The vulnerability scan of {0} becomes older than {1} months.", "L'analyse de vulnérabilité du {0} dépasse {1} mois.");
+    private static readonly Phrase TestBecomesStale = new("The penetration test of {0} becomes older than {1} months.", "Le test de pénétration du {0} dépasse {1} mois.");
+    private static readonly Phrase UnderScansQuarterly = new("Reading applied: quarterly vulnerability scans (within {0} months) and a penetration test within {1} months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within {0} months), this item would be {2}.", "Lecture appliquée : des analyses de vulnérabilité trimestrielles (moins de {0} mois) et un test de pénétration de moins de {1} mois, comme le demande PCI DSS ; « trimestrielles » porte sur les seules analyses. Si les deux devaient être trimestriels (moins de {0} mois), cet élément serait : {2}.");
+    private static readonly Phrase UnderBothQuarterly = new("Reading applied: the strict one, quarterly vulnerability scans and penetration tests (both within {0} months). Read as quarterly scans and a penetration test within {1} months, this item would be {2}.", "Lecture appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de {0} mois). Avec des analyses trimestrielles et un test de pénétration de moins de {1} mois, cet élément serait : {2}.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
-        var months = item.IntParameter("windowMonths");
-        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, months), facts: [new("windowMonths", months)]);
+        var scanMonths = item.IntParameter("scanWindowMonths");
+        var yearlyMonths = item.IntParameter("penetrationTestWindowMonths");
+        var reading = context.Catalog.Options.PciTestingReading;
+        var (testMonths, otherTestMonths) = reading == PciTestingReading.ScansQuarterly ? (yearlyMonths, scanMonths) : (scanMonths, yearlyMonths);
+        Fact[] facts = [new("scanWindowMonths", scanMonths), new("penetrationTestWindowMonths", testMonths), new("reading", CatalogReader.PciReadings.Wire(reading))];
+        var verdict = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths), facts: facts);
+        var other = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, otherTestMonths));
+        var note = reading == PciTestingReading.ScansQuarterly
+            ? UnderScansQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status))
+            : UnderBothQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status));
+        return verdict with { Notes = [note, .. verdict.Notes] };
     }
 
-    private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf, int months)
+    private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf, int scanMonths, int testMonths)
     {
+        CaseStudyVerdict NotMet(Message reason, Message next) => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = reason, NextStep = next };
+        var stateDates = StateDates.With(scanMonths, testMonths);
         if (c.Pci is not { } pci || (pci.LastVulnerabilityScan is null && pci.LastPenetrationTest is null))
         {
-            return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotStated.Message(), NextStep = StateDates.With(months) };
+            return NotMet(NotStated.Message(), stateDates);
         }
 
-        foreach (var (date, name) in new[] { (pci.LastVulnerabilityScan, Scan), (pci.LastPenetrationTest, PenTest) })
+        if (pci.LastVulnerabilityScan is not { } scan)
         {
-            if (date is not { } d)
-            {
-                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Missing.With(name), NextStep = StateDates.With(months) };
-            }
-
-            if (d > asOf)
-            {
-                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Future.With(name, d), NextStep = StateDates.With(months) };
-            }
-
-            if (!Calendar.WithinMonths(d, asOf, months))
-            {
-                return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Stale.With(name, d, months), NextStep = RunAgain.With(name) };
-            }
+            return NotMet(MissingScan.Message(), stateDates);
         }
 
-        var scan = pci.LastVulnerabilityScan!.Value;
-        var test = pci.LastPenetrationTest!.Value;
-        var (older, olderName) = scan <= test ? (scan, Scan) : (test, PenTest);
+        if (pci.LastPenetrationTest is not { } test)
+        {
+            return NotMet(MissingTest.Message(), stateDates);
+        }
+
+        if (scan > asOf)
+        {
+            return NotMet(FutureScan.With(scan), stateDates);
+        }
+
+        if (test > asOf)
+        {
+            return NotMet(FutureTest.With(test), stateDates);
+        }
+
+        if (!Calendar.WithinMonths(scan, asOf, scanMonths))
+        {
+            return NotMet(StaleScan.With(scan, scanMonths), RunScan.Message());
+        }
+
+        if (!Calendar.WithinMonths(test, asOf, testMonths))
+        {
+            return NotMet(StaleTest.With(test, testMonths), RunTest.With(testMonths));
+        }
+
+        var scanEnds = Calendar.FirstDayOutside(scan, scanMonths);
+        var testEnds = Calendar.FirstDayOutside(test, testMonths);
         return new()
         {
             Key = c.Key,
             Status = ReadinessStatus.Met,
-            Reason = Current.With(scan, test, months),
-            ChangesOn = Calendar.FirstDayOutside(older, months),
-            Change = BecomesStale.With(olderName, older, months),
+            Reason = Current.With(scan, scanMonths, test, testMonths),
+            ChangesOn = scanEnds <= testEnds ? scanEnds : testEnds,
+            Change = scanEnds <= testEnds ? ScanBecomesStale.With(scan, scanMonths) : TestBecomesStale.With(test, testMonths),
         };
     }
 }

@@ -127,6 +127,7 @@ internal static class CaseStudyScope
         var judged = new List<CaseStudyVerdict>();
         foreach (var standing in pool.Standings)
         {
+            WorkMeter.Visit();
             if (!standing.Counted)
             {
                 verdicts.Add(Shared.NotCounted(standing));
@@ -208,7 +209,7 @@ internal static class CaseStudyScope
             NextStep = next,
             CaseStudies = verdicts,
             Facts = facts ?? [],
-            Notes = notes ?? [],
+            Notes = [.. notes ?? [], .. Shared.Disagreement(context.SelfAssessment(item), status)],
             ChangesOn = timeCounts ? firstChange?.ChangesOn : null,
             Change = timeCounts && firstChange is not null ? KeyAndReason.With(firstChange.Key, firstChange.Change) : null,
         };

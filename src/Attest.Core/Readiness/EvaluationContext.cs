@@ -16,7 +16,8 @@ public sealed class EvaluationContext
         AsOf = asOf;
         Forms = forms;
         var caseStudyRule = catalog.Items.FirstOrDefault(i => i.Rule == "retail-case-studies");
-        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms);
+        var site = SiteEvidence.UsableSite(application, forms.Site);
+        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms, c => PublicCaseStudiesRule.IsPublic(c, forms, site));
     }
 
     /// <summary>The application.</summary>

@@ -8,21 +8,156 @@ namespace Attest.Core.Readiness;
 /// <summary>How names, domains and addresses are compared.</summary>
 public static class Normalization
 {
-    /// <summary>A customer name for comparison: case folded, every space removed, Unicode compatibility-normalized.</summary>
+    // Legal-form words that say nothing about who the customer is ("Contoso Stores, Inc." is possibly "Contoso Stores")
+    private static readonly HashSet<string> LegalSuffixes = new(StringComparer.Ordinal)
+    {
+        "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "llp", "lp", "plc",
+        "gmbh", "ag", "kg", "mbh", "sa", "sas", "sasu", "sarl", "eurl", "sca", "snc", "spa", "srl", "bv", "nv",
+        "ab", "as", "asa", "oy", "oyj", "pty", "pte", "kk", "sl", "slu", "se", "cv",
+    };
+
+    // Second-level suffixes under which names are registered (contoso.co.uk), for the common country domains
+    private static readonly HashSet<string> MultiPartSuffixes = new(StringComparer.Ordinal)
+    {
+        "co.uk", "org.uk", "ac.uk", "gov.uk", "ltd.uk", "plc.uk", "me.uk", "net.uk", "sch.uk",
+        "com.au", "net.au", "org.au", "edu.au", "gov.au", "asn.au", "id.au",
+        "co.nz", "net.nz", "org.nz", "govt.nz", "ac.nz",
+        "co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "co.kr", "or.kr", "ne.kr",
+        "co.za", "org.za", "net.za", "gov.za", "co.in", "net.in", "org.in", "firm.in", "gen.in", "ind.in",
+        "com.br", "net.br", "org.br", "gov.br", "com.mx", "org.mx", "gob.mx", "com.ar", "com.co", "com.pe", "com.cl",
+        "com.cn", "net.cn", "org.cn", "gov.cn", "com.hk", "org.hk", "com.tw", "org.tw", "com.sg", "org.sg", "edu.sg",
+        "com.my", "co.id", "co.th", "com.ph", "com.vn", "com.tr", "co.il", "org.il", "com.sa", "com.eg", "co.ke",
+        "com.ng", "com.pl", "co.at", "or.at", "gv.at", "gouv.fr", "asso.fr", "com.es", "org.es", "com.pt", "com.gr",
+        "com.ua", "com.ru", "co.uz", "com.pk", "com.bd",
+    };
+
+    private static readonly string[] DefaultDocuments =
+    [
+        "index.html", "index.htm", "index.shtml", "index.php", "index.asp", "index.aspx", "index.jsp",
+        "default.html", "default.htm", "default.asp", "default.aspx",
+    ];
+
+    /// <summary>
+    /// A customer name for comparison: case folded, every space removed, accents and compatibility forms folded
+    /// ("Épicerie Bérénice", typed precomposed or with combining accents, is "epicerieberenice"). Punctuation is kept:
+    /// names that differ only by it are possible duplicates (<see cref="LooseCustomerName"/>), not the same customer.
+    /// </summary>
     public static string CustomerName(string name)
     {
-        // Compatibility normalization only matters beyond ASCII
-        var text = IsAscii(name) ? name : name.Normalize(NormalizationForm.FormKC);
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var builder = new StringBuilder(name.Length);
+        foreach (var c in name)
         {
             if (!char.IsWhiteSpace(c))
             {
-                builder.Append(char.ToLowerInvariant(c));
+                Fold(c, builder);
             }
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// A customer name with punctuation and trailing legal-form words (Inc., Ltd, GmbH, SAS…) left out, on top of
+    /// <see cref="CustomerName"/>: two customers whose names give the same loose form may be one legal entity.
+    /// <paramref name="withSuffix"/> is the same without dropping the legal-form words, to tell which of the two made them alike.
+    /// </summary>
+    public static string LooseCustomerName(string name, out string withSuffix)
+    {
+        var folded = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            // "S.A." and "Inc." are words without their dots
+            if (c != '.')
+            {
+                Fold(c, folded);
+            }
+        }
+
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i <= folded.Length; i++)
+        {
+            var isWordChar = i < folded.Length && char.IsLetterOrDigit(folded[i]);
+            if (isWordChar && start < 0)
+            {
+                start = i;
+            }
+            else if (!isWordChar && start >= 0)
+            {
+                words.Add(folded.ToString(start, i - start));
+                start = -1;
+            }
+        }
+
+        withSuffix = string.Concat(words);
+        var kept = words.Count;
+        while (kept > 1 && LegalSuffixes.Contains(words[kept - 1]))
+        {
+            kept--;
+        }
+
+        return string.Concat(words.Take(kept));
+    }
+
+    /// <summary>
+    /// The registrable part of a web domain: the name under its public suffix (<c>shop.contoso.co.uk</c> gives
+    /// <c>contoso.co.uk</c>, <c>eu.contoso.example</c> gives <c>contoso.example</c>). Common country second-level
+    /// suffixes are known; any other top-level domain is taken as a one-label suffix.
+    /// </summary>
+    public static string RegistrableDomain(string domain)
+    {
+        var lastDot = domain.LastIndexOf('.');
+        if (lastDot <= 0 || IsIpAddress(domain))
+        {
+            return domain;
+        }
+
+        var secondDot = domain.LastIndexOf('.', lastDot - 1);
+        if (secondDot < 0)
+        {
+            return domain;
+        }
+
+        var keep = MultiPartSuffixes.Contains(domain[(secondDot + 1)..]) ? 3 : 2;
+        var start = domain.Length;
+        for (var labels = 0; labels < keep; labels++)
+        {
+            start = domain.LastIndexOf('.', start - 1);
+            if (start < 0)
+            {
+                return domain;
+            }
+        }
+
+        return domain[(start + 1)..];
+    }
+
+    private static bool IsIpAddress(string host) => host.All(c => char.IsAsciiDigit(c) || c == '.');
+
+    private static void Fold(char c, StringBuilder builder)
+    {
+        switch (char.GetUnicodeCategory(c))
+        {
+            case System.Globalization.UnicodeCategory.NonSpacingMark:
+            case System.Globalization.UnicodeCategory.SpacingCombiningMark:
+            case System.Globalization.UnicodeCategory.EnclosingMark:
+            case System.Globalization.UnicodeCategory.Format:
+                return; // combining accents (as macOS and PDF copy-paste produce them) and invisible marks
+        }
+
+        if (c is >= '\uFF01' and <= '\uFF5E')
+        {
+            c = (char)(c - 0xFEE0); // full-width forms of ASCII
+        }
+
+        if (c > 127 && LatinFolding.Map.TryGetValue(c, out var folded))
+        {
+            builder.Append(folded);
+        }
+        else
+        {
+            builder.Append(char.ToLowerInvariant(c));
+        }
     }
 
     /// <summary>The web domain of a site address (scheme optional), lower case, without <c>www.</c>; null when it is not a web address.</summary>
@@ -55,18 +190,33 @@ public static class Normalization
     public static bool SameUrl(string? a, string? b) =>
         a is not null && b is not null && Url(a) is { } x && Url(b) is { } y && x == y;
 
-    private static bool IsAscii(string text)
+    /// <summary>
+    /// An address in a form where two addresses a visitor sees as the same page are equal: as <see cref="Url"/>, and
+    /// besides <c>www.</c> dropped from the host and a default document (<c>/index.html</c>, <c>/default.aspx</c>…, in any
+    /// case) dropped from the end of the path. Null when it is not a web address.
+    /// </summary>
+    public static string? Page(string address)
     {
-        foreach (var c in text)
+        if (Split(address) is not { } parts)
         {
-            if (c > 127)
-            {
-                return false;
-            }
+            return null;
         }
 
-        return true;
+        var host = parts.Host.StartsWith("www.", StringComparison.Ordinal) ? parts.Host[4..] : parts.Host;
+        var port = parts.Port is null || parts.Port == parts.DefaultPort ? "" : ":" + parts.Port;
+        var path = parts.Path;
+        var lastSlash = path.LastIndexOf('/');
+        if (lastSlash >= 0 && DefaultDocuments.Contains(path[(lastSlash + 1)..], StringComparer.OrdinalIgnoreCase))
+        {
+            path = path[..lastSlash];
+        }
+
+        return string.Concat(host, port, path.TrimEnd('/'), parts.Query);
     }
+
+    /// <summary>Whether two addresses are the same page for a visitor (see <see cref="Page"/>).</summary>
+    public static bool SamePage(string? a, string? b) =>
+        a is not null && b is not null && Page(a) is { } x && Page(b) is { } y && x == y;
 
     private sealed record UrlParts(string Host, string? Port, string DefaultPort, string Path, string Query);
 
@@ -154,8 +304,11 @@ public static class Normalization
 /// The normal forms of one application's names and addresses, computed on first use and kept for the rest of an
 /// evaluation, look-ahead included: parsing addresses is the costliest part of a rule.
 /// </summary>
-public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? site = null)
+public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
 {
+    /// <summary>Cited evidence references (files and folders relative to the application file) found missing by the caller.</summary>
+    public IReadOnlySet<string> MissingEvidence { get; } = missingEvidence is null ? new HashSet<string>() : new HashSet<string>(missingEvidence, StringComparer.Ordinal);
+
     /// <summary>The analyzer findings about the case studies' evidence; they do not depend on the date either.</summary>
     public CaseStudyFindings Findings { get; } = findings;
 
@@ -165,6 +318,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private readonly Dictionary<string, string?> urls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
     public string? Url(string address)
@@ -194,6 +348,19 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         if (!names.TryGetValue(name, out var form))
         {
             names[name] = form = Normalization.CustomerName(name);
+        }
+
+        return form;
+    }
+
+    /// <summary>See <see cref="Normalization.SamePage"/>.</summary>
+    public bool SamePage(string? a, string? b) => a is not null && b is not null && Page(a) is { } x && Page(b) is { } y && x == y;
+
+    private string? Page(string address)
+    {
+        if (!pages.TryGetValue(address, out var form))
+        {
+            pages[address] = form = Normalization.Page(address);
         }
 
         return form;

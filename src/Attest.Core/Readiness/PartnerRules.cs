@@ -70,11 +70,14 @@ internal sealed class MspCriteriaRule : IReadinessRule
     private static readonly Phrase JoinOrReclassify = new("Join the AWS Managed Service Provider program, or check the delivery category of your case studies.", "Rejoignez le programme Managed Service Provider d'AWS, ou vérifiez la catégorie de livraison de vos études de cas.");
     private static readonly Phrase UnderEnglish = new("Applied: the English reading (if any case study is MSP, MSP program membership is required). The French 2019 text reads the opposite (if none is MSP); under it this item would be {0}.", "Appliquée : la lecture anglaise (si une étude de cas est FSG, l'adhésion au programme MSP est exigée). Le texte français de 2019 dit l'inverse (si aucune ne l'est) ; selon lui, cet élément serait : {0}.");
     private static readonly Phrase UnderFrench = new("Applied: the French 2019 reading (if no case study is MSP, MSP program membership is required). The English checklists read the opposite (if any is MSP); under them this item would be {0}.", "Appliquée : la lecture française de 2019 (si aucune étude de cas n'est FSG, l'adhésion au programme MSP est exigée). Les listes anglaises disent l'inverse (si une l'est) ; selon elles, cet élément serait : {0}.");
+    private static readonly Phrase UncountedMspIgnored = new("Case studies in the MSP delivery category that do not count (see PRE-2.1) were not taken into account: {0}.", "Des études de cas de la catégorie FSG qui ne sont pas retenues (voir PRE-2.1) n'ont pas été prises en compte : {0}.");
     private static readonly Phrase UnstatedIgnored = new("{0} case studies with no delivery category were not taken into account (see PRE-2.3).", "{0} études de cas sans catégorie de livraison n'ont pas été prises en compte (voir PRE-2.3).");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
-        var cases = context.Application.CaseStudies;
+        // Judged on the case studies that count: a pilot delivered as MSP neither requires nor exempts membership
+        var pool = context.Pool;
+        var cases = pool.Counted.Select(s => s.CaseStudy).ToArray();
         var msp = cases.Where(c => c.Delivery == DeliveryCategory.Msp).Select(c => c.Key).ToArray();
         var member = context.Application.Partner.MspProgramMember;
         var reading = context.Catalog.Options.MspCriteriaReading;
@@ -88,6 +91,12 @@ internal sealed class MspCriteriaRule : IReadinessRule
         if (unstated > 0)
         {
             notes.Add(UnstatedIgnored.With(unstated));
+        }
+
+        var uncountedMsp = pool.Standings.Where(s => !s.Counted && s.CaseStudy.Delivery == DeliveryCategory.Msp).Select(s => s.CaseStudy.Key).ToArray();
+        if (uncountedMsp.Length > 0)
+        {
+            notes.Add(UncountedMspIgnored.With(uncountedMsp));
         }
 
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), status));
@@ -164,7 +173,7 @@ internal sealed class PracticePageRule : IReadinessRule
             notes.Add(setAside);
         }
 
-        if (site is not null && url is not null && home is not null && context.Forms.Url(url) is not null && !context.Forms.SameUrl(url, home))
+        if (site is not null && url is not null && home is not null && context.Forms.Url(url) is not null && !context.Forms.SamePage(url, home))
         {
             if (site.Find(url) is { } reach)
             {
@@ -219,7 +228,8 @@ internal sealed class PracticePageRule : IReadinessRule
             return (ReadinessStatus.NotMet, NoHomepage.Message(), StateHomepage.Message());
         }
 
-        if (forms.SameUrl(url, home))
+        // The home page under another spelling (www., /index.html, a trailing slash, a default port) is still the home page
+        if (forms.SamePage(url, home))
         {
             return partner.DedicatedRetailConsultancy switch
             {
@@ -414,6 +424,7 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
 
         var met = answers.Values.Count(e => e.Met == true);
         var notMet = answers.Values.Count(e => e.Met == false);
+        notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), missing.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet));
         return new ItemVerdict
         {
             Item = item,

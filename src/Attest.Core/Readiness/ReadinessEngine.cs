@@ -33,11 +33,13 @@ public static class ReadinessEngine
     /// <summary>
     /// Evaluates <paramref name="application"/> as of <paramref name="asOf"/>, and, when it is ready, finds the last day
     /// it stays ready if nothing but time changes. A <paramref name="site"/> observation, when given, replaces the partner's
-    /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2).
+    /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2). <paramref name="missingEvidence"/> lists the cited
+    /// evidence references (case-study and self-assessment evidence) that the caller did not find: the items relying on
+    /// them are needs review at best, and say which are missing.
     /// </summary>
-    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null)
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
     {
-        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site);
+        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence);
         var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
@@ -45,8 +47,8 @@ public static class ReadinessEngine
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
-    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null) =>
-        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site));
+    public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null) =>
+        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence));
 
     private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
     {
@@ -55,7 +57,7 @@ public static class ReadinessEngine
         var verdicts = new ItemVerdict[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            verdicts[i] = Rules[items[i].Rule].Evaluate(items[i], context);
+            verdicts[i] = CitedEvidence.Check(Rules[items[i].Rule].Evaluate(items[i], context), context);
         }
 
         return verdicts;
@@ -104,6 +106,7 @@ public static class ReadinessEngine
     // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
     private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms)
     {
+        var byDay = changes.ToLookup(c => c.Date);
         foreach (var day in changes.Select(c => c.Date).Distinct())
         {
             if (catalog.AcceptedUntil is { } until && day > until)
@@ -111,7 +114,7 @@ public static class ReadinessEngine
                 break;
             }
 
-            if (AnyNotMet(application, catalog, day, forms, changes.Where(c => c.Date == day).Select(c => c.ItemId)))
+            if (AnyNotMet(application, catalog, day, forms, byDay[day].Select(c => c.ItemId)))
             {
                 return day.AddDays(-1);
             }

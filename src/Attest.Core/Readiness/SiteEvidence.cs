@@ -24,13 +24,16 @@ internal static class SiteEvidence
             return (null, null);
         }
 
-        var home = context.Application.Partner.Homepage;
-        if (!string.IsNullOrWhiteSpace(home) && !SiteAddress.SameSite(site.StartUrl, home))
-        {
-            return (null, OtherSite.With(site.ObservedOn, site.StartUrl, home));
-        }
+        return UsableSite(context.Application, site) is null
+            ? (null, OtherSite.With(site.ObservedOn, site.StartUrl, context.Application.Partner.Homepage))
+            : (site, null);
+    }
 
-        return (site, null);
+    /// <summary>The observation when it is about the application's declared home page (or none is declared); otherwise null.</summary>
+    public static SiteObservation? UsableSite(Applications.Application application, SiteObservation? site)
+    {
+        var home = application.Partner.Homepage;
+        return site is not null && (string.IsNullOrWhiteSpace(home) || SiteAddress.SameSite(site.StartUrl, home)) ? site : null;
     }
 
     /// <summary>The note for an address the observation cannot judge.</summary>

@@ -101,6 +101,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             JsonColumn(caseStudy.Property(c => c.ThirdParty));
             JsonColumn(caseStudy.Property(c => c.Compliance));
             JsonColumn(caseStudy.Property(c => c.Evidence));
+            JsonColumn(caseStudy.Property(c => c.DistinctFrom));
             JsonColumn(caseStudy.Property(c => c.Availability));
             caseStudy.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || (Access.SeesSubmitted && c.Application!.Status != ApplicationStatus.Draft) || Access.AuditedApplicationIds.Contains(c.ApplicationId));
         });

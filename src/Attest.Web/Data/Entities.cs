@@ -178,6 +178,9 @@ public sealed class CaseStudyRecord
 
     public string? CustomerWebsite { get; set; }
 
+    /// <summary>Keys of case studies whose customers the partner confirms are distinct from this one's (format v1 <c>distinctFrom</c>).</summary>
+    public List<string>? DistinctFrom { get; set; }
+
     public ProjectStage? Stage { get; set; }
 
     public RetailUseCase? UseCase { get; set; }

@@ -324,13 +324,14 @@ public class CaseStudyRuleTests
     }
 
     [Fact]
-    public void Pci_tests_within_three_months_are_met_until_the_older_one_ages_out()
+    public void Pci_scan_within_three_months_and_test_within_twelve_are_met_until_the_scan_ages_out()
     {
+        // Scan of 2026-10-01 (3 months), penetration test of 2026-09-15 (12 months): the scan ages out first
         var verdict = Evaluate.Item(TestData.Ready(), "VAL-2.13");
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
-        Assert.Equal(new DateOnly(2026, 12, 16), verdict.Case("contoso").ChangesOn);
-        Assert.Equal(ReadinessStatus.Met, Evaluate.Item(TestData.Ready(), "VAL-2.13", new DateOnly(2026, 12, 15)).Status);
-        Assert.Equal(ReadinessStatus.NotMet, Evaluate.Item(TestData.Ready(), "VAL-2.13", new DateOnly(2026, 12, 16)).Status);
+        Assert.Equal(new DateOnly(2027, 1, 2), verdict.Case("contoso").ChangesOn);
+        Assert.Equal(ReadinessStatus.Met, Evaluate.Item(TestData.Ready(), "VAL-2.13", new DateOnly(2027, 1, 1)).Status);
+        Assert.Equal(ReadinessStatus.NotMet, Evaluate.Item(TestData.Ready(), "VAL-2.13", new DateOnly(2027, 1, 2)).Status);
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public class ReadinessEngineTests
     public void Ready_until_is_the_day_before_the_first_item_turns_not_met()
     {
         var report = Evaluate.Report(TestData.Ready());
-        Assert.Equal(new DateOnly(2026, 12, 15), report.ReadyUntil); // the penetration test of 2026-09-15 is stale from 2026-12-16
-        Assert.True(Evaluate.Report(TestData.Ready(), new DateOnly(2026, 12, 15)).Ready);
-        Assert.False(Evaluate.Report(TestData.Ready(), new DateOnly(2026, 12, 16)).Ready);
+        Assert.Equal(new DateOnly(2027, 1, 1), report.ReadyUntil); // the vulnerability scan of 2026-10-01 is stale from 2027-01-02
+        Assert.True(Evaluate.Report(TestData.Ready(), new DateOnly(2027, 1, 1)).Ready);
+        Assert.False(Evaluate.Report(TestData.Ready(), new DateOnly(2027, 1, 2)).Ready);
     }
 
     [Fact]

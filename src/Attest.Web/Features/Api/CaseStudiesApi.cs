@@ -106,6 +106,11 @@ public static class CaseStudiesApi
         var creating = stored is null;
         if (stored is null)
         {
+            if (await db.CaseStudies.CountAsync(c => c.ApplicationId == id, cancel) >= Attest.Core.Applications.Application.MaxCaseStudies)
+            {
+                return ApiError.Conflict($"The application already holds {Attest.Core.Applications.Application.MaxCaseStudies} case studies, the most it may hold: remove one before adding another.").ToResult();
+            }
+
             var position = await db.CaseStudies.Where(c => c.ApplicationId == id).Select(c => (int?)c.Position).MaxAsync(cancel) ?? -1;
             stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = id, PartnerId = application.PartnerId, Position = position + 1, Key = key, Revision = 0 };
             db.CaseStudies.Add(stored);

@@ -42,6 +42,10 @@ public sealed record CaseStudyDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? CustomerWebsite { get; init; }
 
+    /// <summary>Keys of case studies whose customers the partner confirms are distinct from this one's.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? DistinctFrom { get; init; }
+
     /// <summary>production, pilot or proof-of-concept.</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Stage { get; init; }
@@ -106,6 +110,7 @@ public sealed record CaseStudyDocument
         Key = c.Key,
         Customer = c.Customer,
         CustomerWebsite = c.CustomerWebsite,
+        DistinctFrom = c.DistinctFrom,
         Stage = c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null,
         UseCase = c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null,
         Delivery = c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null,

@@ -49,6 +49,7 @@ public static class ApplicationMapping
         Key = c.Key,
         Customer = c.Customer,
         CustomerWebsite = c.CustomerWebsite,
+        DistinctFrom = c.DistinctFrom,
         Stage = c.Stage,
         UseCase = c.UseCase,
         Delivery = c.Delivery,
@@ -75,6 +76,7 @@ public static class ApplicationMapping
     {
         to.Customer = from.Customer;
         to.CustomerWebsite = from.CustomerWebsite;
+        to.DistinctFrom = from.DistinctFrom?.ToList();
         to.Stage = from.Stage;
         to.UseCase = from.UseCase;
         to.Delivery = from.Delivery;

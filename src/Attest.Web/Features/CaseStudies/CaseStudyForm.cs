@@ -17,6 +17,9 @@ public sealed class CaseStudyForm
 
     public string? CustomerWebsite { get; set; }
 
+    /// <summary>Keys of case studies whose customers are confirmed distinct from this one's, one per line.</summary>
+    public string? DistinctFrom { get; set; }
+
     public string? Stage { get; set; }
 
     public string? UseCase { get; set; }
@@ -77,6 +80,7 @@ public sealed class CaseStudyForm
         Revision = revision,
         Customer = c.Customer,
         CustomerWebsite = c.CustomerWebsite,
+        DistinctFrom = Lines(c.DistinctFrom),
         Stage = c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null,
         UseCase = c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null,
         Delivery = c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null,
@@ -146,6 +150,7 @@ public sealed class CaseStudyForm
             Key = key,
             Customer = Text(Customer),
             CustomerWebsite = Text(CustomerWebsite),
+            DistinctFrom = List(DistinctFrom, stated: !string.IsNullOrWhiteSpace(DistinctFrom)),
             Stage = Vocabulary.Stages.TryParse(Stage ?? "", out var stage) ? stage : null,
             UseCase = Vocabulary.UseCases.TryParse(UseCase ?? "", out var useCase) ? useCase : null,
             Delivery = Vocabulary.Deliveries.TryParse(Delivery ?? "", out var delivery) ? delivery : null,
@@ -221,6 +226,7 @@ public sealed class CaseStudyForm
         public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "Indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
         public static readonly LocalizedString BadMinutes = new("Give a whole number of minutes, 0 or more.", "Indiquez un nombre entier de minutes, 0 ou plus.");
         public static readonly LocalizedString BadAvailability = new("Availability, line {0}: write \"component | RTO minutes | RPO minutes\".", "Disponibilité, ligne {0} : écrivez « composant | RTO en minutes | RPO en minutes ».");
+        public static readonly LocalizedString TooMany = new("The application already holds {0} case studies, the most it may hold: remove one before adding another.", "La candidature compte déjà {0} études de cas, le maximum : supprimez-en une avant d'en ajouter une autre.");
         public static readonly LocalizedString DuplicateKey = new("Another case study of this application already has this key.", "Une autre étude de cas de cette candidature a déjà cette clé.");
     }
 }

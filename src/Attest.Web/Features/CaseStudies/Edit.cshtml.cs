@@ -84,6 +84,12 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
 
         if (stored is null)
         {
+            if (await db.CaseStudies.CountAsync(c => c.ApplicationId == Id) >= Attest.Core.Applications.Application.MaxCaseStudies)
+            {
+                ModelState.AddModelError("Form.Key", string.Format(System.Globalization.CultureInfo.InvariantCulture, CaseStudyForm.Texts.TooMany.In(language.Value), Attest.Core.Applications.Application.MaxCaseStudies));
+                return Page();
+            }
+
             var position = await db.CaseStudies.Where(c => c.ApplicationId == Id).Select(c => (int?)c.Position).MaxAsync() ?? -1;
             stored = new CaseStudyRecord { Id = Guid.NewGuid(), ApplicationId = Id, PartnerId = application.PartnerId, Position = position + 1 };
             db.CaseStudies.Add(stored);

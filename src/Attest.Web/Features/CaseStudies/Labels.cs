@@ -10,6 +10,7 @@ public static class Labels
         ["Key"] = new("Key (unique in the application)", "Clé (unique dans la candidature)"),
         ["Customer"] = new("Customer name", "Nom du client"),
         ["CustomerWebsite"] = new("Customer website", "Site web du client"),
+        ["DistinctFrom"] = new("Confirmed distinct from the customers of these case studies, though alike in name or domain (their keys, one per line)", "Client confirmé distinct de ceux de ces études de cas, malgré un nom ou un domaine semblable (leurs clés, une par ligne)"),
         ["Stage"] = new("Stage", "Stade"),
         ["UseCase"] = new("Retail use case", "Cas d'utilisation de la vente au détail"),
         ["Delivery"] = new("Delivery category", "Catégorie de livraison"),

@@ -245,51 +245,62 @@ namespace Attest.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Attest.Web.Data.AuditTrailRecord", b =>
                 {
                     b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
+                        .HasColumnType("bigint")
+                        .HasColumnName("Sequence");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("Action");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("ActorId");
 
                     b.Property<string>("ActorRole")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)");
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("ActorRole");
 
                     b.Property<string>("After")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("After");
 
                     b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone");
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("At");
 
                     b.Property<string>("Before")
-                        .HasColumnType("text");
+                        .HasColumnType("text")
+                        .HasColumnName("Before");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
                         .HasMaxLength(450)
-                        .HasColumnType("character varying(450)");
+                        .HasColumnType("character varying(450)")
+                        .HasColumnName("EntityId");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("EntityType");
 
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("Hash");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("PreviousHash");
 
                     b.HasKey("Sequence");
 
@@ -331,6 +342,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.Property<string>("Delivery")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DistinctFrom")
+                        .HasColumnType("text");
 
                     b.Property<int?>("DrRpoMinutes")
                         .HasColumnType("integer");
@@ -482,6 +496,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Findings")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Inventory")
                         .HasColumnType("text");
 
                     b.Property<bool>("IsCode")

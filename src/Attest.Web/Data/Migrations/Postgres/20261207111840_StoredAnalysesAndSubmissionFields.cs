@@ -6,11 +6,50 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Attest.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class StoredAnalyses : Migration
+    public partial class StoredAnalysesAndSubmissionFields : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CaseStudyAnswers",
+                table: "SelfAssessment",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DistinctFrom",
+                table: "CaseStudies",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "Submitted",
+                table: "CaseStudies",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactEmail",
+                table: "Applications",
+                type: "character varying(254)",
+                maxLength: 254,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ContactName",
+                table: "Applications",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "PartnerApnId",
+                table: "Applications",
+                type: "character varying(200)",
+                maxLength: 200,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "EvidenceAnalyses",
                 columns: table => new
@@ -27,7 +66,8 @@ namespace Attest.Web.Data.Migrations.Postgres
                     Archive = table.Column<bool>(type: "boolean", nullable: false),
                     Findings = table.Column<string>(type: "text", nullable: true),
                     Problems = table.Column<string>(type: "text", nullable: true),
-                    Summary = table.Column<string>(type: "text", nullable: true)
+                    Summary = table.Column<string>(type: "text", nullable: true),
+                    Inventory = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -45,6 +85,30 @@ namespace Attest.Web.Data.Migrations.Postgres
         {
             migrationBuilder.DropTable(
                 name: "EvidenceAnalyses");
+
+            migrationBuilder.DropColumn(
+                name: "CaseStudyAnswers",
+                table: "SelfAssessment");
+
+            migrationBuilder.DropColumn(
+                name: "DistinctFrom",
+                table: "CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "Submitted",
+                table: "CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "ContactEmail",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "ContactName",
+                table: "Applications");
+
+            migrationBuilder.DropColumn(
+                name: "PartnerApnId",
+                table: "Applications");
         }
     }
 }
