@@ -56,7 +56,8 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
                 .Select(g => g.Where(s => CaseStudyPool.HasCompliance(s.CaseStudy)).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
             var change = Min(groupExits[groupExits.Length - required], complianceExits[complianceExits.Length - withCompliance]);
             var (mergedCustomers, mergedCompliant) = pool.IfPossibleDuplicatesMerged;
-            var status = mergedCustomers >= required && mergedCompliant >= withCompliance ? ReadinessStatus.Met : ReadinessStatus.NeedsReview;
+            // Legal entities are never merged silently: any look-alike pair the partner has not confirmed distinct is for a person to judge
+            var status = unconfirmed.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NeedsReview;
             return new ItemVerdict
             {
                 Item = item,
