@@ -85,7 +85,7 @@ public sealed class BoundedInputTests : IDisposable
         var result = await Run("check", application);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("! template.json:1:1: " + NotRegular, result.Out, StringComparison.Ordinal);
+        Assert.Contains("! template.json:1:1: cannot be read: " + NotRegular, result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -170,7 +170,8 @@ public sealed class BoundedInputTests : IDisposable
         }
         else
         {
-            Assert.Contains("impossible date '2027-02-29'", InputErrorAssert.At(result, file, 5, 7, "asOf"), StringComparison.Ordinal);
+            var line = Array.FindIndex(ready.Split('\n'), l => l.StartsWith("asOf:", StringComparison.Ordinal)) + 1;
+            Assert.Contains("impossible date '2027-02-29'", InputErrorAssert.At(result, file, line, 7, "asOf"), StringComparison.Ordinal);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using Attest.Web.Tests.Support;
@@ -172,7 +171,7 @@ public sealed class ApiImportExportTests(World world) : IClassFixture<World>
                 var api = await lead.GetAsync(Url($"readiness?asOf=2026-11-26&lang={language}"));
                 Assert.Equal(HttpStatusCode.OK, api.StatusCode);
                 Assert.Equal("application/json", api.Content.Headers.ContentType?.MediaType);
-                var cli = RunCli("check", file, "--format", "json", "--as-of", "2026-11-26", "--lang", language);
+                var cli = CliRunner.Run("check", file, "--format", "json", "--as-of", "2026-11-26", "--lang", language);
 
                 var fromApi = JsonNode.Parse(await api.Content.ReadAsStringAsync());
                 var fromCli = JsonNode.Parse(cli);
@@ -184,27 +183,5 @@ public sealed class ApiImportExportTests(World world) : IClassFixture<World>
         {
             Directory.Delete(folder, recursive: true);
         }
-    }
-
-    private static string RunCli(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "attest.dll");
-        Assert.True(File.Exists(dll), "attest.dll is not beside the tests: " + dll);
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
-        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
-        start.Environment.Remove("ATTEST_CATALOGS");
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(60_000), "attest did not finish within 60 s");
-        Assert.True(process.ExitCode is 0 or 1, $"attest exited {process.ExitCode}: {error.Result}");
-        return output.Result;
     }
 }
