@@ -22,7 +22,7 @@ public sealed class PipelineParityTests(World world) : IClassFixture<World>
     {
         var examples = Path.Combine(ApiSteps.RepositoryRoot(), "examples");
         var files = Keys.ToDictionary(k => $"iac/{k}.zip", k => Zip(Path.Combine(examples, "iac", k)), StringComparer.Ordinal);
-        await AssertSameReadinessAsync(files, key => $"iac/{key}.zip");
+        await AssertSameReadinessAsync(world.ApplicationA, "leadA", files, key => $"iac/{key}.zip");
     }
 
     [SharedCorpusFact]
@@ -38,12 +38,13 @@ public sealed class PipelineParityTests(World world) : IClassFixture<World>
             .ToArray();
         Assert.Equal(Keys.Length, templates.Length);
         var files = Keys.Select((k, i) => (Name: $"iac/{k}.yaml", Path: templates[i])).ToDictionary(f => f.Name, f => File.ReadAllBytes(f.Path), StringComparer.Ordinal);
-        await AssertSameReadinessAsync(files, key => $"iac/{key}.yaml");
+        // Another partner's application: the two tests of this class share one world
+        await AssertSameReadinessAsync(world.ApplicationB, "leadB", files, key => $"iac/{key}.yaml");
     }
 
     // Writes the ready example citing `evidence(key)` for each case study, with `files` beside it; imports it into the web,
     // uploads and attaches the same files, waits for their analyses, and compares the two readiness documents
-    private async Task AssertSameReadinessAsync(IReadOnlyDictionary<string, byte[]> files, Func<string, string> evidence)
+    private async Task AssertSameReadinessAsync(Guid application, string user, Dictionary<string, byte[]> files, Func<string, string> evidence)
     {
         var text = await File.ReadAllTextAsync(Path.Combine(ApiSteps.RepositoryRoot(), "examples", "ready.yaml"));
         foreach (var key in Keys)
@@ -64,8 +65,8 @@ public sealed class PipelineParityTests(World world) : IClassFixture<World>
 
             await PlaceholdersForTheRestAsync(folder, file, text);
 
-            using var lead = await ApiSteps.AsAsync(world, "leadA");
-            var imported = await lead.SendAsync(ApiSteps.Put($"/api/v1/applications/{world.ApplicationA}/import", ApiSteps.Yaml(text)));
+            using var lead = await ApiSteps.AsAsync(world, user);
+            var imported = await lead.SendAsync(ApiSteps.Put($"/api/v1/applications/{application}/import", ApiSteps.Yaml(text)));
             Assert.True(imported.StatusCode == HttpStatusCode.OK, await imported.Content.ReadAsStringAsync());
             foreach (var key in Keys)
             {
@@ -75,20 +76,20 @@ public sealed class PipelineParityTests(World world) : IClassFixture<World>
                 var uploaded = await lead.PostAsync($"/api/v1/evidence?name={Uri.EscapeDataString(name)}", body);
                 Assert.True(uploaded.StatusCode == HttpStatusCode.Created, await uploaded.Content.ReadAsStringAsync());
                 var id = (await ApiSteps.JsonAsync(uploaded)).GetProperty("id").GetGuid();
-                var attached = await lead.PostAsync($"/api/v1/evidence/{id}/attachments", ApiSteps.Json(JsonSerializer.Serialize(new { applicationId = world.ApplicationA, caseStudy = key })));
+                var attached = await lead.PostAsync($"/api/v1/evidence/{id}/attachments", ApiSteps.Json(JsonSerializer.Serialize(new { applicationId = application, caseStudy = key })));
                 Assert.True(attached.StatusCode == HttpStatusCode.Created, await attached.Content.ReadAsStringAsync());
             }
 
             foreach (var language in new[] { "en", "fr" })
             {
-                var fromApi = await AnalysedReadinessAsync(lead, language);
+                var fromApi = await AnalysedReadinessAsync(lead, application, language);
                 var fromCli = JsonNode.Parse(CliRunner.Run("check", file, "--format", "json", "--as-of", "2026-11-26", "--lang", language));
                 Assert.True(JsonNode.DeepEquals(fromApi, fromCli), $"API:\n{fromApi}\nCLI:\n{fromCli}");
             }
 
-            // The code weighed on the verdicts: some item names a file it was judged on
-            var report = (await AnalysedReadinessAsync(lead, "en"))!.ToJsonString();
-            Assert.Contains(evidence(Keys[0]), report, StringComparison.Ordinal);
+            // The code weighed on the verdicts: some reasons cite a finding at its place in the attached file, "(file:line)"
+            var report = (await AnalysedReadinessAsync(lead, application, "en"))!.ToJsonString();
+            Assert.Contains(Keys, key => report.Contains("(" + evidence(key), StringComparison.Ordinal));
         }
         finally
         {
@@ -97,12 +98,12 @@ public sealed class PipelineParityTests(World world) : IClassFixture<World>
     }
 
     // The readiness document once every attached file is analysed (the API warns while some are not), at most a minute
-    private async Task<JsonNode?> AnalysedReadinessAsync(HttpClient client, string language)
+    private static async Task<JsonNode?> AnalysedReadinessAsync(HttpClient client, Guid application, string language)
     {
         var waited = Stopwatch.StartNew();
         while (true)
         {
-            var response = await client.GetAsync($"/api/v1/applications/{world.ApplicationA}/readiness?asOf=2026-11-26&lang={language}");
+            var response = await client.GetAsync($"/api/v1/applications/{application}/readiness?asOf=2026-11-26&lang={language}");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var node = JsonNode.Parse(await response.Content.ReadAsStringAsync());
             if (node?["warnings"] is not JsonArray { Count: > 0 })

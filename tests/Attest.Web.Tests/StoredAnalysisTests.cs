@@ -75,6 +75,12 @@ public sealed class StoredAnalysisTests
             Assert.Equal("not-met", verdict.GetProperty("status").GetString());
             Assert.Contains("GalleryAssets", verdict.ToString(), StringComparison.Ordinal);
 
+            // The same attachment speaks to every item its findings concern: the bucket has no encryption of its own (VAL-2.11)
+            var (encryption, encryptionText) = await DashboardVerdictAsync(lead, w.ApplicationId, "VAL-2.11");
+            Assert.Equal("not-met", encryption);
+            Assert.Contains("GalleryAssets (galeries.yaml:", encryptionText, StringComparison.Ordinal);
+            Assert.Equal("not-met", Item(readiness, "VAL-2.11").GetProperty("status").GetString());
+
             // A second instance on the same database: the same verdict, from its very first request
             second = world.Factory.SharingStorage();
             using (var secondApi = Bearer(second, token))
