@@ -92,7 +92,7 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync();
 }
 
-await DemoData.SeedIfAskedAsync(app.Services);
+await Attest.Web.Features.Setup.DemoData.SeedIfAskedAsync(app.Services);
 
 if (!app.Environment.IsDevelopment())
 {

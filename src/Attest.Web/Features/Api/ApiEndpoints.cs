@@ -1,3 +1,5 @@
+using Attest.Web.Features.Applications;
+using Attest.Web.Features.CaseStudies;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -2,12 +2,13 @@ using System.Globalization;
 using Attest.Core.Text;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Workflow;
+namespace Attest.Web.Features.Review;
 
 /// <summary>The program office's queue: applications waiting for it or in audit, with the answer's due date, overdue first.</summary>
 public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, WorkflowStore store, OfficeClock clock) : PageModel
@@ -212,9 +213,6 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             .ToListAsync(HttpContext.RequestAborted);
         return true;
     }
-
-    public static string Local(DateTimeOffset at, string zoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public LocalizedString OutcomeName(DecisionOutcome outcome) => DecisionOutcomes.Names.Display(outcome);
 }

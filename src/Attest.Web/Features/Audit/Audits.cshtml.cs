@@ -2,12 +2,13 @@ using Attest.Core.Applications;
 using Attest.Core.Readiness;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Workflow;
+namespace Attest.Web.Features.Audit;
 
 /// <summary>The audits assigned to the signed-in auditor (the access filters show no other).</summary>
 public sealed class AuditsModel(AttestDbContext db, CurrentAccess access) : PageModel
