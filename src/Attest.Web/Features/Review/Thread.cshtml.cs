@@ -65,16 +65,3 @@ public sealed class ThreadModel(WorkflowStore store, AttestDbContext db, Request
         return true;
     }
 }
-
-/// <summary>Item ids typed in a form: separated by spaces, commas or semicolons.</summary>
-public static class ItemList
-{
-    public const int MaxItems = 100;
-
-    public static IReadOnlyList<string> Parse(string? text) =>
-        (text ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(i => i.ToUpperInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxItems)
-            .ToList();
-}

@@ -5,9 +5,9 @@ using Attest.Web.Features.Applications;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
-using Texts = Attest.Web.Features.Workflow.Texts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Texts = Attest.Web.Features.Workflow.Texts;
 
 namespace Attest.Web.Features.Submission;
 
