@@ -1,10 +1,16 @@
+using Attest.Web.Infrastructure;
+
 namespace Attest.Web.Features.Evidence;
 
-/// <summary>Registers what the library's pages and the evidence API share: one class per action.</summary>
-public static class EvidenceActions
+/// <summary>Registers the evidence library: the file store, the background analyzer, the readiness helper and one class per action, which the pages share with the API.</summary>
+public static class EvidenceFeature
 {
-    public static IServiceCollection AddEvidenceActions(this IServiceCollection services)
+    public static IServiceCollection AddEvidenceFeature(this IServiceCollection services)
     {
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<EvidenceAnalysisWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvidenceAnalysisWorker>());
+        services.AddScoped<ApplicationEvidence>();
         services.AddScoped<AddEvidenceFile>();
         services.AddScoped<AddEvidenceLink>();
         services.AddScoped<AttachEvidence>();
