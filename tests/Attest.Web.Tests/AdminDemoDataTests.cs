@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Attest.Core.Applications;
 using Attest.Web.Data;
 using Attest.Web.Features.Setup;
-using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
