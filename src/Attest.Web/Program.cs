@@ -1,6 +1,11 @@
 using System.Threading.RateLimiting;
 using Attest.Web.Data;
 using Attest.Web.Features.Api;
+using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Package;
+using Attest.Web.Features.Setup;
+using Attest.Web.Features.Site;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,14 +19,11 @@ builder.Services.AddScoped<CurrentAccess>();
 builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddEvidence();
-var officeCalendar = new Attest.Web.Features.Workflow.OfficeCalendar(options.Workflow);
-builder.Services.AddSingleton(officeCalendar);
-builder.Services.AddSingleton(sp => new OfficeClock(sp.GetRequiredService<TimeProvider>(), officeCalendar.Zone));
-builder.Services.AddScoped<Attest.Web.Features.Workflow.WorkflowStore>();
-builder.Services.AddScoped<Attest.Web.Features.Workflow.UnreadNotifications>();
-builder.Services.AddSingleton<Attest.Web.Features.Workflow.DueReminder>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<Attest.Web.Features.Workflow.DueReminder>());
+// Each feature registers its own services
+builder.Services.AddEvidenceFeature();
+builder.Services.AddPackageFeature();
+builder.Services.AddSiteFeature();
+builder.Services.AddWorkflowFeature(options.Workflow);
 
 var connection = builder.Configuration.GetConnectionString("Attest");
 if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Attest.Core.Applications;
 using Attest.Web.Data;
-using Attest.Web.Infrastructure;
+using Attest.Web.Features.Setup;
 using Attest.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using Attest.Core.Workflow;
+using Attest.Web.Features.Review;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 

@@ -373,7 +373,7 @@ public sealed class Invitation
 
 /// <summary>
 /// The workflow of one application (issue 5): the aggregate's snapshot as JSON text, plus the columns the queues and the
-/// access filters query. Written only through <see cref="Attest.Web.Features.Workflow.WorkflowStore"/>, which appends the
+/// access filters query. Written only through the web's workflow store, which appends the
 /// audit trail in the same transaction.
 /// </summary>
 public sealed class WorkflowRecord

@@ -1,7 +1,6 @@
 using Attest.Core.Findings;
 using Attest.Evidence.Model;
 using Attest.Evidence.Scanning;
-using Attest.Web.Features.Evidence;
 
 namespace Attest.Web.Infrastructure;
 
@@ -84,21 +83,5 @@ public static class IacEvidence
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-}
-
-/// <summary>Registers the evidence library's store, background analyzer and readiness helper.</summary>
-public static class EvidenceServices
-{
-    public static IServiceCollection AddEvidence(this IServiceCollection services)
-    {
-        services.AddSingleton<EvidenceStore>();
-        services.AddSingleton<EvidenceAnalysisWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<EvidenceAnalysisWorker>());
-        services.AddScoped<ApplicationEvidence>();
-        services.AddScoped<Attest.Web.Features.Package.SubmissionPackages>();
-        services.AddSingleton<Attest.Web.Features.Site.SiteChecks>();
-        services.AddHostedService(sp => sp.GetRequiredService<Attest.Web.Features.Site.SiteChecks>());
-        return services;
     }
 }

@@ -1,3 +1,5 @@
+using Attest.Web.Features.Applications;
+using Attest.Web.Features.CaseStudies;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -24,7 +26,6 @@ public static class ApiEndpoints
 
     public static IServiceCollection AddApi(this IServiceCollection services) =>
         services
-            .AddEvidenceActions() // The library's actions, which its pages share with the API
             .AddOpenApi("v1", openApi =>
             {
                 openApi.ShouldInclude = description => description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;

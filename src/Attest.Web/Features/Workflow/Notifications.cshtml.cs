@@ -36,19 +36,3 @@ public sealed class NotificationsModel(AttestDbContext db, CurrentAccess access,
         return RedirectToPage();
     }
 }
-
-/// <summary>The header's unread count, read once per request.</summary>
-public sealed class UnreadNotifications(AttestDbContext db, CurrentAccess access)
-{
-    private int? count;
-
-    public async Task<int> CountAsync()
-    {
-        if (access.Value.UserId is null)
-        {
-            return 0;
-        }
-
-        return count ??= await db.Notifications.CountAsync(n => n.ReadAt == null);
-    }
-}

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Attest.Core.Text;
@@ -39,6 +40,10 @@ public sealed class OfficeCalendar
     public TimeZoneInfo Zone { get; }
 
     public int BusinessDays { get; }
+
+    /// <summary>An audit's start as "yyyy-MM-dd HH:mm" in its own time zone, or in UTC (marked) when the zone is unknown here.</summary>
+    public static string Local(DateTimeOffset at, string zoneId) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The workflow snapshot as stored: JSON with enum names, computed properties left out.</summary>

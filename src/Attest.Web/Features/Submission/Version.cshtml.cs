@@ -1,15 +1,10 @@
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 
-namespace Attest.Web.Features.Workflow;
-
-/// <summary>The frozen versions of an application, newest first.</summary>
-public sealed class VersionsModel(WorkflowStore store, AttestDbContext db, RequestLanguage language) : WorkflowPageModel(store, db, language)
-{
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
-}
+namespace Attest.Web.Features.Submission;
 
 /// <summary>One frozen version: its hashes, its evidence, the place of its submission package, and what changed since another version.</summary>
 public sealed class VersionModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Package.SubmissionPackages packages, AttestOptions options, Catalogs catalogs, MailOutbox? outbox = null)
@@ -101,38 +96,5 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
         return await packages.ForVersionAsync(version, chosen, HttpContext.RequestAborted) is { } input
             ? await Package.PackageDownloads.FileAsync(input, name!, options)
             : NotFound();
-    }
-}
-
-/// <summary>What changed between two versions, item by item (the one before by default).</summary>
-public sealed class ChangesModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs) : WorkflowPageModel(store, db, language)
-{
-    [BindProperty(SupportsGet = true)]
-    public int Number { get; set; }
-
-    [BindProperty(SupportsGet = true)]
-    public int? From { get; set; }
-
-    public VersionDiff? Diff { get; private set; }
-
-    public string? Error { get; private set; }
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadAsync())
-        {
-            return NotFound();
-        }
-
-        var newer = Workflow.Versions.FirstOrDefault(v => v.Number == Number);
-        var older = Workflow.Versions.FirstOrDefault(v => v.Number == (From ?? Number - 1));
-        if (newer is null || older is null || catalogs.Find(newer.Checklist) is not { } catalog)
-        {
-            return NotFound();
-        }
-
-        (Diff, var error) = VersionComparer.Compare(older, newer, catalog);
-        Error = error?.ToString();
-        return Page();
     }
 }

@@ -1,10 +1,11 @@
 using Attest.Web.Data;
+using Attest.Web.Features.Api;
 using Attest.Web.Features.Applications;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Api;
+namespace Attest.Web.Features.CaseStudies;
 
 /// <summary>
 /// One case study, in format v1. Its revision is its ETag; a PUT replacing an existing case study must name the revision

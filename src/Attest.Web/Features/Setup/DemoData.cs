@@ -2,10 +2,11 @@ using System.Security.Cryptography;
 using Attest.Core.Applications;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
+using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Infrastructure;
+namespace Attest.Web.Features.Setup;
 
 /// <summary>
 /// With <c>Attest:DemoData</c> on and no partner in the database yet: a partner, its alliance lead, a contributor, an

@@ -1,9 +1,10 @@
 using Attest.Web.Data;
+using Attest.Web.Features.Api;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Api;
+namespace Attest.Web.Features.Applications;
 
 /// <summary>The partner's answer for one checklist item, in format v1; its revision is its ETag (0 before the first answer).</summary>
 public static class SelfAssessmentApi

@@ -2,52 +2,12 @@ using System.Globalization;
 using Attest.Core.Text;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Workflow;
-
-/// <summary>The program office's queue: applications waiting for it or in audit, with the answer's due date, overdue first.</summary>
-public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, WorkflowStore store, OfficeClock clock) : PageModel
-{
-    private static readonly string[] Queued = [.. new[]
-    {
-        WorkflowState.Submitted, WorkflowState.Resubmitted, WorkflowState.InReview, WorkflowState.InformationRequested, WorkflowState.AuditScheduled, WorkflowState.AuditInProgress,
-    }.Select(s => WorkflowStates.Names.Wire(s))];
-
-    public sealed record Row(Guid Id, string Partner, WorkflowState State, DateTimeOffset? SubmittedAt, DateOnly? Due, bool Overdue, int DaysOverdue);
-
-    public IReadOnlyList<Row> Rows { get; private set; } = [];
-
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (access.Value.Role != UserRole.ProgramOffice)
-        {
-            return NotFound();
-        }
-
-        var today = clock.Today;
-        var rows = await db.Workflows.AsNoTracking().Where(w => Queued.Contains(w.State))
-            .Join(db.Applications, w => w.ApplicationId, a => a.Id, (w, a) => new { w.ApplicationId, a.PartnerName, w.State, w.SubmittedAt, w.AnswerDue })
-            .ToListAsync(HttpContext.RequestAborted);
-        Rows = rows
-            .Select(r => new Row(
-                r.ApplicationId,
-                r.PartnerName ?? "",
-                WorkflowStates.Names.TryParse(r.State, out var state) ? state : WorkflowState.Submitted,
-                r.SubmittedAt,
-                r.AnswerDue,
-                r.AnswerDue is { } due && BusinessCalendar.IsOverdue(due, today),
-                r.AnswerDue is { } late ? store.Calendar.Calendar.BusinessDaysOverdue(late, today) : 0))
-            .OrderByDescending(r => r.Overdue)
-            .ThenBy(r => r.Due ?? DateOnly.MaxValue)
-            .ThenBy(r => r.SubmittedAt)
-            .ToList();
-        return Page();
-    }
-}
+namespace Attest.Web.Features.Review;
 
 /// <summary>The program office's actions on one application: start the review, request information, schedule the audit, decide.</summary>
 public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options) : WorkflowPageModel(store, db, language)
@@ -212,9 +172,6 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             .ToListAsync(HttpContext.RequestAborted);
         return true;
     }
-
-    public static string Local(DateTimeOffset at, string zoneId) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone) ? TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public LocalizedString OutcomeName(DecisionOutcome outcome) => DecisionOutcomes.Names.Display(outcome);
 }

@@ -1,11 +1,12 @@
 using Attest.Core.Catalogs;
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Workflow;
+namespace Attest.Web.Features.Review;
 
 /// <summary>The review before submission: the alliance lead asks one of the partner's managers; that manager comments per item and marks it done.</summary>
 public sealed class ReviewModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, Catalogs catalogs) : WorkflowPageModel(store, db, language)

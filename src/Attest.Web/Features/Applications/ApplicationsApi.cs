@@ -4,7 +4,7 @@ using Attest.Core.Applications;
 using Attest.Core.Documents;
 using Attest.Core.Text;
 using Attest.Web.Data;
-using Attest.Web.Features.Applications;
+using Attest.Web.Features.Api;
 using Attest.Web.Features.Evidence;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using EvidenceTexts = Attest.Web.Features.Evidence.Texts;
 
-namespace Attest.Web.Features.Api;
+namespace Attest.Web.Features.Applications;
 
 /// <summary>Applications: the list, one application, starting one, its readiness, and format v1 export and import.</summary>
 public static class ApplicationsApi

@@ -1,10 +1,11 @@
 using Attest.Core.Workflow;
 using Attest.Web.Data;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Workflow;
+namespace Attest.Web.Features.Review;
 
 /// <summary>The information thread: the program office's requests and the partner's answers, with items and library files.</summary>
 public sealed class ThreadModel(WorkflowStore store, AttestDbContext db, RequestLanguage language) : WorkflowPageModel(store, db, language)
@@ -63,17 +64,4 @@ public sealed class ThreadModel(WorkflowStore store, AttestDbContext db, Request
 
         return true;
     }
-}
-
-/// <summary>Item ids typed in a form: separated by spaces, commas or semicolons.</summary>
-public static class ItemList
-{
-    public const int MaxItems = 100;
-
-    public static IReadOnlyList<string> Parse(string? text) =>
-        (text ?? "").Split([' ', ',', ';', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(i => i.ToUpperInvariant())
-            .Distinct(StringComparer.Ordinal)
-            .Take(MaxItems)
-            .ToList();
 }

@@ -3,11 +3,13 @@ using Attest.Core.Workflow;
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
 using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Texts = Attest.Web.Features.Workflow.Texts;
 
-namespace Attest.Web.Features.Workflow;
+namespace Attest.Web.Features.Submission;
 
 /// <summary>
 /// Submitting (and submitting again after an information request) and withdrawing. Submission freezes the application

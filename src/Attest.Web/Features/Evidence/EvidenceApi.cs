@@ -1,12 +1,12 @@
 using Attest.Core.Documents;
 using Attest.Core.Text;
 using Attest.Web.Data;
-using Attest.Web.Features.Evidence;
+using Attest.Web.Features.Api;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace Attest.Web.Features.Api;
+namespace Attest.Web.Features.Evidence;
 
 /// <summary>
 /// The evidence library: what the caller may see of it, downloads, uploads and links, attaching and detaching, deleting.
