@@ -93,7 +93,9 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
         var (findings, _) = EvidenceScan.ForCaseStudies(application!, folder);
         // A package is judged on the day it is made unless told otherwise: the file's asOf may be long past
         var day = asOfOption ?? today;
-        var report = ReadinessEngine.Evaluate(application!, catalog, day, findings);
+        // As attest check judges it: items that rely on cited evidence that is not there are at best needs-review
+        var (files, links, missing) = EvidenceFiles.Resolve(application!, folder);
+        var report = ReadinessEngine.Evaluate(application!, catalog, day, findings, missingEvidence: [.. missing.Select(m => m.Reference)]);
         Language? chosen = Languages.TryParse(langOption, out var parsedLanguage) ? parsedLanguage : null;
         var shown = language(langOption);
         if (asOfOption is null && application!.AsOf is { } fileDay && fileDay != day)
@@ -101,7 +103,6 @@ internal sealed class PackageCommands(TextWriter output, TextWriter error, Func<
             error.WriteLine(JudgedToday.With(day, fileDay).In(shown));
         }
 
-        var (files, links, missing) = EvidenceFiles.Resolve(application!, folder);
         var input = new SubmissionInput
         {
             Application = application!,

@@ -226,6 +226,26 @@ public sealed class PackageTests : IDisposable
     }
 
     [Fact]
+    public void The_package_judges_items_relying_on_missing_evidence_as_attest_check_does()
+    {
+        temp.Write("docs/guidelines.pdf", "%PDF-1.4 read on 2026-09-01");
+        var file = temp.Write("app.yaml", Repo.MinimalHeader + """
+            partner: { guidelinesRead: true, tier: advanced }
+            selfAssessment:
+              PRE-1.1: { met: true, note: Read., evidence: [docs/guidelines.pdf] }
+              PRE-1.2: { met: true, note: Advanced., evidence: [docs/tier.pdf] }
+            """);
+
+        var result = CliRun.Run("package", file, "--out", Out, "--lang", "en", "--as-of", "2026-11-26");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var readiness = Cells(Path.Combine(Out, "self-assessment.xlsx"), "Readiness");
+        string Status(string item) => readiness["C" + readiness.Single(c => c.Value == item).Key[1..]];
+        Assert.Equal("met", Status("PRE-1.1"));
+        Assert.Equal("needs review", Status("PRE-1.2"));
+    }
+
+    [Fact]
     public void The_package_is_judged_on_the_day_it_is_made_and_says_so_when_the_file_is_dated_otherwise()
     {
         var later = new DateOnly(2027, 8, 2);
