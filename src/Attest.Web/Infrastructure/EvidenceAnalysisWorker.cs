@@ -133,6 +133,8 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
         var candidates = await db.EvidenceAnalyses.AsNoTracking()
             .Where(a => a.AnalyzerVersion == AnalyzerVersion.Current && (a.State == AnalysisState.Pending || (a.State == AnalysisState.Running && a.LeaseExpires < now)))
+            // Fewest attempts first, so that a file whose analyses keep being cut short does not hold up the others
+            .OrderBy(a => a.Attempts).ThenBy(a => a.Sha256)
             .Select(a => a.Sha256)
             .Take(16)
             .ToListAsync(cancellationToken);
