@@ -37,6 +37,21 @@ public sealed class ApiSelfAssessmentTests(World world) : IClassFixture<World>
     }
 
     [Fact]
+    public async Task Answers_per_case_study_are_stored_and_read_back()
+    {
+        using var lead = await ApiSteps.AsAsync(world, "leadA");
+        var saved = await lead.SendAsync(ApiSteps.Put(Url("VAL-2.2"), ApiSteps.Json("""
+            { "met": true, "note": "Pipelines only.", "caseStudies": { "contoso": { "answer": "met", "note": "CodePipeline.", "evidence": ["iac/contoso/"] } } }
+            """)));
+        var read = await ApiSteps.JsonAsync(await lead.GetAsync(Url("VAL-2.2")));
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var contoso = read.GetProperty("caseStudies").GetProperty("contoso");
+        Assert.Equal(("met", "CodePipeline.", "iac/contoso/"), (contoso.GetProperty("answer").GetString(), contoso.GetProperty("note").GetString(), Assert.Single(contoso.GetProperty("evidence").EnumerateArray()).GetString()));
+        Assert.Equal(read.GetProperty("caseStudies").GetRawText(), (await ApiSteps.JsonAsync(saved)).GetProperty("caseStudies").GetRawText());
+    }
+
+    [Fact]
     public async Task A_stale_if_match_is_refused()
     {
         using var lead = await ApiSteps.AsAsync(world, "leadA");

@@ -155,6 +155,23 @@ public sealed record PciDocument(
 public sealed record SelfAssessmentDocument(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Met,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Evidence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<string, CaseStudyAnswerDocument>? CaseStudies = null)
+{
+    /// <summary>The document of a stored entry (an empty one when there is none).</summary>
+    public static SelfAssessmentDocument Of(Data.SelfAssessmentRecord? entry) => new(
+        entry?.Met,
+        entry?.Note,
+        entry?.Evidence,
+        entry?.CaseStudyAnswers is { Count: > 0 } answers
+            ? answers.ToDictionary(a => a.Key, a => new CaseStudyAnswerDocument(a.Answer, a.Note, a.Evidence), StringComparer.Ordinal)
+            : null);
+}
+
+/// <summary>The partner's answer for one item on one case study: <c>answer</c> (met, not-met, not-applicable), <c>note</c>, <c>evidence</c>.</summary>
+public sealed record CaseStudyAnswerDocument(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Answer,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Evidence);
 
 /// <summary>

@@ -43,7 +43,7 @@ public static class SelfAssessmentApi
 
         var entry = await db.SelfAssessment.AsNoTracking().FirstOrDefaultAsync(s => s.ApplicationId == id && s.ItemId == itemId, cancel);
         http.Response.Headers.ETag = RequestBody.ETag(entry?.Revision ?? 0);
-        return TypedResults.Ok(new SelfAssessmentDocument(entry?.Met, entry?.Note, entry?.Evidence));
+        return TypedResults.Ok(SelfAssessmentDocument.Of(entry));
     }
 
     private static async Task<Results<Ok<SelfAssessmentDocument>, ProblemHttpResult>> Put(
@@ -110,6 +110,6 @@ public static class SelfAssessmentApi
         }
 
         request.HttpContext.Response.Headers.ETag = RequestBody.ETag(stored.Revision);
-        return TypedResults.Ok(new SelfAssessmentDocument(stored.Met, stored.Note, stored.Evidence));
+        return TypedResults.Ok(SelfAssessmentDocument.Of(stored));
     }
 }
