@@ -19,6 +19,7 @@ builder.Services.AddScoped<CurrentAccess>();
 builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<SignInThrottle>();
 // Each feature registers its own services
 builder.Services.AddEvidenceFeature();
 builder.Services.AddPackageFeature();
@@ -43,6 +44,7 @@ builder.Services
     {
         identity.Password.RequiredLength = 12;
         identity.Password.RequireNonAlphanumeric = false;
+        // Sign-in failures are throttled (SignInThrottle), never turned into a lockout anyone could cause for another's account
         identity.Lockout.MaxFailedAccessAttempts = 5;
         identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         identity.User.RequireUniqueEmail = true;

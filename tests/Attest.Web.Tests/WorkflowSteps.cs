@@ -24,6 +24,12 @@ internal static class WorkflowSteps
         Assert.True(application is not null, error?.ToString());
         var record = await db.Applications.IgnoreQueryFiltersForTests().Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).SingleAsync(a => a.Id == applicationId);
         ApplicationMapping.Replace(db, record, partnerName is null ? application : application with { Partner = application.Partner with { Name = partnerName } });
+        // The name comes from the partner record, never from the file: a test that names the partner sets it as a rename would
+        if (partnerName is not null)
+        {
+            record.PartnerName = partnerName;
+        }
+
         await db.SaveChangesAsync();
     }
 

@@ -366,6 +366,51 @@ public static class WorkflowAuditTrail
             State(step.To, step.Note));
     }
 
+    /// <summary>
+    /// The entry as an administrator may see it: the note a partner user (alliance lead or contributor) wrote on a step is
+    /// the partner's own words, so it is left out and <c>"note_withheld":true</c> says that it was there. Other entries,
+    /// and entries without a note, are returned as they are. The result no longer matches its hash: the chain is verified
+    /// on the stored entries, never on this view.
+    /// </summary>
+    public static AuditEntry WithoutPartnerText(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var partnerSide = entry.ActorRole == Roles.Names.Wire(Role.AllianceLead) || entry.ActorRole == Roles.Names.Wire(Role.Contributor);
+        if (!partnerSide || entry.After is null)
+        {
+            return entry;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(entry.After);
+            if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("note", out _))
+            {
+                return entry;
+            }
+
+            using var stream = new MemoryStream();
+            using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            {
+                json.WriteStartObject();
+                json.WriteBoolean("note_withheld", true);
+                foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "note"))
+                {
+                    property.WriteTo(json);
+                }
+
+                json.WriteEndObject();
+            }
+
+            return entry with { After = Encoding.UTF8.GetString(stream.ToArray()) };
+        }
+        catch (JsonException)
+        {
+            // Not the JSON the workflow writes: nothing of it is shown rather than a partner's words by mistake
+            return entry with { After = """{"note_withheld":true}""" };
+        }
+    }
+
     private static string State(WorkflowState state, string? note)
     {
         using var stream = new MemoryStream();

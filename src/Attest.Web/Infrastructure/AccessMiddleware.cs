@@ -1,24 +1,50 @@
 using System.Security.Claims;
 using Attest.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Attest.Web.Infrastructure;
 
-/// <summary>Works out once per request what the signed-in user may see, for the database filters and the pages.</summary>
+/// <summary>
+/// Works out once per request what the signed-in user may see, for the database filters and the pages; a browser session
+/// whose user is locked, gone, or has a new security stamp is signed out here on its next request.
+/// </summary>
 public sealed class AccessMiddleware(RequestDelegate next)
 {
     /// <summary>The <see cref="HttpContext.Items"/> key under which an authentication handler leaves the <see cref="KnownUser"/> it read.</summary>
     public const string KnownUserKey = "attest:known-user";
 
-    public async Task InvokeAsync(HttpContext context, CurrentAccess current, AttestDbContext db)
+    public async Task InvokeAsync(HttpContext context, CurrentAccess current, AttestDbContext db, TimeProvider clock, IOptions<IdentityOptions> identity)
     {
         var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
         if (userId is not null)
         {
-            // An authentication handler that has just read the user (the API token's) hands it over rather than having it read twice
-            var user = context.Items.TryGetValue(KnownUserKey, out var known) && known is KnownUser k && k.UserId == userId
-                ? k
-                : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new KnownUser(u.Id, u.Role, u.PartnerId, u.DisplayName)).FirstOrDefaultAsync(context.RequestAborted);
+            KnownUser? user;
+            if (context.Items.TryGetValue(KnownUserKey, out var known) && known is KnownUser k && k.UserId == userId)
+            {
+                // An authentication handler that has just read the user (the API token's) hands it over rather than having it read twice
+                user = k;
+            }
+            else
+            {
+                var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                    .Select(u => new { Known = new KnownUser(u.Id, u.Role, u.PartnerId, u.DisplayName), u.SecurityStamp, u.LockoutEnd })
+                    .FirstOrDefaultAsync(context.RequestAborted);
+                user = row?.Known;
+
+                // A browser session ends as soon as access does: a locked user, or a new security stamp (a new password or
+                // role) against the one the cookie carries, is signed out on this very request, not half an hour later
+                if (context.User.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme
+                    && (row is null || row.LockoutEnd > clock.GetUtcNow() || row.SecurityStamp != context.User.FindFirstValue(identity.Value.ClaimsIdentity.SecurityStampClaimType)))
+                {
+                    await context.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    context.User = new ClaimsPrincipal(new ClaimsIdentity());
+                    user = null;
+                }
+            }
+
             if (user is not null)
             {
                 var partners = user.Role switch

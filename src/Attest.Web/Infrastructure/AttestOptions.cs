@@ -15,8 +15,17 @@ public sealed class AttestOptions
     /// <summary>Load a demo partner, its users and a half-finished application at start (only into an empty database).</summary>
     public bool DemoData { get; set; }
 
-    /// <summary>Sign-in attempts allowed per client address and minute (account lockout comes on top).</summary>
+    /// <summary>Sign-in attempts allowed per client address and minute (the failure throttle comes on top).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>Failed sign-ins for one address from one client before that client waits (<see cref="SignInThrottleMinutes"/>).</summary>
+    public int SignInFailuresPerAddress { get; set; } = 5;
+
+    /// <summary>Failed sign-ins from one client, whatever the addresses, before that client waits.</summary>
+    public int SignInFailuresPerClient { get; set; } = 20;
+
+    /// <summary>The window the sign-in failures are counted in, in minutes.</summary>
+    public int SignInThrottleMinutes { get; set; } = 15;
 
     /// <summary>Extra folders of catalog files.</summary>
     public List<string> CatalogFolders { get; set; } = [];

@@ -20,7 +20,7 @@ public static class Ui
     public static readonly LocalizedString Cancel = new("Cancel", "Annuler");
     public static readonly LocalizedString ErrorSummary = new("There is a problem", "Il y a un problème");
     public static readonly LocalizedString BadSignIn = new("The e-mail address or password is not right.", "L'adresse e-mail ou le mot de passe est incorrect.");
-    public static readonly LocalizedString LockedOut = new("Too many failed attempts: this account is locked for 15 minutes.", "Trop d'échecs : ce compte est bloqué pendant 15 minutes.");
+    public static readonly LocalizedString SignInThrottled = new("Too many failed attempts from here: wait {0} minutes before trying again.", "Trop d'échecs depuis ce poste : attendez {0} minutes avant de réessayer.");
     public static readonly LocalizedString SetupTitle = new("Create the first administrator", "Créer le premier administrateur");
     public static readonly LocalizedString SetupIntro = new("Attest has no user yet. The administrator manages users, partners and assignments; they see no partner content.", "Attest n'a encore aucun utilisateur. L'administrateur gère les utilisateurs, les partenaires et les affectations ; il ne voit aucun contenu de partenaire.");
     public static readonly LocalizedString PasswordRule = new("At least 12 characters, with a digit, a lower-case and an upper-case letter.", "Au moins 12 caractères, avec un chiffre, une minuscule et une majuscule.");

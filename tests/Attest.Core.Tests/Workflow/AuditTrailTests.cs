@@ -204,4 +204,27 @@ public class WorkflowAuditTrailTests
         Assert.Equal("""{"state":"validated"}""", chain[^1].After);
         Assert.Equal(chain.Count + 1, AuditTrail.ToCsv(chain).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
+
+    [Fact]
+    public void The_administrators_view_withholds_the_notes_partner_users_wrote_and_nothing_else()
+    {
+        var workflow = WorkflowData.Reach(Situation.Validated);
+        var chain = AuditTrail.AppendAll(null, workflow.History.Select(step => WorkflowAuditTrail.ChangeFor(workflow.ApplicationId, step)));
+        var submit = chain.Single(e => e.Action == "submit");
+
+        var shown = WorkflowAuditTrail.WithoutPartnerText(submit);
+
+        Assert.Equal("""{"note_withheld":true,"state":"submitted"}""", shown.After);
+        Assert.Equal((submit.Before, submit.Hash, submit.Sequence), (shown.Before, shown.Hash, shown.Sequence));
+        foreach (var other in chain.Where(e => e.ActorRole is not ("alliance-lead" or "contributor")))
+        {
+            Assert.Same(other, WorkflowAuditTrail.WithoutPartnerText(other));
+        }
+
+        var contributor = submit with { ActorRole = "contributor", After = """{"note":"=cmd|' /C calc'!A0","state":"draft"}""" };
+        Assert.Equal("""{"note_withheld":true,"state":"draft"}""", WorkflowAuditTrail.WithoutPartnerText(contributor).After);
+        var silent = submit with { After = """{"state":"submitted"}""" };
+        Assert.Same(silent, WorkflowAuditTrail.WithoutPartnerText(silent));
+        Assert.Equal("""{"note_withheld":true}""", WorkflowAuditTrail.WithoutPartnerText(submit with { After = "not json" }).After);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -19,6 +20,9 @@ namespace Attest.Web.Tests.Support;
 public sealed class AttestFactory : WebApplicationFactory<Program>
 {
     public const string UserHeader = "X-Test-User";
+
+    /// <summary>A request carrying this header comes from that client address (as the connection's remote address), as if from another machine.</summary>
+    public const string ClientHeader = "X-Test-Client";
     private readonly string folder;
     private readonly string? postgresDatabase;
     private readonly string? postgresServer = Environment.GetEnvironmentVariable("ATTEST_TEST_POSTGRES");
@@ -64,11 +68,15 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration (such as <c>Attest:Smtp:Host</c>), applied over the defaults; set before the server starts.</summary>
     public Dictionary<string, string> Settings { get; } = [];
 
+    /// <summary>Further services registered over the application's own (real parts only); set before the server starts.</summary>
+    public Action<IServiceCollection>? MoreServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Attest:DataFolder", folder);
         builder.UseSetting("Attest:SignInAttemptsPerMinute", "1000");
+        builder.UseSetting("Attest:SignInFailuresPerClient", "1000");
         if (postgresServer is not null)
         {
             builder.UseSetting("Attest:DatabaseProvider", "postgres");
@@ -84,6 +92,8 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(new FixedTime(Now));
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            MoreServices?.Invoke(services);
             services.AddAuthentication()
                 .AddScheme<AuthenticationSchemeOptions, TestUserHandler>("Test", _ => { })
                 .AddPolicyScheme("TestOrCookie", "TestOrCookie", policy => policy.ForwardDefaultSelector = context =>
@@ -123,6 +133,24 @@ public sealed class AttestFactory : WebApplicationFactory<Program>
         {
             // A file still open by SQLite on some systems: the temp folder is cleaned by the system
         }
+    }
+
+    /// <summary>Sets the connection's remote address from <see cref="ClientHeader"/>, before anything else reads it.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, further) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientHeader, out var value) && System.Net.IPAddress.TryParse(value.ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return further(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>A clock stopped at one instant.</summary>

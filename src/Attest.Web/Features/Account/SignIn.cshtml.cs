@@ -1,3 +1,4 @@
+using System.Globalization;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
@@ -7,10 +8,18 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Attest.Web.Features.Account;
 
-/// <summary>Sign in with e-mail and password; failures lock the account after five attempts and are rate limited per address.</summary>
+/// <summary>
+/// Sign in with e-mail and password. The answer tells nobody who has an account: an unknown address costs the same password
+/// hashing as a real one (checked against a hash of nothing), and a wrong password, an unknown address and a locked account
+/// get the same words. Failures are throttled per address and client and per client (<see cref="SignInThrottle"/>), never by
+/// locking the account, so that nobody can lock the administrator out; the request rate is limited per client as well.
+/// </summary>
 [EnableRateLimiting("sign-in")]
-public sealed class SignInModel(SignInManager<AttestUser> signIn, RequestLanguage language, AttestOptions options, MailOutbox? outbox = null) : PageModel
+public sealed class SignInModel(SignInManager<AttestUser> signIn, UserManager<AttestUser> users, SignInThrottle throttle, RequestLanguage language, AttestOptions options, MailOutbox? outbox = null) : PageModel
 {
+    // A hash of a password nobody knows, made by the installation's own hasher: what an unknown address is checked against
+    private static string? decoy;
+
     /// <summary>Whether "Forgot your password?" is offered: only when e-mail can be sent.</summary>
     public bool CanResetPassword => outbox is not null;
 
@@ -32,13 +41,37 @@ public sealed class SignInModel(SignInManager<AttestUser> signIn, RequestLanguag
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await signIn.PasswordSignInAsync(Email, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var address = users.NormalizeEmail(Email?.Trim()) ?? "";
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!throttle.Allows(address, client))
         {
+            ModelState.AddModelError(nameof(Email), string.Format(CultureInfo.InvariantCulture, language.T(Ui.SignInThrottled), (int)throttle.Period.TotalMinutes));
+            return Page();
+        }
+
+        var user = string.IsNullOrWhiteSpace(Email) ? null : await users.FindByNameAsync(Email.Trim());
+        if (await PasswordMatchesAsync(user, Password ?? "") && !await users.IsLockedOutAsync(user!) && await signIn.CanSignInAsync(user!))
+        {
+            throttle.Succeeded(address, client);
+            await signIn.SignInAsync(user!, isPersistent: false);
             return LocalRedirect(ReturnUrl is { Length: > 0 } && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
 
-        ModelState.AddModelError(nameof(Email), language.T(result.IsLockedOut ? Ui.LockedOut : Ui.BadSignIn));
+        throttle.Failed(address, client);
+        ModelState.AddModelError(nameof(Email), language.T(Ui.BadSignIn));
         return Page();
+    }
+
+    // The same hashing work whether or not the address (or a password) exists
+    private async Task<bool> PasswordMatchesAsync(AttestUser? user, string password)
+    {
+        if (user?.PasswordHash is null)
+        {
+            decoy ??= users.PasswordHasher.HashPassword(new AttestUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+            users.PasswordHasher.VerifyHashedPassword(new AttestUser(), decoy, password);
+            return false;
+        }
+
+        return await users.CheckPasswordAsync(user, password);
     }
 }

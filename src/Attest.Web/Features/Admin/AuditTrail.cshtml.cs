@@ -10,7 +10,7 @@ namespace Attest.Web.Features.Admin;
 
 /// <summary>
 /// The audit trail for administrators: the whole hash chain checked on every visit (the first broken entry named),
-/// the latest entries, and the whole trail as CSV. The same check runs from the command line: <c>attest audit verify</c>.
+/// the latest entries, and the whole trail as CSV, without the notes partner users wrote (<see cref="WorkflowAuditTrail.WithoutPartnerText"/>). The same check runs from the command line: <c>attest audit verify</c>.
 /// </summary>
 [AdministratorOnly]
 public sealed class AuditTrailModel(AttestDbContext db) : PageModel
@@ -34,7 +34,8 @@ public sealed class AuditTrailModel(AttestDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetCsvAsync()
     {
-        var csv = AuditTrail.ToCsv(await ReadAsync());
+        // Notes partner users wrote on their steps are the partner's words, not the administrator's to read
+        var csv = AuditTrail.ToCsv((await ReadAsync()).Select(WorkflowAuditTrail.WithoutPartnerText));
         Response.Headers.CacheControl = "no-store";
         return File(new UTF8Encoding(false).GetBytes(csv), "text/csv; charset=utf-8", "attest-audit-trail.csv");
     }

@@ -89,7 +89,9 @@ public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users,
         // Only partner-side roles belong to a partner
         user.PartnerId = InvitationForm.NeedsPartner(user.Role) ? PartnerId : null;
         await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
-        var updated = await users.UpdateAsync(user);
+
+        // A new security stamp ends the user's open sessions at once: they sign in again into their new role
+        var updated = await users.UpdateSecurityStampAsync(user);
         if (!updated.Succeeded)
         {
             foreach (var error in updated.Errors)
@@ -177,7 +179,7 @@ public sealed class UserModel(AttestDbContext db, UserManager<AttestUser> users,
         user.LockoutEnd = locked ? clock.GetUtcNow().AddYears(100) : null;
         user.AccessFailedCount = 0;
 
-        // A new security stamp ends the sessions the user already has when their cookie is next validated
+        // A new security stamp (and the lock itself) ends the sessions the user already has on their next request
         var result = locked ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
         if (!result.Succeeded)
         {

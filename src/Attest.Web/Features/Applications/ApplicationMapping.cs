@@ -1,4 +1,5 @@
 using Attest.Core.Applications;
+using Attest.Core.Documents;
 using Attest.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -121,6 +122,9 @@ public static class ApplicationMapping
         var links = await db.EvidenceLinks.Where(l => l.ApplicationId == record.Id && l.CaseStudyKey != null).ToListAsync(cancellationToken);
         Replace(db, record, imported);
 
+        // The name on the application is the partner's own, whatever the file says
+        record.PartnerName = await OwnerNameAsync(db, record.PartnerId, cancellationToken) ?? record.PartnerName;
+
         static bool Same(string? a, string? b) => a is { Length: > 0 } && b is { Length: > 0 } && string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
         string? Follow(string key)
         {
@@ -147,6 +151,62 @@ public static class ApplicationMapping
         }
     }
 
+    /// <summary>The name of partner <paramref name="partnerId"/> as its partner record has it; null when there is none.</summary>
+    public static Task<string?> OwnerNameAsync(AttestDbContext db, Guid partnerId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Partners.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == partnerId).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks the <c>partner.name</c> of an imported file against the name of the partner that owns the application: a file
+    /// that names another partner is refused (a partner cannot appear as another), one without a name or with the same name
+    /// (case and surrounding spaces aside) passes. The name is never copied from the file.
+    /// </summary>
+    public static InputError? CheckPartnerName(Application imported, string? ownName, string file, string text)
+    {
+        ArgumentNullException.ThrowIfNull(imported);
+        ArgumentNullException.ThrowIfNull(text);
+        var named = imported.Partner.Name?.Trim();
+        if (string.IsNullOrEmpty(named) || ownName is null || string.Equals(named, ownName.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var (line, column) = PartnerNamePlace(text);
+        return new InputError(file, line, column, "partner.name", $"'{named}' does not match your partner '{ownName}': an application carries its partner's own name; remove the field or write that name");
+    }
+
+    // Where a YAML file writes partner.name (a block mapping as the export writes it); 0, 0 when it cannot tell
+    private static (int Line, int Column) PartnerNamePlace(string text)
+    {
+        var inPartner = false;
+        var number = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            number++;
+            var body = line.TrimEnd('\r');
+            if (body.Length == 0 || body.TrimStart().StartsWith('#'))
+            {
+                continue;
+            }
+
+            if (!char.IsWhiteSpace(body[0]))
+            {
+                inPartner = body.StartsWith("partner:", StringComparison.Ordinal);
+                continue;
+            }
+
+            var trimmed = body.TrimStart();
+            if (inPartner && trimmed.StartsWith("name:", StringComparison.Ordinal))
+            {
+                return (number, body.Length - trimmed.Length + 1);
+            }
+        }
+
+        return (0, 0);
+    }
+
     /// <summary>
     /// Replaces everything the partner wrote in <paramref name="record"/> (tracked by <paramref name="db"/>, its case studies,
     /// content and self-assessment loaded) with <paramref name="imported"/>. Case studies and answers that keep their key are
@@ -156,7 +216,6 @@ public static class ApplicationMapping
     {
         var partnerId = record.PartnerId;
         var p = imported.Partner;
-        record.PartnerName = p.Name;
         record.Tier = p.Tier;
         record.MspProgramMember = p.MspProgramMember;
         record.GuidelinesRead = p.GuidelinesRead;

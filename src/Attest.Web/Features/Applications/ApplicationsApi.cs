@@ -218,6 +218,11 @@ public static class ApplicationsApi
             return ApiError.BadInput(new InputError(RequestBody.FileName, 0, 0, "checklist", $"this application is on {record.ChecklistId}, the file is on {imported.Checklist}")).ToResult();
         }
 
+        if (ApplicationMapping.CheckPartnerName(imported, await ApplicationMapping.OwnerNameAsync(db, record.PartnerId, cancel), RequestBody.FileName, text!) is { } impostor)
+        {
+            return ApiError.BadInput(impostor).ToResult();
+        }
+
         // One save: the old content goes and the new arrives together, or nothing changes
         await ApplicationMapping.ReplaceAsync(db, record, imported, cancel);
 

@@ -89,6 +89,13 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             return Page();
         }
 
+        if (ApplicationMapping.CheckPartnerName(imported, await ApplicationMapping.OwnerNameAsync(db, record.PartnerId, HttpContext.RequestAborted), file.FileName, text) is { } impostor)
+        {
+            ModelState.AddModelError("file", impostor.ToString());
+            await LoadAsync();
+            return Page();
+        }
+
         // One save: the old content goes and the new arrives together, or nothing changes
         await ApplicationMapping.ReplaceAsync(db, record, imported, HttpContext.RequestAborted);
         record.UpdatedAt = clock.Now;

@@ -204,7 +204,7 @@ public static partial class DemoData
             },
         };
 
-        var record = new ApplicationRecord { Id = Guid.NewGuid(), PartnerId = partnerId, ChecklistId = ChecklistId, Status = ApplicationStatus.Draft, CreatedAt = now, UpdatedAt = now };
+        var record = new ApplicationRecord { Id = Guid.NewGuid(), PartnerId = partnerId, ChecklistId = ChecklistId, Status = ApplicationStatus.Draft, CreatedAt = now, UpdatedAt = now, PartnerName = PartnerName };
         ApplicationMapping.Replace(db, record, application);
         foreach (var caseStudy in record.CaseStudies)
         {
