@@ -48,7 +48,47 @@ public sealed class AttestOptions
     /// <summary>The submission workflow: the program office's business calendar (section <c>Attest:Workflow</c>).</summary>
     public WorkflowSettings Workflow { get; set; } = new();
 
+    /// <summary>Where evidence files are kept (section <c>Attest:EvidenceStore</c>): the data folder, or S3-compatible object storage.</summary>
+    public EvidenceStoreSettings EvidenceStore { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataFolder);
+}
+
+/// <summary>
+/// The evidence store: <c>folder</c> (default: <c>&lt;DataFolder&gt;/evidence</c>) or <c>s3</c>, a bucket of S3 or of an
+/// S3-compatible server. The keys come from the environment (<c>Attest__EvidenceStore__AccessKey</c>, <c>…__SecretKey</c>),
+/// never from a committed file; without them the AWS SDK's usual chain (environment, profile, instance role) is used.
+/// </summary>
+public sealed class EvidenceStoreSettings
+{
+    /// <summary><c>folder</c> (default) or <c>s3</c>.</summary>
+    public string Kind { get; set; } = "folder";
+
+    /// <summary>The server's address for an S3-compatible server (such as <c>http://127.0.0.1:9000</c>); empty for AWS itself.</summary>
+    public string? ServiceUrl { get; set; }
+
+    /// <summary>The AWS region (for AWS), or the region the server signs for (default <c>us-east-1</c>).</summary>
+    public string? Region { get; set; }
+
+    /// <summary>The bucket holding the evidence files (required for <c>s3</c>); it must exist.</summary>
+    public string? Bucket { get; set; }
+
+    /// <summary>Path-style addresses (<c>server/bucket/key</c>), as MinIO and Ceph usually need.</summary>
+    public bool ForcePathStyle { get; set; }
+
+    /// <summary>The access key id; from the environment only.</summary>
+    public string? AccessKey { get; set; }
+
+    /// <summary>The secret access key; from the environment only.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>Whether S3 is chosen; any other kind than <c>folder</c> or <c>s3</c> is refused at start.</summary>
+    public bool IsS3 => Kind.Trim().ToLowerInvariant() switch
+    {
+        "s3" => true,
+        "folder" or "" => false,
+        _ => throw new InvalidOperationException($"Attest:EvidenceStore:Kind: '{Kind}' is not a store: use folder or s3"),
+    };
 }
 
 /// <summary>The program office's calendar: which holidays, extra closed dates, and the office's time zone.</summary>

@@ -161,7 +161,7 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
         var gone = false;
         try
         {
-            using var file = store.OpenRead(sha256);
+            await using var file = await store.OpenSeekableAsync(sha256, cancellationToken);
             if (file is null)
             {
                 gone = true;

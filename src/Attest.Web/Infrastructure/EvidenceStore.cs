@@ -8,21 +8,54 @@ namespace Attest.Web.Infrastructure;
 public sealed record ReceivedFile(string TempPath, string Sha256, long Size, string ContentType);
 
 /// <summary>
-/// Evidence files on the local disk by content address: <c>&lt;DataFolder&gt;/evidence/ab/abcdef…</c> (the lower-case hex
-/// SHA-256). A file is hashed while it streams to a temporary file in the same folder, then moved into place; an identical
-/// file is stored once. Placing a file and recording it, or forgetting a record and removing its file, happen under one
-/// lock so that a file in use is never removed.
+/// Evidence files by content address (the lower-case hex SHA-256), kept by <see cref="IEvidenceObjects"/>: the local folder
+/// <c>&lt;DataFolder&gt;/evidence/ab/abcdef…</c> by default, or an S3 bucket with the address as the key. A file is hashed
+/// while it streams to a temporary file in the data folder, then put in its place; an identical file is stored once.
+/// Placing a file and recording it, or forgetting a record and removing its file, happen under one lock so that a file in
+/// use is never removed.
 /// </summary>
-public sealed partial class EvidenceStore(AttestOptions options, ILogger<EvidenceStore> logger) : IDisposable
+public sealed partial class EvidenceStore : IDisposable
 {
     private const int BufferBytes = 81920;
     private const string TempPrefix = ".upload-";
     private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly ILogger<EvidenceStore> logger;
 
-    public void Dispose() => gate.Dispose();
+    public EvidenceStore(AttestOptions options, ILogger<EvidenceStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        this.logger = logger;
+        Root = Path.Combine(options.DataPath, "evidence");
+        if (options.EvidenceStore.IsS3)
+        {
+            var bucket = options.EvidenceStore.Bucket is { Length: > 0 } named ? named : throw new InvalidOperationException("Attest:EvidenceStore:Bucket is required when Attest:EvidenceStore:Kind is s3");
+            Objects = new S3EvidenceObjects(S3EvidenceObjects.Client(options.EvidenceStore), bucket, logger);
+            Kind = "s3";
+        }
+        else
+        {
+            Objects = new FolderEvidenceObjects(Root, logger);
+            Kind = "folder";
+        }
+    }
 
-    /// <summary>The folder holding every evidence file.</summary>
-    public string Root { get; } = Path.Combine(options.DataPath, "evidence");
+    public void Dispose()
+    {
+        gate.Dispose();
+        (Objects as IDisposable)?.Dispose();
+    }
+
+    /// <summary>
+    /// The folder of the evidence files when they are kept in the data folder; with object storage, only the received
+    /// files waiting to be put in the bucket (and analysis copies) pass through it.
+    /// </summary>
+    public string Root { get; }
+
+    /// <summary><c>folder</c> or <c>s3</c>.</summary>
+    public string Kind { get; }
+
+    /// <summary>Where the files are kept.</summary>
+    public IEvidenceObjects Objects { get; }
 
     /// <summary>Whether <paramref name="sha256"/> is a content address this store could hold.</summary>
     public static bool IsAddress(string? sha256) => sha256 is not null && Address().IsMatch(sha256);
@@ -89,15 +122,7 @@ public sealed partial class EvidenceStore(AttestOptions options, ILogger<Evidenc
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var target = PathOf(file.Sha256);
-            var placed = false;
-            if (!File.Exists(target))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(file.TempPath, target);
-                placed = true;
-            }
-
+            var placed = await Objects.PlaceAsync(file.TempPath, file.Sha256, file.Size, cancellationToken);
             try
             {
                 await record();
@@ -106,7 +131,7 @@ public sealed partial class EvidenceStore(AttestOptions options, ILogger<Evidenc
             {
                 if (placed)
                 {
-                    TryDelete(target);
+                    await Objects.DeleteAsync(file.Sha256, CancellationToken.None);
                 }
 
                 throw;
@@ -134,7 +159,7 @@ public sealed partial class EvidenceStore(AttestOptions options, ILogger<Evidenc
             await forget();
             if (IsAddress(sha256) && !await stillUsed())
             {
-                TryDelete(PathOf(sha256));
+                await Objects.DeleteAsync(sha256, CancellationToken.None);
             }
         }
         finally
@@ -143,26 +168,62 @@ public sealed partial class EvidenceStore(AttestOptions options, ILogger<Evidenc
         }
     }
 
-    /// <summary>The stored file with this address, opened for reading; null when there is none.</summary>
-    public FileStream? OpenRead(string? sha256)
+    /// <summary>The stored file with this address, opened for reading (a stream, not seekable with object storage); null when there is none.</summary>
+    public async Task<Stream?> OpenReadAsync(string? sha256, CancellationToken cancellationToken) =>
+        IsAddress(sha256) ? await Objects.OpenReadAsync(sha256!, cancellationToken) : null;
+
+    /// <summary>
+    /// <see cref="OpenReadAsync"/> for callers that read synchronously (the package writer); with object storage this
+    /// waits for the answer's headers, and the content then streams.
+    /// </summary>
+    public Stream? OpenRead(string? sha256) =>
+        !IsAddress(sha256) ? null
+        : Objects is FolderEvidenceObjects folder ? folder.Open(sha256!)
+        : Objects.OpenReadAsync(sha256!, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// The stored file opened for reading and seeking, as the analyzer needs: the file itself in the data folder; with
+    /// object storage a temporary copy in the data folder, removed when the stream is closed. Null when there is none.
+    /// </summary>
+    public async Task<Stream?> OpenSeekableAsync(string sha256, CancellationToken cancellationToken)
     {
         if (!IsAddress(sha256))
         {
             return null;
         }
 
-        try
+        if (Objects is FolderEvidenceObjects folder)
         {
-            return new FileStream(PathOf(sha256!), FileMode.Open, FileAccess.Read, FileShare.Read, BufferBytes, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            return folder.Open(sha256);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+
+        await using var source = await Objects.OpenReadAsync(sha256, cancellationToken);
+        if (source is null)
         {
             return null;
         }
+
+        Directory.CreateDirectory(Root);
+        var copy = new FileStream(Path.Combine(Root, TempPrefix + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, BufferBytes, FileOptions.Asynchronous | FileOptions.DeleteOnClose);
+        try
+        {
+            await source.CopyToAsync(copy, BufferBytes, cancellationToken);
+            copy.Position = 0;
+            return copy;
+        }
+        catch
+        {
+            await copy.DisposeAsync();
+            throw;
+        }
     }
 
+    /// <summary>The size of the stored file with this address; null when there is none.</summary>
+    public async Task<long?> SizeAsync(string sha256, CancellationToken cancellationToken) =>
+        IsAddress(sha256) ? await Objects.SizeAsync(sha256, cancellationToken) : null;
+
     /// <summary>Whether a file with this address is stored.</summary>
-    public bool Exists(string sha256) => IsAddress(sha256) && File.Exists(PathOf(sha256));
+    public async Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) => await SizeAsync(sha256, cancellationToken) is not null;
 
     /// <summary>Removes temporary files a stopped process left behind.</summary>
     public void RemoveAbandonedUploads(TimeSpan olderThan)
@@ -180,8 +241,6 @@ public sealed partial class EvidenceStore(AttestOptions options, ILogger<Evidenc
             }
         }
     }
-
-    private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
 
     private void TryDelete(string path)
     {

@@ -37,7 +37,7 @@ public sealed class DownloadEvidence(AttestDbContext db, CurrentAccess access, E
     public async Task<EvidenceFile?> OpenAsync(Guid id, HttpResponse response, CancellationToken cancellationToken)
     {
         var piece = await EvidenceVisibility.Visible(db, access.Value).AsNoTracking().Where(e => e.Id == id).Select(e => new { e.Name, e.Sha256, e.ContentType }).FirstOrDefaultAsync(cancellationToken);
-        if (piece?.Sha256 is null || store.OpenRead(piece.Sha256) is not { } file)
+        if (piece?.Sha256 is null || await store.OpenReadAsync(piece.Sha256, cancellationToken) is not { } file)
         {
             return null;
         }

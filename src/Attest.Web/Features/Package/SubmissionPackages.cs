@@ -59,10 +59,9 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
         var types = await db.Evidence.AsNoTracking().Where(e => e.Sha256 != null && hashes.Contains(e.Sha256)).Select(e => new { e.Sha256, e.ContentType }).ToListAsync(cancel);
         foreach (var (name, sha256) in version.EvidenceHashes)
         {
-            using var stored = store.OpenRead(sha256);
-            if (stored is not null)
+            if (await store.SizeAsync(sha256, cancel) is { } size)
             {
-                files[name] = (sha256, stored.Length, types.FirstOrDefault(t => t.Sha256 == sha256)?.ContentType);
+                files[name] = (sha256, size, types.FirstOrDefault(t => t.Sha256 == sha256)?.ContentType);
             }
         }
 
