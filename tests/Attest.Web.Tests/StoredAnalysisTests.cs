@@ -216,8 +216,9 @@ public sealed class StoredAnalysisTests
             var w = await EvidenceTestWorkspace.CreateAsync(world);
             using var api = Bearer(world.Factory, await ApiSteps.IssueTokenAsync(world, w.LeadId));
             using var lead = w.Client(w.LeadId);
-            static string Yaml(params string[] customers) =>
-                "format: attest/application/v1\nchecklist: aws-retail-consulting-2019-12\npartner:\n  name: Lumière Conseil\ncaseStudies:\n"
+            // The file names the workspace's own partner: a file naming another is refused
+            string Yaml(params string[] customers) =>
+                $"format: attest/application/v1\nchecklist: aws-retail-consulting-2019-12\npartner:\n  name: Partner {w.PartnerId.ToString("N")[..12]}\ncaseStudies:\n"
                 + string.Concat(customers.Select(c => $"  - customer: {c}\n    awsServices: [Amazon S3]\n"));
             async Task ImportAsync(string yaml)
             {
