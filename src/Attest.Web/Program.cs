@@ -19,6 +19,7 @@ builder.Services.AddScoped<CurrentAccess>();
 builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddJobs();
 // Each feature registers its own services
 builder.Services.AddEvidenceFeature();
 builder.Services.AddPackageFeature();
