@@ -23,6 +23,9 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
     /// <summary>How many times an analysis may be cut short (its instance stopping) before the file is failed.</summary>
     public const int MaxAttempts = 5;
 
+    /// <summary>How old a stored file without a row must be before the sweep at start removes it (younger ones may be in flight).</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(3);
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -44,6 +47,15 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         store.RemoveAbandonedUploads(TimeSpan.FromDays(1));
+        try
+        {
+            await store.RemoveOrphansAsync(ReferencedAsync, OrphanAge, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogSweepFailed(logger, e);
+        }
+
         try
         {
             await RequeueAsync(stoppingToken);
@@ -80,6 +92,15 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
                 // Time to look again
             }
         }
+    }
+
+    // The content address of every stored file of every library
+    private async Task<IReadOnlySet<string>> ReferencedAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var addresses = await db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sha256 != null).Select(e => e.Sha256!).Distinct().ToListAsync(cancellationToken);
+        return addresses.ToHashSet(StringComparer.Ordinal);
     }
 
     // Every file that may hold code, of every library, without an analysis by the current analyzer
@@ -240,6 +261,9 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Analysing evidence {Sha256} failed")]
     private static partial void LogScanFailed(ILogger logger, string sha256, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing evidence files without a row at start failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queueing the evidence analyses at start failed")]
     private static partial void LogRequeueFailed(ILogger logger, Exception exception);
