@@ -120,7 +120,15 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queu
     public async Task<int> RunDueAsync(CancellationToken cancel)
     {
         var claimed = await ClaimAsync(Math.Max(1, Settings.BatchSize), cancel);
-        await Task.WhenAll(claimed.Select(job => RunOneAsync(job, cancel)));
+
+        // Kinds side by side (a slow site check holds no e-mail up), the jobs of one kind in the order they were queued
+        await Task.WhenAll(claimed.GroupBy(j => j.Kind, StringComparer.Ordinal).Select(async kind =>
+        {
+            foreach (var job in kind.OrderBy(j => j.RunAt).ThenBy(j => j.Id))
+            {
+                await RunOneAsync(job, cancel);
+            }
+        }));
         return claimed.Count;
     }
 
@@ -136,6 +144,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queu
 
                 await PurgeAsync(stoppingToken);
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopping is not a failure: the runner ends without an error
+                return;
+            }
             catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
             {
                 // The database is away for a moment: the next round tries again
@@ -149,9 +162,9 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queu
                 await queue.Signal.WaitToReadAsync(timeout.Token);
                 queue.Signal.TryRead(out _);
             }
-            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException)
             {
-                // Time to look again
+                // Time to look again, or to stop
             }
         }
     }
