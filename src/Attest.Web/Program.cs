@@ -7,10 +7,20 @@ using Attest.Web.Features.Setup;
 using Attest.Web.Features.Site;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// ASPNETCORE_URLS, --urls (or the Urls setting) choose the address; without any, http://localhost:5080
+if (string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.ServerUrlsKey])
+    && string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.HttpPortsKey])
+    && string.IsNullOrWhiteSpace(builder.Configuration[WebHostDefaults.HttpsPortsKey]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 var options = builder.Configuration.GetSection("Attest").Get<AttestOptions>() ?? new AttestOptions();
 builder.Services.AddSingleton(options);
 Directory.CreateDirectory(options.DataPath);
@@ -20,6 +30,7 @@ builder.Services.AddScoped<RequestLanguage>();
 builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SignInThrottle>();
+builder.Services.AddJobs();
 // Each feature registers its own services
 builder.Services.AddEvidenceFeature();
 builder.Services.AddPackageFeature();
@@ -75,6 +86,9 @@ builder.Services.AddRazorPages(pages =>
     pages.Conventions.AllowAnonymousToPage("/Setup/Index");
 });
 builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "attest-af");
+
+// Keys in the database, under one application name: any instance reads any cookie, antiforgery token or e-mailed link
+builder.Services.AddDataProtection().SetApplicationName("Attest").PersistKeysToDbContext<AttestDbContext>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AttestDbContext>("database");
 builder.Services.AddRateLimiter(limiter =>
 {
@@ -107,6 +121,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
 app.UseMiddleware<ApiProblemResponses>();
+app.UseMiddleware<StorageFull>();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

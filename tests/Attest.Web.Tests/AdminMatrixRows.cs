@@ -23,6 +23,7 @@ public sealed class AdminMatrixRows : IMatrixRows
         new("admin/partners/{id:guid}", $"/admin/partners/{world.PartnerA}", AdministratorsOnly),
         new("admin/users", "/admin/users", AdministratorsOnly),
         new("admin/audit-trail", "/admin/audit-trail", AdministratorsOnly),
+        new("admin/jobs", "/admin/jobs", AdministratorsOnly),
         new("admin/users/{id}", $"/admin/users/{world.Users["leadA"]}", AdministratorsOnly),
         new("admin/assignments", "/admin/assignments", AdministratorsOnly),
         new("admin/invitations", "/admin/invitations", AdministratorsOnly),

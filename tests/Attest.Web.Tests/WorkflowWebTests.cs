@@ -193,6 +193,8 @@ public sealed class WorkflowWebTests : IAsyncLifetime
         Assert.Equal(0, await reminder.CheckAsync(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero), CancellationToken.None));
         Assert.Equal(1, await reminder.CheckAsync(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero), CancellationToken.None));
         Assert.Equal(0, await reminder.CheckAsync(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), CancellationToken.None));
+        await JobsTests.WaitForJobsAsync(world, ReminderJob.JobKind);
+        Assert.Equal(0, await reminder.CheckAsync(new DateTimeOffset(2026, 12, 3, 10, 0, 0, TimeSpan.Zero), CancellationToken.None));
         var notices = await world.ReadAsync(db => db.Notifications.IgnoreQueryFiltersForTests().Where(n => n.Kind == "reminder").ToListAsync());
         Assert.Equal([world.Users["office"]], notices.Select(n => n.UserId));
         Assert.Contains("2026-12-04", notices[0].TextEn, StringComparison.Ordinal);

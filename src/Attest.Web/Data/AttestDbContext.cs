@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Attest.Core.Workflow;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -10,7 +11,7 @@ namespace Attest.Web.Data;
 /// The one database context. Every partner-owned table is filtered by <see cref="Access"/>: a query cannot return
 /// another partner's rows unless it says <c>IgnoreQueryFilters()</c>, which only administration code may do.
 /// </summary>
-public class AttestDbContext(DbContextOptions options, CurrentAccess access) : IdentityDbContext<AttestUser>(options)
+public class AttestDbContext(DbContextOptions options, CurrentAccess access) : IdentityDbContext<AttestUser>(options), IDataProtectionKeyContext
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -41,6 +42,12 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
     public DbSet<AuditTrailRecord> AuditTrail => Set<AuditTrailRecord>();
 
     public DbSet<NotificationRecord> Notifications => Set<NotificationRecord>();
+
+    /// <summary>The durable background jobs (<see cref="Attest.Web.Infrastructure.JobQueue"/>).</summary>
+    public DbSet<JobRecord> Jobs => Set<JobRecord>();
+
+    /// <summary>The data-protection keys every instance shares (cookies, antiforgery tokens, e-mailed links).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>The access the filters apply (read at query time, so one context serves one request).</summary>
     internal Access Access => access.Value;
@@ -220,6 +227,18 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             notification.HasIndex(n => new { n.UserId, n.ReadAt });
             notification.HasOne<AttestUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Cascade);
             notification.HasQueryFilter(n => n.UserId == Access.UserId);
+        });
+
+        builder.Entity<JobRecord>(job =>
+        {
+            job.Property(j => j.Kind).HasMaxLength(64).IsRequired();
+            job.Property(j => j.Payload).IsRequired();
+            job.Property(j => j.State).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.LeaseOwner).HasMaxLength(200);
+            job.Property(j => j.LastError).HasMaxLength(2000);
+            job.Property(j => j.DedupeKey).HasMaxLength(200);
+            job.HasIndex(j => j.DedupeKey).IsUnique();
+            job.HasIndex(j => new { j.State, j.RunAt });
         });
     }
 

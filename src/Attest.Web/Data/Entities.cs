@@ -529,3 +529,64 @@ public sealed class EvidenceAnalysisRecord
     /// <summary>The resources the file defines, per file and type with their AWS service, as JSON.</summary>
     public string? Inventory { get; set; }
 }
+
+/// <summary>Where a background job stands.</summary>
+public enum JobState
+{
+    /// <summary>Waiting for its run time.</summary>
+    Pending,
+
+    /// <summary>Claimed by an instance until its lease lapses.</summary>
+    Running,
+
+    /// <summary>Finished.</summary>
+    Done,
+
+    /// <summary>Gave up after its last attempt; shown to the administrator, who may start it again.</summary>
+    Failed,
+}
+
+/// <summary>
+/// One unit of background work (an e-mail, a web site check, a due-date reminder) in the durable jobs table: written in
+/// the same transaction as the change that asks for it, claimed by one instance at a time with a lease, retried with
+/// backoff, and kept as failed when it keeps failing. Times are Unix milliseconds, compared in SQL on both databases.
+/// </summary>
+public sealed class JobRecord
+{
+    public long Id { get; set; }
+
+    /// <summary>Which handler runs it, such as <c>mail</c>.</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>What the handler needs, as JSON.</summary>
+    public string Payload { get; set; } = "{}";
+
+    public JobState State { get; set; }
+
+    /// <summary>When it may run next (Unix milliseconds).</summary>
+    public long RunAt { get; set; }
+
+    /// <summary>How many times it was started.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>After how many attempts it is given up.</summary>
+    public int MaxAttempts { get; set; }
+
+    /// <summary>The instance running it.</summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>While running: when another instance may take it over (Unix milliseconds).</summary>
+    public long? LeaseExpires { get; set; }
+
+    /// <summary>Why the last attempt failed.</summary>
+    public string? LastError { get; set; }
+
+    /// <summary>At most one job per key (such as <c>reminder:{application}:{due date}</c>); null for none.</summary>
+    public string? DedupeKey { get; set; }
+
+    /// <summary>When it was queued (Unix milliseconds).</summary>
+    public long CreatedAt { get; set; }
+
+    /// <summary>When it ended, done or failed (Unix milliseconds).</summary>
+    public long? FinishedAt { get; set; }
+}

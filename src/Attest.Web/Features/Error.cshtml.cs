@@ -11,7 +11,7 @@ public sealed class ErrorModel(RequestLanguage language) : PageModel
 {
     public string Title { get; private set; } = "";
 
-    public void OnGet(int? status) => Title = language.T(status switch { 404 => Ui.NotFound, 403 => Ui.Denied, _ => Ui.Failure });
+    public void OnGet(int? status) => Title = language.T((Response.StatusCode >= 400 ? Response.StatusCode : status) switch { 404 => Ui.NotFound, 403 => Ui.Denied, 507 => Ui.StorageFull, _ => Ui.Failure });
 
     public void OnPost(int? status) => OnGet(status);
 }

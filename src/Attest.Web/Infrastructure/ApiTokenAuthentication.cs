@@ -52,7 +52,7 @@ public static class ApiTokenSecret
 /// Signs API requests in from <c>Authorization: Bearer att_…</c>: the token's hash is looked up, a revoked token or a
 /// locked-out user is refused, and the last use is recorded at most once a minute (no write on every call).
 /// </summary>
-public sealed class ApiTokenHandler(
+public sealed partial class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
@@ -102,7 +102,15 @@ public sealed class ApiTokenHandler(
 
         if (stored.LastUsedAt is not { } last || now - last >= LastUseResolution)
         {
-            await db.ApiTokens.Where(t => t.Id == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            // Bookkeeping: a database that cannot take the write (full, read-only) must not fail the request
+            try
+            {
+                await db.ApiTokens.Where(t => t.Id == stored.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException or InvalidOperationException && e is not OperationCanceledException)
+            {
+                LogLastUseNotStored(Logger, e.Message);
+            }
         }
 
         Context.Items[AccessMiddleware.KnownUserKey] = new KnownUser(stored.UserId, stored.Role, stored.PartnerId, stored.DisplayName);
@@ -111,6 +119,9 @@ public sealed class ApiTokenHandler(
             SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The last use of an API token could not be stored: {Reason}")]
+    private static partial void LogLastUseNotStored(ILogger logger, string reason);
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {

@@ -51,6 +51,9 @@ public sealed class AttestOptions
     /// <summary>Where evidence files are kept (section <c>Attest:EvidenceStore</c>): the data folder, or S3-compatible object storage.</summary>
     public EvidenceStoreSettings EvidenceStore { get; set; } = new();
 
+    /// <summary>The durable background jobs (section <c>Attest:Jobs</c>).</summary>
+    public JobSettings Jobs { get; set; } = new();
+
     public string DataPath => Path.GetFullPath(DataFolder);
 }
 
@@ -118,4 +121,25 @@ public sealed class SiteCheckSettings
 
     /// <summary>Lets the crawler reach loopback, private and link-local addresses: never on a server others can use.</summary>
     public bool AllowPrivateAddresses { get; set; }
+}
+
+/// <summary>How the durable jobs are run and retried (section <c>Attest:Jobs</c>).</summary>
+public sealed class JobSettings
+{
+    /// <summary>Attempts before a job is given up and shown as failed to the administrator.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>The wait before the first retry; it doubles with each further attempt, up to <see cref="RetryMaxSeconds"/>.</summary>
+    public int RetryBaseSeconds { get; set; } = 30;
+
+    public int RetryMaxSeconds { get; set; } = 3600;
+
+    /// <summary>How long an instance may hold a job before another takes it over.</summary>
+    public int LeaseSeconds { get; set; } = 300;
+
+    /// <summary>How often an idle instance looks for due jobs (others' jobs wake it no sooner).</summary>
+    public double PollSeconds { get; set; } = 2;
+
+    /// <summary>Jobs one instance runs at once.</summary>
+    public int BatchSize { get; set; } = 4;
 }

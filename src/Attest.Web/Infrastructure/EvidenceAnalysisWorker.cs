@@ -9,7 +9,9 @@ namespace Attest.Web.Infrastructure;
 /// <see cref="AnalyzerVersion.Current"/>). The table is the work queue: a file that arrives gets a pending row
 /// (<see cref="QueueAsync"/>), and every instance sharing the database picks pending rows up — when signalled, at start,
 /// and every few seconds. A row is claimed by a conditional update with a lease, so that two instances never analyse the
-/// same file at once and a file whose instance stopped mid-way is taken over once the lease lapses. At start, every file
+/// same file at once and a file whose instance stopped mid-way is taken over once the lease lapses (on PostgreSQL with
+/// <c>FOR UPDATE SKIP LOCKED</c>; after <see cref="MaxAttempts"/> cut-short attempts the file is failed, which the
+/// administrator's jobs page counts). At start, every file
 /// of every library whose analysis is missing or was made by another analyzer version is queued again. Pages and the API
 /// only read the table.
 /// </summary>
@@ -17,6 +19,12 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
 {
     /// <summary>How long an instance may hold a file before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many times an analysis may be cut short (its instance stopping) before the file is failed.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>How old a stored file without a row must be before the sweep at start removes it (younger ones may be in flight).</summary>
+    public static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
 
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(3);
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
@@ -39,6 +47,15 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         store.RemoveAbandonedUploads(TimeSpan.FromDays(1));
+        try
+        {
+            await store.RemoveOrphansAsync(ReferencedAsync, OrphanAge, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogSweepFailed(logger, e);
+        }
+
         try
         {
             await RequeueAsync(stoppingToken);
@@ -75,6 +92,15 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
                 // Time to look again
             }
         }
+    }
+
+    // The content address of every stored file of every library
+    private async Task<IReadOnlySet<string>> ReferencedAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
+        var addresses = await db.Evidence.IgnoreQueryFilters().AsNoTracking().Where(e => e.Sha256 != null).Select(e => e.Sha256!).Distinct().ToListAsync(cancellationToken);
+        return addresses.ToHashSet(StringComparer.Ordinal);
     }
 
     // Every file that may hold code, of every library, without an analysis by the current analyzer
@@ -131,6 +157,30 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AttestDbContext>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var version = AnalyzerVersion.Current;
+
+        // A file whose analysis was cut short (its instance stopped) too many times is failed, for the administrator to see
+        await db.EvidenceAnalyses
+            .Where(a => a.AnalyzerVersion == version && a.State == AnalysisState.Running && a.LeaseExpires < now && a.Attempts >= MaxAttempts)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AnalysisState.Failed).SetProperty(a => a.Error, $"the analysis was cut short {MaxAttempts} times").SetProperty(a => a.LeaseExpires, (long?)null), cancellationToken);
+        if (db is PostgresAttestDbContext)
+        {
+            // One statement: instances skip the rows another is claiming instead of waiting for them
+            var leaseUntil = now + (long)Lease.TotalMilliseconds;
+            var pending = nameof(AnalysisState.Pending);
+            var running = nameof(AnalysisState.Running);
+            var claimed = await db.Database.SqlQuery<string>($"""
+                UPDATE "EvidenceAnalyses" SET "State" = {running}, "LeaseExpires" = {leaseUntil}, "Attempts" = "Attempts" + 1
+                WHERE ("Sha256", "AnalyzerVersion") IN (
+                    SELECT "Sha256", "AnalyzerVersion" FROM "EvidenceAnalyses"
+                    WHERE "AnalyzerVersion" = {version} AND ("State" = {pending} OR ("State" = {running} AND "LeaseExpires" < {now}))
+                    ORDER BY "Attempts", "Sha256" LIMIT 1
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING "Sha256" AS "Value"
+                """).ToListAsync(cancellationToken);
+            return claimed.FirstOrDefault();
+        }
+
         var candidates = await db.EvidenceAnalyses.AsNoTracking()
             .Where(a => a.AnalyzerVersion == AnalyzerVersion.Current && (a.State == AnalysisState.Pending || (a.State == AnalysisState.Running && a.LeaseExpires < now)))
             // Fewest attempts first, so that a file whose analyses keep being cut short does not hold up the others
@@ -211,6 +261,9 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Analysing evidence {Sha256} failed")]
     private static partial void LogScanFailed(ILogger logger, string sha256, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Removing evidence files without a row at start failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Queueing the evidence analyses at start failed")]
     private static partial void LogRequeueFailed(ILogger logger, Exception exception);

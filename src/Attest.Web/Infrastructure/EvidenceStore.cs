@@ -242,6 +242,65 @@ public sealed partial class EvidenceStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Removes the stored files that no row points at (per <paramref name="referenced"/>, read under the store's lock so that
+    /// a file being recorded by this instance is never taken) and that are older than <paramref name="olderThan"/>, so
+    /// that a file placed by another instance whose row is about to commit stays. Such orphans are what a process killed
+    /// between placing a file and committing its row leaves behind. Received files never placed (a temporary upload
+    /// left by a killed process) go the same way. With object storage only those temporary files are swept here: objects
+    /// without a row are left in the bucket. Returns how many were removed.
+    /// </summary>
+    public async Task<int> RemoveOrphansAsync(Func<CancellationToken, Task<IReadOnlySet<string>>> referenced, TimeSpan olderThan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(referenced);
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            var known = await referenced(cancellationToken);
+            var before = DateTime.UtcNow - olderThan;
+            var removed = 0;
+            foreach (var temp in Directory.EnumerateFiles(Root, TempPrefix + "*"))
+            {
+                if (File.GetLastWriteTimeUtc(temp) < before)
+                {
+                    TryDelete(temp);
+                    removed += File.Exists(temp) ? 0 : 1;
+                }
+            }
+
+            foreach (var folder in Kind == "folder" ? Directory.EnumerateDirectories(Root) : [])
+            {
+                foreach (var file in Directory.EnumerateFiles(folder))
+                {
+                    var name = Path.GetFileName(file);
+                    if (IsAddress(name) && file == PathOf(name) && !known.Contains(name) && File.GetLastWriteTimeUtc(file) < before)
+                    {
+                        TryDelete(file);
+                        removed += File.Exists(file) ? 0 : 1;
+                    }
+                }
+            }
+
+            if (removed > 0)
+            {
+                LogOrphansRemoved(logger, removed);
+            }
+
+            return removed;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256);
+
     private void TryDelete(string path)
     {
         try
@@ -257,6 +316,9 @@ public sealed partial class EvidenceStore : IDisposable
 
     [GeneratedRegex("^[0-9a-f]{64}$", RegexOptions.CultureInvariant)]
     private static partial Regex Address();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} evidence files that no row points at (left by a stop between storing a file and recording it)")]
+    private static partial void LogOrphansRemoved(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not remove evidence file {Path}: {Reason}")]
     private static partial void LogNotRemoved(ILogger logger, string path, string reason);

@@ -1,4 +1,5 @@
-using System.Threading.Channels;
+using System.Text.Json;
+using Attest.Web.Data;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.AspNetCore.Identity;
@@ -96,33 +97,62 @@ public sealed partial class SmtpMailSender(AttestOptions options, ILogger<SmtpMa
 }
 
 /// <summary>
-/// E-mail sent after the response, in order: the password-reset page answers at once whether or not an account exists,
-/// so its timing tells nothing either.
+/// E-mail goes through the durable jobs table: sending is queueing a <c>mail</c> job with the whole message, which the
+/// job runner of some instance delivers (retried with backoff, shown to the administrator if it keeps failing). A
+/// message queued with a business change (<see cref="Add"/>) is committed with it; <see cref="PostAsync"/> queues one on
+/// its own. Registered only when SMTP is configured.
 /// </summary>
-public sealed partial class MailOutbox(IMailSender sender, ILogger<MailOutbox> logger) : BackgroundService
+public sealed class MailOutbox(JobQueue jobs, IServiceScopeFactory scopes)
 {
-    private readonly Channel<OutgoingMail> queue = Channel.CreateBounded<OutgoingMail>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropWrite });
+    /// <summary>The job kind of an e-mail.</summary>
+    public const string Kind = "mail";
 
-    /// <summary>Queues <paramref name="mail"/>; false when a thousand are already waiting.</summary>
-    public bool Post(OutgoingMail mail) => queue.Writer.TryWrite(mail);
+    /// <summary>Adds <paramref name="mail"/> to <paramref name="db"/>, written by the caller's next save; call <see cref="Wake"/> after the commit.</summary>
+    public void Add(AttestDbContext db, OutgoingMail mail) => jobs.Add(db, Kind, mail);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Queues <paramref name="mail"/> now, in a transaction of its own.</summary>
+    public async Task PostAsync(OutgoingMail mail, CancellationToken cancel)
     {
-        await foreach (var mail in queue.Reader.ReadAllAsync(stoppingToken))
-        {
-            try
-            {
-                await sender.SendAsync(mail, stoppingToken);
-            }
-            catch (Exception e) when (SmtpMailSender.IsDeliveryFailure(e))
-            {
-                LogFailed(logger, mail.To, e.Message);
-            }
-        }
+        using var scope = scopes.CreateScope();
+        await jobs.EnqueueAsync(scope.ServiceProvider.GetRequiredService<AttestDbContext>(), Kind, mail, cancel);
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "E-mail to {To} could not be sent: {Reason}")]
-    private static partial void LogFailed(ILogger logger, string to, string reason);
+    /// <summary>Wakes the job runner for e-mails just committed.</summary>
+    public void Wake() => jobs.Wake();
+}
+
+/// <summary>Delivers the e-mail of a <c>mail</c> job; a failure to deliver fails the attempt, to be retried.</summary>
+public sealed class MailJob(IMailSender sender) : IJobHandler
+{
+    public string Kind => MailOutbox.Kind;
+
+    public async Task RunAsync(JobRecord job, IServiceProvider services, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        OutgoingMail? mail;
+        try
+        {
+            mail = JsonSerializer.Deserialize<OutgoingMail>(job.Payload, JobQueue.Json);
+        }
+        catch (JsonException e)
+        {
+            throw new JobGiveUpException($"the e-mail cannot be read: {e.Message}");
+        }
+
+        if (mail is null || string.IsNullOrWhiteSpace(mail.To))
+        {
+            throw new JobGiveUpException("the e-mail has no recipient");
+        }
+
+        try
+        {
+            await sender.SendAsync(mail, cancel);
+        }
+        catch (ParseException e)
+        {
+            throw new JobGiveUpException($"the e-mail cannot be sent: {e.Message}");
+        }
+    }
 }
 
 /// <summary>Registers e-mail when <c>Attest:Smtp:Host</c> is set, after checking the settings it needs.</summary>
@@ -152,7 +182,7 @@ public static class MailRegistration
 
         services.AddSingleton<IMailSender, SmtpMailSender>();
         services.AddSingleton<MailOutbox>();
-        services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
+        services.AddJobHandler<MailJob>();
         return services;
     }
 

@@ -54,6 +54,9 @@ public static class Ui
     public static readonly LocalizedString YourVersion = new("Your version", "Votre version");
     public static readonly LocalizedString NotFound = new("This page does not exist, or you may not see it.", "Cette page n'existe pas, ou vous ne pouvez pas la voir.");
     public static readonly LocalizedString Denied = new("You may not do this.", "Vous ne pouvez pas faire cela.");
+    public static readonly LocalizedString StorageFull = new(
+        "The server has no room left to store this, so nothing was saved. This is not your mistake: try again later, or tell your administrator. What is already stored can still be read.",
+        "Le serveur n'a plus de place pour l'enregistrer : rien n'a été enregistré. Ce n'est pas votre faute : réessayez plus tard, ou prévenez votre administrateur. Ce qui est déjà enregistré reste lisible.");
     public static readonly LocalizedString Failure = new("Something went wrong on our side. Nothing was saved; please try again.", "Une erreur s'est produite de notre côté. Rien n'a été enregistré ; veuillez réessayer.");
     public static readonly LocalizedString Saved = new("Saved.", "Enregistré.");
     public static readonly LocalizedString Imported = new("Imported.", "Importé.");

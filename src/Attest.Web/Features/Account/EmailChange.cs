@@ -44,10 +44,10 @@ public static class EmailChange
         var link = options.PublicLink($"/account/confirm-email?user={Uri.EscapeDataString(user.Id)}&email={Uri.EscapeDataString(proposed)}&token={Uri.EscapeDataString(token)}");
         var language = Languages.TryParse(user.PreferredLanguage, out var preferred) ? preferred : fallback;
         var name = user.DisplayName.Length > 0 ? user.DisplayName : user.Email ?? proposed;
-        outbox.Post(new OutgoingMail(proposed, ChangeTexts.LinkSubject.In(language), string.Format(CultureInfo.InvariantCulture, ChangeTexts.LinkBody.In(language), name, user.Email, proposed, link)));
+        await outbox.PostAsync(new OutgoingMail(proposed, ChangeTexts.LinkSubject.In(language), string.Format(CultureInfo.InvariantCulture, ChangeTexts.LinkBody.In(language), name, user.Email, proposed, link)), CancellationToken.None);
         if (user.Email is { Length: > 0 } current)
         {
-            outbox.Post(new OutgoingMail(current, ChangeTexts.NoticeSubject.In(language), string.Format(CultureInfo.InvariantCulture, ChangeTexts.NoticeBody.In(language), name, current, proposed)));
+            await outbox.PostAsync(new OutgoingMail(current, ChangeTexts.NoticeSubject.In(language), string.Format(CultureInfo.InvariantCulture, ChangeTexts.NoticeBody.In(language), name, current, proposed)), CancellationToken.None);
         }
     }
 

@@ -56,7 +56,7 @@ public sealed class ForgotPasswordModel(UserManager<AttestUser> users, RequestLa
             var link = options.PublicLink($"/account/reset-password?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}");
             var lang = Languages.TryParse(user.PreferredLanguage, out var preferred) ? preferred : language.Value;
             var body = string.Format(CultureInfo.InvariantCulture, Texts.ResetBody.In(lang), user.DisplayName.Length > 0 ? user.DisplayName : address, address, link);
-            outbox.Post(new OutgoingMail(address, Texts.ResetSubject.In(lang), body));
+            await outbox.PostAsync(new OutgoingMail(address, Texts.ResetSubject.In(lang), body), CancellationToken.None);
         }
 
         return RedirectToPage(new { sent = true });

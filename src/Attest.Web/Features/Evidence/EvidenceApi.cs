@@ -104,7 +104,7 @@ public static class EvidenceApi
         {
             file = await adding.ReceiveAsync(http.Request.Body, cancel);
         }
-        catch (Exception e) when (e is IOException or BadHttpRequestException)
+        catch (Exception e) when ((e is IOException or BadHttpRequestException) && !StorageFull.Is(e))
         {
             return new ApiError(StatusCodes.Status400BadRequest, "The body cannot be read", "The upload could not be read. Nothing was stored; please try again.").ToResult();
         }

@@ -121,7 +121,7 @@ public sealed class UploadModel(
             adding.Discard(received);
             return TooLarge();
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        catch (Exception e) when ((e is InvalidDataException or IOException or BadHttpRequestException) && !StorageFull.Is(e))
         {
             adding.Discard(received);
             return Unreadable();

@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Attest.Core.Applications;
 using Attest.Core.Site;
 using Attest.Evidence.Site;
@@ -10,18 +9,20 @@ using Microsoft.Extensions.Caching.Memory;
 namespace Attest.Web.Features.Site;
 
 /// <summary>
-/// Runs the web site check of an application in the background, one at a time, and keeps its result on the application:
+/// Runs the web site check of an application in the background (a <c>site-check</c> job of the durable jobs table, run by
+/// <see cref="SiteCheckJob"/>), and keeps its result on the application:
 /// the observation (or why there is none) with its date, which readiness then uses in place of the partner's declaration
 /// for PRE-2.2, PRE-3.1 and PRE-3.2. The crawler refuses internal addresses unless the settings allow them (tests only).
 /// </summary>
-public sealed partial class SiteChecks(IServiceScopeFactory scopes, AttestOptions options, TimeProvider clock, ILogger<SiteChecks> logger) : BackgroundService
+public sealed partial class SiteChecks(IServiceScopeFactory scopes, JobQueue jobs, AttestOptions options, TimeProvider clock, ILogger<SiteChecks> logger) : IDisposable
 {
-    private readonly Channel<Guid> queue = Channel.CreateBounded<Guid>(new BoundedChannelOptions(64) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    /// <summary>The job kind of a web site check.</summary>
+    public const string JobKind = "site-check";
     private readonly MemoryCache parsed = new(new MemoryCacheOptions { SizeLimit = 2_000 });
 
     /// <summary>
     /// Asks for a check of the application (already loaded through the access filters, so visible to the caller) and marks
-    /// it as started; false when one is already running or the queue is full.
+    /// it as started, with its job in the same transaction; false when one is already running.
     /// </summary>
     public async Task<bool> RequestAsync(AttestDbContext db, ApplicationRecord application, CancellationToken cancel)
     {
@@ -34,16 +35,18 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, AttestOption
             return false;
         }
 
-        // Marked as started before it is queued, so that a quick check cannot finish before the mark and look unfinished
-        var previous = application.SiteCheckStartedAt;
-        await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now), cancel);
-        if (queue.Writer.TryWrite(application.Id))
+        // Marked as started with its job, in one transaction: a committed mark always has its check to come
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancel))
         {
-            return true;
+            await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now), cancel);
+            var job = jobs.Add(db, JobKind, new SiteCheckPayload(application.Id));
+            await db.SaveChangesAsync(cancel);
+            await transaction.CommitAsync(cancel);
+            db.Entry(job).State = EntityState.Detached;
         }
 
-        await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, previous), cancel);
-        return false;
+        jobs.Wake();
+        return true;
     }
 
     /// <summary>The stored observation of <paramref name="application"/>, parsed once per check.</summary>
@@ -74,25 +77,21 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, AttestOption
         && (application.SiteCheckedAt is null || application.SiteCheckedAt < started)
         && started > clock.GetUtcNow() - TimeSpan.FromSeconds(options.SiteCheck.TimeoutSeconds * 3L);
 
-    public override void Dispose()
-    {
-        parsed.Dispose();
-        base.Dispose();
-    }
+    public void Dispose() => parsed.Dispose();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Runs the check of a job; a failure on our side is stored on the application as such (the partner may ask again).</summary>
+    internal async Task RunJobAsync(Guid id, CancellationToken cancel)
     {
-        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        try
         {
-            try
-            {
-                await CheckAsync(id, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
-            {
-                LogFailed(logger, id, e);
-                await SaveAsync(id, null, "the check failed on our side; try again", stoppingToken);
-            }
+            await CheckAsync(id, cancel);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
+        {
+            LogFailed(logger, id, e);
+
+            // When even this cannot be stored, the job fails and is retried
+            await SaveAsync(id, null, "the check failed on our side; try again", cancel);
         }
     }
 
@@ -152,6 +151,22 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, AttestOption
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The stored site observation of application {Id} cannot be read: {Problem}")]
     private static partial void LogUnreadable(ILogger logger, Guid id, string problem);
+}
+
+/// <summary>What a web site check job checks.</summary>
+public sealed record SiteCheckPayload(Guid ApplicationId);
+
+/// <summary>Runs the <c>site-check</c> jobs.</summary>
+public sealed class SiteCheckJob(SiteChecks sites) : IJobHandler
+{
+    public string Kind => SiteChecks.JobKind;
+
+    public Task RunAsync(JobRecord job, IServiceProvider services, CancellationToken cancel)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var payload = System.Text.Json.JsonSerializer.Deserialize<SiteCheckPayload>(job.Payload, JobQueue.Json) ?? throw new JobGiveUpException("the site check cannot be read");
+        return sites.RunJobAsync(payload.ApplicationId, cancel);
+    }
 }
 
 /// <summary>What the profile shows of the latest web site check.</summary>

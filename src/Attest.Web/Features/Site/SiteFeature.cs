@@ -1,3 +1,5 @@
+using Attest.Web.Infrastructure;
+
 namespace Attest.Web.Features.Site;
 
 /// <summary>Registers the practice page's checks, run in the background.</summary>
@@ -6,7 +8,7 @@ public static class SiteFeature
     public static IServiceCollection AddSiteFeature(this IServiceCollection services)
     {
         services.AddSingleton<SiteChecks>();
-        services.AddHostedService(sp => sp.GetRequiredService<SiteChecks>());
+        services.AddJobHandler<SiteCheckJob>();
         return services;
     }
 }

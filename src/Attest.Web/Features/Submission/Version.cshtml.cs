@@ -70,12 +70,12 @@ public sealed class VersionModel(WorkflowStore store, AttestDbContext db, Reques
 
         var documents = Attest.Package.SubmissionPackage.CreateDocuments(input);
         var to = documents.Email.To.Mailboxes.First().Address;
-        var sent = outbox!.Post(new OutgoingMail(
+        await outbox!.PostAsync(new OutgoingMail(
             to,
             documents.Email.Subject ?? "",
             documents.Email.TextBody ?? "",
-            [new MailAttachment(Attest.Package.SubmissionPackage.WorkbookName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", documents.Workbook)]));
-        TempData["Notice"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, Language.T(sent ? Texts.PackageSent : Texts.PackageNotSent), to);
+            [new MailAttachment(Attest.Package.SubmissionPackage.WorkbookName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", documents.Workbook)]), HttpContext.RequestAborted);
+        TempData["Notice"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, Language.T(Texts.PackageSent), to);
         return Redirect($"/applications/{Id}/versions/{version.Number}#submission-package");
     }
 

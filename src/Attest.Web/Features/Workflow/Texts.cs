@@ -56,7 +56,6 @@ public static class Texts
     public static readonly LocalizedString Package = new("Submission package", "Dossier de soumission");
     public static readonly LocalizedString SendPackage = new("E-mail it to the program office ({0}) with the workbook attached", "L'envoyer par e-mail au bureau du programme ({0}), classeur en pièce jointe");
     public static readonly LocalizedString PackageSent = new("The e-mail to {0} is on its way.", "L'e-mail à {0} est en route.");
-    public static readonly LocalizedString PackageNotSent = new("The e-mail to {0} could not be queued; try again in a moment.", "L'e-mail à {0} n'a pas pu être mis en file ; réessayez dans un instant.");
     public static readonly LocalizedString NotFrozen = new(
         "This version was submitted before analyzer findings and the site observation were frozen with versions: it is judged on its frozen application text alone, without findings or site observation, so some verdicts may differ from its frozen readiness report.",
         "Cette version a été soumise avant que les constats des analyseurs et l'observation du site ne soient figés avec les versions : elle est jugée sur le seul texte figé de sa candidature, sans constats ni observation du site ; certains verdicts peuvent donc différer de son rapport de préparation figé.");

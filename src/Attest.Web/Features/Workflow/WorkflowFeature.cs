@@ -18,6 +18,7 @@ public static class WorkflowFeature
         services.AddScoped<UnreadNotifications>();
         services.AddSingleton<DueReminder>();
         services.AddHostedService(sp => sp.GetRequiredService<DueReminder>());
+        services.AddJobHandler<ReminderJob>();
         return services;
     }
 }

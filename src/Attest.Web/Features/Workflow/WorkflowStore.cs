@@ -70,9 +70,10 @@ public sealed record Notice(string UserId, string Kind, Message Text, string Lin
 
 /// <summary>
 /// Loads and saves application workflows. A save writes, in one transaction, the snapshot and its query columns, one
-/// audit-trail entry per new step (hash-chained after the last entry) and the notifications; e-mails go after the commit.
+/// audit-trail entry per new step (hash-chained after the last entry), the notifications and their e-mails (as jobs of
+/// the durable jobs table, so that a committed step always has its e-mails).
 /// </summary>
-public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess access, OfficeCalendar calendar, TimeProvider clock, AttestOptions options, ILogger<WorkflowStore> logger, MailOutbox? outbox = null)
+public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess access, OfficeCalendar calendar, TimeProvider clock, AttestOptions options, MailOutbox? outbox = null)
 {
     private const int Attempts = 5;
 
@@ -175,6 +176,7 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
             Link = n.Link,
         }).ToList();
         db.Notifications.AddRange(notifications);
+        await QueueMailsAsync(notices, cancel);
 
         await AppendGate.WaitAsync(cancel);
         try
@@ -214,18 +216,24 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
             AppendGate.Release();
         }
 
-        await SendAsync(notices, cancel);
+        outbox?.Wake();
         return true;
     }
 
-    /// <summary>Tells users without a workflow change (the due-date reminder): notifications now, e-mails after.</summary>
-    public async Task NotifyAsync(IReadOnlyList<Notice> notices, CancellationToken cancel)
+    /// <summary>
+    /// Tells users without a workflow change (the due-date reminder): adds the notifications and their e-mail jobs to the
+    /// context, written by the caller's next save (with whatever else it changes); call <see cref="Wake"/> after it.
+    /// </summary>
+    public async Task AddNoticesAsync(IReadOnlyList<Notice> notices, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(notices);
         var now = clock.GetUtcNow();
         db.Notifications.AddRange(notices.Select(n => new NotificationRecord { Id = Guid.NewGuid(), UserId = n.UserId, At = now, Kind = n.Kind, TextEn = Cut(n.Text.In(Language.En)), TextFr = Cut(n.Text.In(Language.Fr)), Link = n.Link }));
-        await db.SaveChangesAsync(cancel);
-        await SendAsync(notices, cancel);
+        await QueueMailsAsync(notices, cancel);
     }
+
+    /// <summary>Wakes the job runner for e-mails just committed.</summary>
+    public void Wake() => outbox?.Wake();
 
     private async Task<List<AuditTrailRecord>> AppendAsync(Guid applicationId, List<WorkflowEvent> steps, CancellationToken cancel)
     {
@@ -242,7 +250,7 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
         return entries;
     }
 
-    private async Task SendAsync(IReadOnlyList<Notice> notices, CancellationToken cancel)
+    private async Task QueueMailsAsync(IReadOnlyList<Notice> notices, CancellationToken cancel)
     {
         if (outbox is null || notices.Count == 0)
         {
@@ -262,10 +270,7 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
             var text = notice.Text.In(language);
             var body = text + "\n\n" + options.PublicLink(notice.Link) + "\n";
             var mail = new OutgoingMail(email, Texts.MailSubject.In(language) + " " + FirstLine(text), body, notice.Attachment is { } a ? [a] : null);
-            if (!outbox.Post(mail))
-            {
-                LogDropped(logger, email);
-            }
+            outbox.Add(db, mail);
         }
     }
 
@@ -276,9 +281,6 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
     }
 
     private static string Cut(string text) => text.Length > 2000 ? text[..1997] + "..." : text;
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mail queue is full; the notification to {To} was not sent")]
-    private static partial void LogDropped(ILogger logger, string to);
 }
 
 /// <summary>Between the stored trail rows and the domain's entries.</summary>
