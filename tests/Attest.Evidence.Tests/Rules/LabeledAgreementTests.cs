@@ -92,6 +92,8 @@ public sealed class LabeledAgreementTests(ITestOutputHelper output)
         ("elasticache/enable_backup_retention", "elasticache-backup"),
         ("ec2/enforce_http_token_imds", "imdsv2-required"),
         ("ec2/as_enforce_http_token_imds", "imdsv2-required"),
+        ("athena/no_encryption_override", "athena-enforce-workgroup"),
+        ("sam/enable_state_machine_logging", "stepfunctions-logging"),
     ];
 
     /// <summary>trivy checks near one of our rules that are deliberately not compared, and why (shown in the report too).</summary>
@@ -117,6 +119,7 @@ public sealed class LabeledAgreementTests(ITestOutputHelper output)
         ("ec2/no_public_ingress_acl", "nacl-no-open-ingress", "fails an allow of any port from a public range; ours fails only an allow of every protocol (a public subnet's ACL allowing 443 is normal)"),
         ("cloudfront/enable_logging", "cloudfront-logging", "for CloudWatch Logs delivery it also wants an AWS::Logs::Delivery naming the delivery source; ours accepts the source"),
         ("s3/encryption_customer_key", "s3-cmk", "also exempts buckets that look like log destinations through ACL grants or policies to the log delivery service; ours exempts buckets named as a logging target or with the log-delivery-write ACL"),
+        ("apigateway/no_public_access", "apigw-method-auth", "its good Terraform snippet exempts http_method \"OPTION\", a method API Gateway does not know; ours exempts OPTIONS (CORS preflight) only"),
         ("iam/no_policy_wildcards", "iam-no-admin", "fails any wildcard in actions or resources; ours is about \"*\" on \"*\""),
     ];
 

@@ -77,10 +77,70 @@ public static partial class RuleTable
             Eq("CKV_AWS_58", "EKS_CLUSTER_ENCRYPTION_RULE", "W82"),
             T("AWS::EKS::Cluster", "EncryptionConfig.*.Provider.KeyArn", Expectation.Set),
             T("aws_eks_cluster", "encryption_config.*.provider.*.key_arn", Expectation.Set));
+
+        yield return Row("glue-catalog-encrypted", AtRest, AtRest, Severity.Medium,
+            "The Glue Data Catalog is encrypted", "Le catalogue de données Glue est chiffré",
+            "The catalog holds table definitions and connection details; KMS encryption protects its metadata.", "Le catalogue contient définitions de tables et détails de connexion ; le chiffrement KMS protège ses métadonnées.",
+            Eq(),
+            T("AWS::Glue::DataCatalogEncryptionSettings", "DataCatalogEncryptionSettings.EncryptionAtRest.CatalogEncryptionMode", Expectation.OneOf("SSE-KMS", "SSE-KMS-WITH-SERVICE-ROLE")),
+            T("aws_glue_data_catalog_encryption_settings", "data_catalog_encryption_settings.*.encryption_at_rest.*.catalog_encryption_mode", Expectation.OneOf("SSE-KMS", "SSE-KMS-WITH-SERVICE-ROLE")));
+
+        yield return Row("glue-security-configuration", AtRest, AtRest, Severity.Medium,
+            "Glue security configurations encrypt job output, logs and bookmarks", "Les configurations de sécurité Glue chiffrent sorties, journaux et signets des tâches",
+            "Glue jobs write data to S3, logs to CloudWatch and bookmarks; each must be encrypted.", "Les tâches Glue écrivent des données dans S3, des journaux dans CloudWatch et des signets ; chacun doit être chiffré.",
+            Eq(),
+            T("AWS::Glue::SecurityConfiguration", "EncryptionConfiguration.S3Encryptions.*.S3EncryptionMode", Expectation.NoneOf("DISABLED").AbsentFails),
+            T("AWS::Glue::SecurityConfiguration", "EncryptionConfiguration.CloudWatchEncryption.CloudWatchEncryptionMode", Expectation.NoneOf("DISABLED").AbsentFails),
+            T("AWS::Glue::SecurityConfiguration", "EncryptionConfiguration.JobBookmarksEncryption.JobBookmarksEncryptionMode", Expectation.NoneOf("DISABLED").AbsentFails),
+            T("aws_glue_security_configuration", "encryption_configuration.*.s3_encryption.*.s3_encryption_mode", Expectation.NoneOf("DISABLED").AbsentFails),
+            T("aws_glue_security_configuration", "encryption_configuration.*.cloudwatch_encryption.*.cloudwatch_encryption_mode", Expectation.NoneOf("DISABLED").AbsentFails),
+            T("aws_glue_security_configuration", "encryption_configuration.*.job_bookmarks_encryption.*.job_bookmarks_encryption_mode", Expectation.NoneOf("DISABLED").AbsentFails));
+
+        yield return Row("athena-enforce-workgroup", AtRest, AtRest, Severity.Low,
+            "Athena workgroups enforce their settings", "Les groupes de travail Athena imposent leurs paramètres",
+            "When the workgroup has no configuration, or does not enforce it, a client can run queries that write unencrypted results.", "Si le groupe n'a pas de configuration, ou ne l'impose pas, un client peut lancer des requêtes qui écrivent des résultats non chiffrés.",
+            Eq(),
+            T("AWS::Athena::WorkGroup", "WorkGroupConfiguration", Expectation.Set),
+            T("AWS::Athena::WorkGroup", "WorkGroupConfiguration.EnforceWorkGroupConfiguration", Expectation.TrueOrAbsent),
+            T("aws_athena_workgroup", "configuration", Expectation.Set),
+            T("aws_athena_workgroup", "configuration.*.enforce_workgroup_configuration", Expectation.TrueOrAbsent));
     }
 
     private static IEnumerable<RuleRow> CustomerManagedKeys()
     {
+        yield return Row("fsx-cmk", Cmk, AtRest, Severity.Low,
+            "FSx file systems are encrypted with a customer managed key", "Les systèmes de fichiers FSx sont chiffrés avec une clé gérée par le client",
+            "FSx always encrypts; naming a customer managed key puts the data's key under the customer's control.", "FSx chiffre toujours ; nommer une clé gérée par le client met la clé des données sous son contrôle.",
+            Eq(),
+            T("AWS::FSx::FileSystem", "KmsKeyId", Expectation.Set),
+            T("aws_fsx_windows_file_system", "kms_key_id", Expectation.Set),
+            T("aws_fsx_lustre_file_system", "kms_key_id", Expectation.Set),
+            T("aws_fsx_ontap_file_system", "kms_key_id", Expectation.Set),
+            T("aws_fsx_openzfs_file_system", "kms_key_id", Expectation.Set));
+
+        yield return Row("kendra-cmk", Cmk, AtRest, Severity.Low,
+            "Kendra indexes are encrypted with a customer managed key", "Les index Kendra sont chiffrés avec une clé gérée par le client",
+            "A search index copies the documents it indexes; a customer managed key keeps them under the customer's control.", "Un index de recherche copie les documents qu'il indexe ; une clé gérée par le client les garde sous son contrôle.",
+            Eq("KENDRA_INDEX_ENCRYPTION_KMS_KEY_ID_RULE", "W80"),
+            T("AWS::Kendra::Index", "ServerSideEncryptionConfiguration.KmsKeyId", Expectation.Set),
+            T("aws_kendra_index", "server_side_encryption_configuration.*.kms_key_id", Expectation.Set));
+
+        yield return Row("timestream-cmk", Cmk, AtRest, Severity.Low,
+            "Timestream databases are encrypted with a customer managed key", "Les bases Timestream sont chiffrées avec une clé gérée par le client",
+            "Time series often record customer activity; a customer managed key keeps them under the customer's control.", "Les séries temporelles enregistrent souvent l'activité des clients ; une clé gérée par le client les garde sous son contrôle.",
+            Eq(),
+            T("AWS::Timestream::Database", "KmsKeyId", Expectation.Set),
+            T("aws_timestreamwrite_database", "kms_key_id", Expectation.Set));
+
+        yield return Row("mq-cmk", Cmk, AtRest, Severity.Low,
+            "Amazon MQ brokers are encrypted with a customer managed key", "Les brokers Amazon MQ sont chiffrés avec une clé gérée par le client",
+            "Queued messages may carry customer data; a customer managed key replaces the AWS owned one.", "Les messages en file peuvent contenir des données du client ; une clé gérée par le client remplace celle détenue par AWS.",
+            Eq(),
+            T("AWS::AmazonMQ::Broker", "EncryptionOptions.UseAwsOwnedKey", Expectation.False),
+            T("AWS::AmazonMQ::Broker", "EncryptionOptions.KmsKeyId", Expectation.Set),
+            T("aws_mq_broker", "encryption_options.*.use_aws_owned_key", Expectation.False),
+            T("aws_mq_broker", "encryption_options.*.kms_key_id", Expectation.Set));
+
         yield return Row("dynamodb-cmk", Cmk, AtRest, Severity.Low,
             "DynamoDB tables are encrypted with a customer managed key", "Les tables DynamoDB sont chiffrées avec une clé gérée par le client",
             "The stricter variant of dynamodb-encrypted: a key the customer manages, whose use is logged and can be revoked.", "La variante plus stricte de dynamodb-encrypted : une clé gérée par le client, dont l'usage est journalisé et révocable.",
@@ -265,5 +325,12 @@ public static partial class RuleTable
             Eq(),
             T("AWS::DAX::Cluster", "ClusterEndpointEncryptionType", Expectation.OneOf("TLS")),
             T("aws_dax_cluster", "cluster_endpoint_encryption_type", Expectation.OneOf("TLS")));
+
+        yield return Row("dms-endpoint-tls", InTransit, InTransit, Severity.Medium,
+            "DMS endpoints connect to databases over TLS", "Les points de terminaison DMS se connectent aux bases en TLS",
+            "A migration copies whole databases across the network; the endpoint's SSL mode keeps the copy encrypted on the way.", "Une migration copie des bases entières à travers le réseau ; le mode SSL du point de terminaison garde la copie chiffrée en chemin.",
+            Eq(),
+            T("AWS::DMS::Endpoint", "SslMode", Expectation.NoneOf("none").AbsentFails, If("EngineName", Expectation.NoneOf("s3", "dynamodb", "kinesis", "kafka", "opensearch", "elasticsearch", "neptune", "redis", "azuredb", "docdb", "mongodb"))),
+            T("aws_dms_endpoint", "ssl_mode", Expectation.NoneOf("none").AbsentFails, If("engine_name", Expectation.NoneOf("s3", "dynamodb", "kinesis", "kafka", "opensearch", "elasticsearch", "neptune", "redis", "azuredb", "docdb", "mongodb"))));
     }
 }

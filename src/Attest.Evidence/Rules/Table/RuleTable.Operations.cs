@@ -154,7 +154,22 @@ public static partial class RuleTable
             "Execution history in CloudWatch Logs shows which step failed and why.", "L'historique d'exécution dans CloudWatch Logs montre quelle étape a échoué et pourquoi.",
             Eq(),
             T("AWS::StepFunctions::StateMachine", "LoggingConfiguration.Level", Expectation.NoneOf("OFF").AbsentFails),
+            T("AWS::Serverless::StateMachine", "Logging.Level", Expectation.NoneOf("OFF").AbsentFails),
             T("aws_sfn_state_machine", "logging_configuration.*.level", Expectation.NoneOf("OFF").AbsentFails));
+
+        yield return Row("appsync-logging", Logging, "logging", Severity.Low,
+            "AppSync APIs write resolver logs", "Les API AppSync écrivent des journaux de résolveurs",
+            "Field-level logs in CloudWatch show which queries ran and which failed.", "Les journaux au niveau des champs dans CloudWatch montrent quelles requêtes ont tourné et lesquelles ont échoué.",
+            Eq(),
+            T("AWS::AppSync::GraphQLApi", "LogConfig.FieldLogLevel", Expectation.NoneOf("NONE").AbsentFails),
+            T("aws_appsync_graphql_api", "log_config.*.field_log_level", Expectation.NoneOf("NONE").AbsentFails));
+
+        yield return Row("ecs-container-logging", Logging, "logging", Severity.Low,
+            "ECS containers send their logs somewhere", "Les conteneurs ECS envoient leurs journaux quelque part",
+            "Without a log driver, a container's output is lost when its task stops.", "Sans pilote de journaux, la sortie d'un conteneur est perdue à l'arrêt de sa tâche.",
+            Eq(),
+            // Terraform writes container definitions as one JSON text (jsonencode), which the table does not read into
+            T("AWS::ECS::TaskDefinition", "ContainerDefinitions.*.LogConfiguration.LogDriver", Expectation.Set));
 
         yield return Row("ecs-container-insights", Logging, "monitoring", Severity.Low,
             "ECS clusters have Container Insights", "Les clusters ECS ont Container Insights",
@@ -234,6 +249,33 @@ public static partial class RuleTable
             T("AWS::Lambda::Url", "AuthType", Expectation.NoneOf("NONE").AbsentFails),
             T("aws_lambda_function_url", "authorization_type", Expectation.NoneOf("NONE").AbsentFails));
 
+        yield return Row("lambda-permission-not-public", Exposure, "public-exposure", Severity.High,
+            "Lambda permissions do not let everyone invoke", "Les permissions Lambda ne laissent pas tout le monde invoquer",
+            "A permission for principal * with no source account or ARN lets any AWS account invoke the function.", "Une permission pour le principal * sans compte ni ARN source laisse tout compte AWS invoquer la fonction.",
+            Eq(),
+            T("AWS::Lambda::Permission", "Principal", Expectation.NoneOf("*")),
+            Or(T("AWS::Lambda::Permission", "SourceAccount", Expectation.Set)),
+            Or(T("AWS::Lambda::Permission", "SourceArn", Expectation.Set)),
+            T("aws_lambda_permission", "principal", Expectation.NoneOf("*")),
+            Or(T("aws_lambda_permission", "source_account", Expectation.Set)),
+            Or(T("aws_lambda_permission", "source_arn", Expectation.Set)));
+
+        yield return Row("apigw-method-auth", Exposure, "public-exposure", Severity.Medium,
+            "API Gateway methods require authorisation", "Les méthodes API Gateway exigent une autorisation",
+            "A method with no authoriser and no API key can be called by anyone who knows the URL (CORS OPTIONS methods aside).", "Une méthode sans autorisation ni clé d'API peut être appelée par quiconque connaît l'URL (hors méthodes OPTIONS de CORS).",
+            Eq("CKV_AWS_59"),
+            T("AWS::ApiGateway::Method", "AuthorizationType", Expectation.NoneOf("NONE").AbsentFails, If("HttpMethod", Expectation.NoneOf("OPTIONS"))),
+            Or(T("AWS::ApiGateway::Method", "ApiKeyRequired", Expectation.True)),
+            T("aws_api_gateway_method", "authorization", Expectation.NoneOf("NONE").AbsentFails, If("http_method", Expectation.NoneOf("OPTIONS"))),
+            Or(T("aws_api_gateway_method", "api_key_required", Expectation.True)));
+
+        yield return Row("cognito-no-guest-access", Exposure, "public-exposure", Severity.Medium,
+            "Cognito identity pools give no credentials to unauthenticated users", "Les groupes d'identités Cognito ne donnent pas d'identifiants aux utilisateurs non authentifiés",
+            "Guest identities hand AWS credentials to anyone on the internet; their role must then be tightly limited, or guests turned off.", "Les identités invitées donnent des identifiants AWS à n'importe qui sur Internet ; leur rôle doit alors être très restreint, ou les invités désactivés.",
+            Eq("COGNITO_ALLOW_UNAUTHENTICATED_IDENTITIES_RULE", "W57"),
+            T("AWS::Cognito::IdentityPool", "AllowUnauthenticatedIdentities", Expectation.NotTrue),
+            T("aws_cognito_identity_pool", "allow_unauthenticated_identities", Expectation.NotTrue));
+
         yield return Row("ami-not-public", Exposure, "public-exposure", Severity.High,
             "Machine images are not shared with everyone", "Les images machine ne sont pas partagées avec tout le monde",
             "A public AMI gives every AWS account a copy of the instance's disk, and whatever it holds.", "Une AMI publique donne à tout compte AWS une copie du disque de l'instance, et de tout ce qu'il contient.",
@@ -250,10 +292,14 @@ public static partial class RuleTable
             "Network ACLs do not allow all traffic from the internet", "Les ACL réseau n'autorisent pas tout le trafic depuis Internet",
             "An inbound allow of every protocol from 0.0.0.0/0 or ::/0 takes away the subnet's second line of defence.", "Une autorisation entrante de tous les protocoles depuis 0.0.0.0/0 ou ::/0 retire au sous-réseau sa seconde ligne de défense.",
             Eq(),
-            T("AWS::EC2::NetworkAclEntry", "CidrBlock", Expectation.NotWholeInternet, If("Egress", Expectation.NotTrue), If("RuleAction", Expectation.OneOf("allow")), If("Protocol", Expectation.OneOf("-1"))),
-            T("AWS::EC2::NetworkAclEntry", "Ipv6CidrBlock", Expectation.NotWholeInternet),
-            T("aws_network_acl_rule", "cidr_block", Expectation.NotWholeInternet, If("egress", Expectation.NotTrue), If("rule_action", Expectation.OneOf("allow")), If("protocol", Expectation.OneOf("-1", "all"))),
-            T("aws_network_acl_rule", "ipv6_cidr_block", Expectation.NotWholeInternet));
+            T("AWS::EC2::NetworkAclEntry", "Protocol", Expectation.NoneOf("-1").AbsentFails, If("Egress", Expectation.NotTrue), If("RuleAction", Expectation.OneOf("allow"))),
+            Or(T("AWS::EC2::NetworkAclEntry", "CidrBlock", Expectation.NotWholeInternet)),
+            T("AWS::EC2::NetworkAclEntry", "Protocol", Expectation.NoneOf("-1").AbsentFails),
+            Or(T("AWS::EC2::NetworkAclEntry", "Ipv6CidrBlock", Expectation.NotWholeInternet)),
+            T("aws_network_acl_rule", "protocol", Expectation.NoneOf("-1", "all").AbsentFails, If("egress", Expectation.NotTrue), If("rule_action", Expectation.OneOf("allow"))),
+            Or(T("aws_network_acl_rule", "cidr_block", Expectation.NotWholeInternet)),
+            T("aws_network_acl_rule", "protocol", Expectation.NoneOf("-1", "all").AbsentFails),
+            Or(T("aws_network_acl_rule", "ipv6_cidr_block", Expectation.NotWholeInternet)));
 
         yield return Row("alb-drop-invalid-headers", Exposure, "public-exposure", Severity.Low,
             "Application load balancers drop invalid HTTP headers", "Les équilibreurs de charge d'application rejettent les en-têtes HTTP invalides",
@@ -298,6 +344,13 @@ public static partial class RuleTable
             T("AWS::RDS::DBCluster", "DeletionProtection", Expectation.True),
             T("aws_db_instance", "deletion_protection", Expectation.True, NotClusterMemberTf),
             T("aws_rds_cluster", "deletion_protection", Expectation.True));
+
+        yield return Row("qldb-deletion-protection", Backup, "backup", Severity.Medium,
+            "QLDB ledgers are protected against deletion", "Les registres QLDB sont protégés contre la suppression",
+            "A ledger is a system of record; deletion protection stops it from being removed by a mistaken change.", "Un registre est un système de référence ; la protection contre la suppression empêche qu'une modification erronée le supprime.",
+            Eq(),
+            T("AWS::QLDB::Ledger", "DeletionProtection", Expectation.TrueOrAbsent),
+            T("aws_qldb_ledger", "deletion_protection", Expectation.TrueOrAbsent));
 
         yield return Row("backup-plan-retention", Backup, "backup", Severity.Low,
             "Backup plans keep recovery points at least a week", "Les plans de sauvegarde gardent les points de récupération au moins une semaine",

@@ -22,19 +22,23 @@ internal static class RowCases
             var targets = row.Targets.Where(t => t.Type == type).ToList();
             // The first target of each group (an alternative is not needed when the first passes)
             var groups = targets.Where(t => !t.Or).ToList();
+            var alternatives = targets.Select((t, i) => (t, i)).Where(p => p.t.Or)
+                .Select(p => (Group: targets.Take(p.i).Count(t => !t.Or) - 1, Target: p.t)).ToList();
             var cfn = targets[0].Framework == "cloudformation";
-            yield return Build(row, type, groups, bad: null, cfn);
+            yield return Build(row, type, groups, bad: null, cfn, []);
             for (var i = 0; i < groups.Count; i++)
             {
-                if (Bad(groups[i].Good) is not null || groups[i].Via is not null)
+                // A bad case makes the group's alternatives bad too; one that only absence could make bad, yet passes when absent, leaves no bad case
+                var others = alternatives.Where(a => a.Group == i).Select(a => a.Target).ToList();
+                if ((Bad(groups[i].Good) is not null || groups[i].Via is not null) && others.All(o => Bad(o.Good) is not null || !o.Good.WhenAbsent))
                 {
-                    yield return Build(row, type, groups, bad: i, cfn);
+                    yield return Build(row, type, groups, bad: i, cfn, others);
                 }
             }
         }
     }
 
-    private static Case Build(RuleRow row, string type, List<RowTarget> groups, int? bad, bool cfn)
+    private static Case Build(RuleRow row, string type, List<RowTarget> groups, int? bad, bool cfn, List<RowTarget> badAlternatives)
     {
         var properties = new Dictionary<string, object?>(StringComparer.Ordinal);
         var carriers = new List<(string Type, Dictionary<string, object?> Properties)>();
@@ -71,6 +75,14 @@ internal static class RowCases
             else if (value is not null)
             {
                 Put(properties, target.Segments, value);
+            }
+        }
+
+        foreach (var alternative in badAlternatives.Where(a => a.Via is null))
+        {
+            if (Bad(alternative.Good) is { } value)
+            {
+                Put(properties, alternative.Segments, value);
             }
         }
 
