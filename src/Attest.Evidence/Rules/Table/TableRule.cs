@@ -127,7 +127,7 @@ public sealed class TableRule : IacRule
     {
         static string Side(IEnumerable<RowTarget> targets, Language language) => string.Join(language == Language.Fr ? " ; " : "; ", targets
             .GroupBy(t => t.Type, StringComparer.Ordinal)
-            .Select(g => $"{g.Key}: " + string.Join(language == Language.Fr ? " ou " : " or ", g.Select(t => t.Describe().In(language)))));
+            .Select(g => g.Key + (language == Language.Fr ? " : " : ": ") + string.Join(language == Language.Fr ? " ou " : " or ", g.Select(t => t.Describe().In(language)))));
 
         var cfn = row.Targets.Where(t => t.Framework == "cloudformation").ToList();
         var tf = row.Targets.Where(t => t.Framework == "terraform").ToList();
