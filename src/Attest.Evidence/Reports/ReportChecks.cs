@@ -18,7 +18,7 @@ public static class ReportChecks
     /// </summary>
     public static IReadOnlyDictionary<string, string> Table { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        // Root user and the trail that records it: the same topic as the CloudTrail analysis (VAL-2.8, ACCT-001)
+        // Root user and the trail that records it: the same topic as the CloudTrail analysis
         ["prowler:iam_avoid_root_usage"] = "topic:" + RootUsage,
         ["prowler:iam_root_mfa_enabled"] = "topic:" + RootUsage,
         ["prowler:iam_root_hardware_mfa_enabled"] = "topic:" + RootUsage,
