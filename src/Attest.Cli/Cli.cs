@@ -130,8 +130,8 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
             ? Fail("attest: " + bad)
             : Scan(r.GetValue(paths)!, r.GetValue(scanFormat)!, new ScanFilter(r.GetValue(item), r.GetValue(topic), r.GetValue(scanChecklist), r.GetValue(catalogsOption)), r.GetValue(failOn)!, Lang(r.GetValue(languageOption)), trail));
 
-        var rulesFormat = new Option<string>("--format") { Description = "text or json", DefaultValueFactory = _ => "text" };
-        rulesFormat.AcceptOnlyFromAmong("text", "json");
+        var rulesFormat = new Option<string>("--format") { Description = "text, json or markdown (the generated part of docs/rules.md)", DefaultValueFactory = _ => "text" };
+        rulesFormat.AcceptOnlyFromAmong("text", "json", "markdown");
         var rulesChecklist = new Option<string?>("--checklist") { Description = "The checklist whose items the rules name (default: the only or first catalog)" };
         var rules = new Command("rules", "List every evidence rule with its topic, documentation and equivalents") { rulesFormat, languageOption, rulesChecklist, catalogsOption };
         rules.SetAction(r =>
@@ -141,7 +141,12 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
                 return InputError;
             }
 
-            output.Write(r.GetValue(rulesFormat) == "json" ? ScanOutput.RulesJson(Lang(r.GetValue(languageOption)), items) + "\n" : ScanOutput.RulesText(Lang(r.GetValue(languageOption)), items));
+            output.Write(r.GetValue(rulesFormat) switch
+            {
+                "json" => ScanOutput.RulesJson(Lang(r.GetValue(languageOption)), items) + "\n",
+                "markdown" => Attest.Evidence.Rules.Table.RuleDocs.Markdown(),
+                _ => ScanOutput.RulesText(Lang(r.GetValue(languageOption)), items),
+            });
             return 0;
         });
 

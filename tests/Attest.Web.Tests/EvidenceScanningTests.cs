@@ -62,6 +62,29 @@ public sealed class EvidenceScanningTests
     }
 
     [Fact]
+    public void An_uploaded_prowler_report_gives_prowlers_findings_under_the_uploads_name()
+    {
+        var report = """
+            [
+              {
+                "metadata": { "event_code": "iam_root_mfa_enabled", "product": { "name": "Prowler", "vendor_name": "Prowler" } },
+                "status_code": "FAIL",
+                "severity": "Critical",
+                "finding_info": { "title": "Ensure MFA is enabled for the root account" },
+                "resources": [ { "type": "AwsIamUser", "uid": "arn:aws:iam::111122223333:root", "region": "us-east-1" } ],
+                "cloud": { "account": { "uid": "111122223333" }, "region": "us-east-1", "provider": "aws" }
+              }
+            ]
+            """;
+        var scan = Scan(Encoding.UTF8.GetBytes(report));
+
+        Assert.True(scan.IsCode);
+        var finding = Assert.Single(scan.FindingsFor("prowler.json"));
+        Assert.Equal(("prowler:iam_root_mfa_enabled", "root-usage", FindingOutcome.Fail, "prowler", "prowler.json"), (finding.RuleId, finding.Topic, finding.Outcome, finding.Framework, finding.File));
+        Assert.Contains("account 111122223333", finding.How, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Text_that_is_not_code_and_binary_files_are_not_code()
     {
         Assert.False(Scan(Encoding.UTF8.GetBytes("Meeting notes: the DR test went well.\n")).IsCode);

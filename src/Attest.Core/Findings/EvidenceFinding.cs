@@ -84,12 +84,12 @@ public sealed record EvidenceFinding
     /// <summary>What was found, in both languages.</summary>
     public required Message Message { get; init; }
 
-    /// <summary>How the judged value was obtained: <c>literal</c>, <c>default</c>, <c>allowed-value</c>, <c>branch</c>, <c>variables</c>, <c>plan</c>.</summary>
+    /// <summary>How the judged value was obtained: <c>literal</c>, <c>default</c>, <c>allowed-value</c>, <c>branch</c>, <c>variables</c>, <c>plan</c>, or <c>report</c> (another tool's report said it).</summary>
     public string Source { get; init; } = "literal";
 
     /// <summary>For a value that is not a literal: which parameter, default or branch it came from.</summary>
     public string? How { get; init; }
 
-    /// <summary><c>cloudformation</c> or <c>terraform</c>.</summary>
+    /// <summary><c>cloudformation</c> or <c>terraform</c>; for a finding read from another tool's report, the tool: <c>checkov</c>, <c>prowler</c>, <c>securityhub</c>.</summary>
     public string Framework { get; init; } = "";
 }

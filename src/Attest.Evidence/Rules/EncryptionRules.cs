@@ -52,7 +52,7 @@ internal static class EncryptionRules
             Doc("dynamodb-encrypted", "encryption-at-rest", "DynamoDB tables use server-side encryption with a KMS key", "Les tables DynamoDB utilisent le chiffrement côté serveur avec une clé KMS",
                 "DynamoDB always encrypts with an AWS owned key; naming encryption with a KMS key makes it auditable and under the customer's control.", "DynamoDB chiffre toujours avec une clé détenue par AWS ; déclarer un chiffrement par clé KMS le rend vérifiable et contrôlé par le client.",
                 "Set SSESpecification.SSEEnabled / server_side_encryption.enabled to true.", "Mettez SSESpecification.SSEEnabled / server_side_encryption.enabled à true.",
-                Severity.Low, "CKV_AWS_119", "DYNAMODB_TABLE_ENCRYPTED_KMS", "AVD-AWS-0023", "W74"),
+                Severity.Low, "DYNAMODB_TABLE_ENCRYPTED_KMS", "AVD-AWS-0023", "W74"),
             new("Table {0} uses server-side encryption with a KMS key.", "La table {0} utilise le chiffrement côté serveur avec une clé KMS."),
             new("Table {0} relies on the default AWS owned key only.", "La table {0} se contente de la clé détenue par AWS par défaut."),
             new("AWS::DynamoDB::Table", ["SSESpecification", "SSEEnabled"], True),

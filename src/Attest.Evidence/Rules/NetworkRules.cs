@@ -100,6 +100,53 @@ internal sealed record Ingress(IIacResource Resource, ValueSet Protocol, ValueSe
         return verdict.Outcome == FindingOutcome.Fail && open.Decisive is { Source: not ValueSource.Literal } ? verdict with { Decisive = open.Decisive } : verdict;
     }
 
+    /// <summary>
+    /// Passes unless the permission lets the whole internet reach a port outside <paramref name="allowed"/> (every protocol,
+    /// or a port range reaching beyond them); unknown when a value it depends on cannot be known.
+    /// </summary>
+    public Judgement OpensBeyond(params int[] allowed)
+    {
+        var open = Judgement.Of(Cidrs, v => v.IsAbsent ? true : Blocks(v.Value) is { } blocks ? !blocks.Any(b => Cidr.Parse(b) is { IsWholeInternet: true }) : null);
+        if (open.Outcome != FindingOutcome.Fail)
+        {
+            return open;
+        }
+
+        var allProtocols = Judgement.Of(Protocol, v => v.Text is { } p ? !AllProtocols.Contains(p.ToLowerInvariant()) : null);
+        if (allProtocols.Outcome != FindingOutcome.Pass)
+        {
+            return allProtocols with { Decisive = open.Decisive ?? allProtocols.Decisive };
+        }
+
+        // ICMP and other portless protocols open to the internet (ping) are not a service exposed
+        var portless = Judgement.Of(Protocol, v => v.Text is { } p ? !PortProtocols.Contains(p.ToLowerInvariant()) : null);
+        if (portless.Outcome == FindingOutcome.Pass)
+        {
+            return portless;
+        }
+
+        var range = Judgement.Of(FromPort, from => Judgement.Of(ToPort, to => Within(from, to, allowed)).Outcome switch
+        {
+            FindingOutcome.Pass => true,
+            FindingOutcome.Fail => false,
+            _ => null,
+        });
+        return range.Outcome == FindingOutcome.Fail && open.Decisive is { Source: not ValueSource.Literal } ? range with { Decisive = open.Decisive } : range;
+    }
+
+    // Whether every port of the range is one of the allowed ports (-1 means every port)
+    private static bool? Within(PossibleValue from, PossibleValue to, int[] allowed)
+    {
+        var low = from.IsAbsent ? 0 : RuleKit.Number(from);
+        var high = to.IsAbsent ? 65535 : RuleKit.Number(to);
+        if (low is null || high is null)
+        {
+            return null;
+        }
+
+        return low >= 0 && high >= low && allowed.Count(p => p >= low && p <= high) == high - low + 1;
+    }
+
     private static bool? Covers(PossibleValue from, PossibleValue to, int[] ports)
     {
         var low = from.IsAbsent ? 0 : RuleKit.Number(from);
@@ -182,6 +229,8 @@ internal static class NetworkRules
             new("aws_launch_template", ["network_interfaces", "*", "associate_public_ip_address"], RuleKit.IsNotTrue));
 
         yield return new InteractiveAccessRule();
+
+        yield return new PublicIngressRule();
     }
 
     /// <summary>Topic network-segmentation: no SSH, RDP or all-ports ingress from the whole internet.</summary>
@@ -206,6 +255,42 @@ internal static class NetworkRules
             {
                 var worst = resource.Select(i => (Ingress: i, Judgement: i.Opens(anySource: false, 22, 3389))).OrderBy(p => p.Judgement.Outcome switch { FindingOutcome.Fail => 0, FindingOutcome.Unknown => 1, _ => 2 }).First();
                 yield return Finding(resource.Key, worst.Judgement, RuleKit.Say(worst.Judgement, resource.Key, Documentation.Title, Pass, Fail), worst.Ingress.Path);
+            }
+        }
+    }
+
+    /// <summary>Topic public-exposure: the internet reaches security groups only on the web ports (80, 443).</summary>
+    private sealed class PublicIngressRule : IacRule
+    {
+        private static readonly int[] WebPorts = [80, 443];
+        private static readonly Phrase Pass = new("{0} lets the internet reach nothing but the web ports 80 and 443.", "{0} ne laisse Internet joindre que les ports web 80 et 443.");
+        private static readonly Phrase Fail = new("{0} lets the whole internet (0.0.0.0/0 or ::/0) reach a port other than 80 and 443.", "{0} laisse tout Internet (0.0.0.0/0 ou ::/0) joindre un autre port que 80 et 443.");
+
+        public override RuleDocumentation Documentation { get; } = RuleKit.Doc("sg-public-ingress-web-only", "public-exposure", "Security groups open only the web ports to the internet", "Les groupes de sécurité n'ouvrent à Internet que les ports web",
+            "A load balancer or web front end needs 80 and 443 from everyone; any other port open to 0.0.0.0/0 or ::/0 exposes a service that should be private.", "Un équilibreur de charge ou un frontal web a besoin de 80 et 443 pour tous ; tout autre port ouvert à 0.0.0.0/0 ou ::/0 expose un service qui devrait rester privé.",
+            "Limit the source of other ports to known networks or security groups, or reach the service through a load balancer or Session Manager.", "Limitez la source des autres ports à des réseaux ou groupes de sécurité connus, ou atteignez le service par un équilibreur de charge ou Session Manager.",
+            Severity.Medium) with
+        {
+            ResourceTypes = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_ingress_rule"],
+        };
+
+        public override IEnumerable<EvidenceFinding> Check(ScanUnit unit)
+        {
+            var permissions = Ingress.All(unit).ToLookup(i => i.Resource);
+            // A group with no ingress of its own opens nothing: it passes, unless standalone rules name it (they are judged themselves)
+            foreach (var resource in unit.OfType(Documentation.ResourceTypes.ToArray()))
+            {
+                if (resource.Type is "aws_security_group_rule" && resource.ValuesAt("type").Values.All(v => v.Text != "ingress"))
+                {
+                    continue;
+                }
+
+                var own = permissions[resource].Select(i => (Ingress: i, Judgement: i.OpensBeyond(WebPorts)))
+                    .OrderBy(p => p.Judgement.Outcome switch { FindingOutcome.Fail => 0, FindingOutcome.Unknown => 1, _ => 2 }).ToList();
+                var judgement = own.Count == 0 ? Judgement.Pass : own[0].Judgement;
+                yield return own.Count == 0
+                    ? Finding(resource, judgement, RuleKit.Say(judgement, resource, Documentation.Title, Pass, Fail))
+                    : Finding(resource, judgement, RuleKit.Say(judgement, resource, Documentation.Title, Pass, Fail), own[0].Ingress.Path);
             }
         }
     }

@@ -23,6 +23,7 @@ public static class RuleSet
         .. NetworkRules.All(),
         .. IamRules.All(),
         .. AutomationRules.All(),
+        .. Table.RuleTable.Rules,
     ];
 
     private static readonly Phrase RuleFailed = new("The rule {0} could not judge this file ({1}); please report it.", "La règle {0} n'a pas pu juger ce fichier ({1}) ; merci de le signaler.");

@@ -45,6 +45,15 @@ public static class EvidenceKinds
     /// <summary>A CloudTrail log file (plain or gzipped JSON).</summary>
     public const string CloudTrail = "cloudtrail";
 
+    /// <summary>A checkov report (JSON or SARIF).</summary>
+    public const string CheckovReport = "checkov-report";
+
+    /// <summary>A Prowler report (JSON-OCSF).</summary>
+    public const string ProwlerReport = "prowler-report";
+
+    /// <summary>An AWS Security Hub export (ASFF, <c>aws securityhub get-findings</c>).</summary>
+    public const string SecurityHubReport = "securityhub-report";
+
     /// <summary>A ZIP archive whose entries were scanned.</summary>
     public const string Archive = "archive";
 }

@@ -7,6 +7,7 @@ using Attest.Evidence.CloudFormation;
 using Attest.Evidence.CloudTrail;
 using Attest.Evidence.Iam;
 using Attest.Evidence.Model;
+using Attest.Evidence.Reports;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
 
@@ -27,7 +28,7 @@ public static partial class EvidenceAnalyzer
     /// </summary>
     public const string Version = "2026.12.1";
 
-    private const string NotEvidence = "not a CloudFormation template, Terraform file, Terraform plan or IAM policy; skipped";
+    private const string NotEvidence = "not a CloudFormation template, Terraform file, Terraform plan, IAM policy or checkov, Prowler or Security Hub report; skipped";
     private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array); skipped", "pas un fichier de journal CloudTrail (pas de tableau Records au premier niveau) ; ignoré");
     private static readonly string[] TemplateExtensions = [".yaml", ".yml", ".json", ".template", ".cfn"];
     private static readonly string[] OtherTextExtensions = [".txt", ".out", ".plan", ".tfplan", ""];
@@ -211,6 +212,7 @@ public static partial class EvidenceAnalyzer
     private sealed class Run(ScanOptions options)
     {
         private readonly List<(IacDocument Document, string Kind)> documents = [];
+        private readonly List<EvidenceFinding> reported = [];
         private readonly List<IacProblem> problems = [];
         private readonly Dictionary<string, int> kinds = new(StringComparer.Ordinal);
         private readonly TrailAnalyzer trail = new(options.Trail);
@@ -253,6 +255,9 @@ public static partial class EvidenceAnalyzer
                 allProblems.AddRange(document.Problems);
                 findings.AddRange(RuleSet.Scan(document, options.Topics));
             }
+
+            // Other tools' findings, beside ours, filtered by topic as our rules are
+            findings.AddRange(reported.Where(f => options.Topics is null || options.Topics(f.Topic)));
 
             TrailReport? report = null;
             if (trailFiles > 0)
@@ -404,6 +409,20 @@ public static partial class EvidenceAnalyzer
         // What one text is, decided by its content: a plan, a template, a policy, or (an upload only) a Terraform file
         private bool Text(string text, string display, bool named, bool terraformByContent)
         {
+            if (ReportReader.Detect(text) is { } tool)
+            {
+                var result = ReportReader.Read(tool, text, display);
+                reported.AddRange(result.Findings);
+                problems.AddRange(result.Problems);
+                Count(tool switch
+                {
+                    ReportTools.Checkov => EvidenceKinds.CheckovReport,
+                    ReportTools.Prowler => EvidenceKinds.ProwlerReport,
+                    _ => EvidenceKinds.SecurityHubReport,
+                });
+                return true;
+            }
+
             if (LooksLikePlan(text))
             {
                 documents.Add((TerraformReader.ReadPlan(text, display), EvidenceKinds.TerraformPlan));

@@ -699,6 +699,41 @@ internal static class CloudFormationCases
                   ToPort: 4000
                   CidrIpv6: ::/0
             """),
+        P("sg-public-ingress-web-only", "Web", "FromPort: 80", """
+              Web:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  SecurityGroupIngress:
+                    - { IpProtocol: tcp, FromPort: 80, ToPort: 80, CidrIp: 0.0.0.0/0 }
+                    - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIpv6: ::/0 }
+                    - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 10.0.0.0/16 }
+            """),
+        P("sg-public-ingress-web-only", "Quiet", "Quiet:", """
+              Quiet:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: no ingress at all
+            """),
+        F("sg-public-ingress-web-only", "Db", "FromPort: 5432", """
+              Db:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: database
+                  SecurityGroupIngress:
+                    - { IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0 }
+                    - { IpProtocol: tcp, FromPort: 5432, ToPort: 5432, CidrIp: 0.0.0.0/0 }
+            """),
+        F("sg-public-ingress-web-only", "Range", "Range:", """
+              Range:
+                Type: AWS::EC2::SecurityGroupIngress
+                Properties:
+                  GroupId: sg-123
+                  IpProtocol: tcp
+                  FromPort: 80
+                  ToPort: 443
+                  CidrIp: 0.0.0.0/0
+            """),
         P("rds-not-public", "Db", "PubliclyAccessible", """
               Db:
                 Type: AWS::RDS::DBInstance

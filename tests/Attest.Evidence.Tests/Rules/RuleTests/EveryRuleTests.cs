@@ -43,7 +43,8 @@ public sealed class EveryRuleTests
     public void Every_rule_has_a_passing_and_a_failing_case_in_both_frameworks()
     {
         var missing = new List<string>();
-        foreach (var rule in RuleSet.All.Select(r => r.Documentation.Id))
+        // Table rows have their cases written from the row (TableRuleTests) and checked against labelled data
+        foreach (var rule in RuleSet.All.Where(r => r is not Attest.Evidence.Rules.Table.TableRule).Select(r => r.Documentation.Id))
         {
             foreach (var (framework, cases) in new[] { ("cloudformation", CloudFormationCases.All), ("terraform", TerraformCases.All) })
             {

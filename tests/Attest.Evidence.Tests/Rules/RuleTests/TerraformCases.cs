@@ -580,6 +580,23 @@ internal static class TerraformCases
               cidr_ipv6         = "::/0"
             }
             """),
+        P("sg-public-ingress-web-only", "aws_security_group.web", "ingress {", """
+            resource "aws_security_group" "web" {
+              ingress {
+                protocol    = "tcp"
+                from_port   = 443
+                to_port     = 443
+                cidr_blocks = ["0.0.0.0/0"]
+              }
+            }
+            """),
+        F("sg-public-ingress-web-only", "aws_vpc_security_group_ingress_rule.all", "resource \"aws_vpc_security_group_ingress_rule\"", """
+            resource "aws_vpc_security_group_ingress_rule" "all" {
+              security_group_id = "sg-123"
+              ip_protocol       = "-1"
+              cidr_ipv4         = "0.0.0.0/0"
+            }
+            """),
         P("rds-not-public", "aws_db_instance.db", "resource \"aws_db_instance\"", """
             resource "aws_db_instance" "db" {
               engine = "postgres"
