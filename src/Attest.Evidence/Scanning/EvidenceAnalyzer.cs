@@ -26,7 +26,7 @@ public static partial class EvidenceAnalyzer
     /// The analyzer's version: bumped whenever a rule, a topic or the detection of files changes, so that findings stored
     /// under an older version are analysed again (see <c>docs/topics.md</c>).
     /// </summary>
-    public const string Version = "2026.12.1";
+    public const string Version = "2026.12.2";
 
     private const string NotEvidence = "not a CloudFormation template, Terraform file, Terraform plan, IAM policy or checkov, Prowler or Security Hub report; skipped";
     private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array); skipped", "pas un fichier de journal CloudTrail (pas de tableau Records au premier niveau) ; ignoré");
