@@ -73,6 +73,7 @@ public static class ApplicationWriter
         Scalar(y, "name", p.Name);
         Scalar(y, "id", p.Id);
         Scalar(y, "tier", p.Tier is { } tier ? Vocabulary.Tiers.Wire(tier) : null);
+        Scalar(y, "servicesPath", p.ServicesPath is { } path ? Vocabulary.PathStages.Wire(path) : null);
         Bool(y, "mspProgramMember", p.MspProgramMember);
         Bool(y, "guidelinesRead", p.GuidelinesRead);
         Scalar(y, "homepage", p.Homepage);
@@ -122,6 +123,9 @@ public static class ApplicationWriter
         Scalar(y, "customer", c.Customer);
         Scalar(y, "customerWebsite", c.CustomerWebsite);
         List(y, "distinctFrom", c.DistinctFrom);
+        Bool(y, "affiliate", c.Affiliate);
+        Bool(y, "offeredOutside", c.OfferedOutside);
+        List(y, "architectureDiagrams", c.ArchitectureDiagrams);
         Scalar(y, "stage", c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null);
         Scalar(y, "useCase", c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null);
         Scalar(y, "delivery", c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null);
