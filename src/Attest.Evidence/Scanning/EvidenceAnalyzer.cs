@@ -9,6 +9,7 @@ using Attest.Evidence.Iam;
 using Attest.Evidence.Model;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
+using Attest.Evidence.WellArchitected;
 
 namespace Attest.Evidence.Scanning;
 
@@ -25,7 +26,7 @@ public static partial class EvidenceAnalyzer
     /// The analyzer's version: bumped whenever a rule, a topic or the detection of files changes, so that findings stored
     /// under an older version are analysed again (see <c>docs/topics.md</c>).
     /// </summary>
-    public const string Version = "2026.12.1";
+    public const string Version = "2026.12.2";
 
     private const string NotEvidence = "not a CloudFormation template, Terraform file, Terraform plan or IAM policy; skipped";
     private static readonly Phrase NotTrail = new("not a CloudTrail log file (no top-level Records array); skipped", "pas un fichier de journal CloudTrail (pas de tableau Records au premier niveau) ; ignoré");
@@ -212,6 +213,7 @@ public static partial class EvidenceAnalyzer
     {
         private readonly List<(IacDocument Document, string Kind)> documents = [];
         private readonly List<IacProblem> problems = [];
+        private readonly List<WellArchitectedReview> reviews = [];
         private readonly Dictionary<string, int> kinds = new(StringComparer.Ordinal);
         private readonly TrailAnalyzer trail = new(options.Trail);
         private readonly List<(Func<Stream> Open, bool Gzip, TrailShape Shape, string Name)> trailsOnDisk = [];
@@ -272,7 +274,7 @@ public static partial class EvidenceAnalyzer
                 .SelectMany(d => d.Document.Resources)
                 .Where(r => !r.Type.StartsWith("data.", StringComparison.Ordinal))
                 .Select(r => (r.Location.File, r.Type)));
-            return new EvidenceAnalysis(findings, allProblems, new EvidenceSummary(new Dictionary<string, int>(kinds, StringComparer.Ordinal), inventory), report);
+            return new EvidenceAnalysis(findings, allProblems, new EvidenceSummary(new Dictionary<string, int>(kinds, StringComparer.Ordinal), inventory), report) { Reviews = reviews };
         }
 
         private void Count(string kind) => kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
@@ -416,6 +418,22 @@ public static partial class EvidenceAnalyzer
                 var kind = text.Contains("AWS::Serverless-2016-10-31", StringComparison.Ordinal) ? EvidenceKinds.Sam : EvidenceKinds.CloudFormation;
                 documents.Add((CloudFormationReader.Read(text, display), kind));
                 Count(kind);
+                return true;
+            }
+
+            if (ReviewReader.LooksLikeReview(text))
+            {
+                var (review, problem) = ReviewReader.Read(text, display);
+                if (review is not null)
+                {
+                    reviews.Add(review);
+                    Count(EvidenceKinds.WellArchitectedReview);
+                }
+                else
+                {
+                    problems.Add(problem!);
+                }
+
                 return true;
             }
 
