@@ -26,6 +26,12 @@ public sealed record Application
 
     /// <summary>The self-assessment, by checklist item id.</summary>
     public IReadOnlyDictionary<string, SelfAssessmentEntry> SelfAssessment { get; init; } = new Dictionary<string, SelfAssessmentEntry>();
+
+    /// <summary>
+    /// Further programs the same file applies for (<c>programs:</c>): by checklist id, the self-assessment of that checklist's
+    /// items. The profile, case studies and evidence are shared; what a mapping carries over need not be repeated.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>> Programs { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>();
 }
 
 /// <summary>What the partner says about itself.</summary>

@@ -31,8 +31,33 @@ public static class ApplicationWriter
 
         y.Emit(new SequenceEnd());
         Key(y, "selfAssessment");
+        WriteSelfAssessment(y, application.SelfAssessment);
+        if (application.Programs.Count > 0)
+        {
+            Key(y, "programs");
+            y.Emit(new MappingStart());
+            foreach (var (checklist, answers) in application.Programs.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Key(y, checklist);
+                y.Emit(new MappingStart());
+                Key(y, "selfAssessment");
+                WriteSelfAssessment(y, answers);
+                y.Emit(new MappingEnd());
+            }
+
+            y.Emit(new MappingEnd());
+        }
+
+        y.Emit(new MappingEnd());
+        y.Emit(new DocumentEnd(true));
+        y.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void WriteSelfAssessment(Emitter y, IReadOnlyDictionary<string, SelfAssessmentEntry> selfAssessment)
+    {
         y.Emit(new MappingStart());
-        foreach (var (id, entry) in application.SelfAssessment.OrderBy(e => e.Key, ItemOrder.Instance))
+        foreach (var (id, entry) in selfAssessment.OrderBy(e => e.Key, ItemOrder.Instance))
         {
             Key(y, id);
             y.Emit(new MappingStart());
@@ -60,10 +85,6 @@ public static class ApplicationWriter
         }
 
         y.Emit(new MappingEnd());
-        y.Emit(new MappingEnd());
-        y.Emit(new DocumentEnd(true));
-        y.Emit(new StreamEnd());
-        return text.ToString();
     }
 
     private static void WritePartner(Emitter y, PartnerProfile p)

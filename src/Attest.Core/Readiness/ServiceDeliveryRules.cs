@@ -127,7 +127,7 @@ internal sealed class ArchitectureDiagramsRule : IReadinessRule
 /// <summary>The self-assessment answers every case-study item for every counted case study (service delivery checklists, 3.1).</summary>
 internal sealed class CaseStudySelfAssessmentRule : IReadinessRule
 {
-    private static readonly Phrase AllAnswered = new("Every case-study requirement is answered for each of the {0} counted case studies.", "Chaque exigence par étude de cas a une réponse pour chacune des {0} études de cas retenues.");
+    private static readonly Phrase AllAnswered = new("Every case-study requirement is answered for each of the {0} counted case studies (or covered by its Well-Architected review).", "Chaque exigence par étude de cas a une réponse pour chacune des {0} études de cas retenues (ou est couverte par sa revue Well-Architected).");
     private static readonly Phrase Missing = new("{0} answer(s) are missing: {1}.", "{0} réponse(s) manquent : {1}.");
     private static readonly Phrase Pair = new("{0} for {1}", "{0} pour {1}");
     private static readonly Phrase AnswerThem = new("Answer each requirement for each case study in selfAssessment.<item>.caseStudies.<key>: met, not-met or not-applicable, with your response (note) and evidence.", "Répondez à chaque exigence pour chaque étude de cas dans selfAssessment.<élément>.caseStudies.<clé> : met, not-met ou not-applicable, avec votre réponse (note) et vos preuves.");
@@ -144,7 +144,8 @@ internal sealed class CaseStudySelfAssessmentRule : IReadinessRule
         foreach (var judged in context.Catalog.Items.Where(CaseStudyAnswersRule.IsAnswerItem))
         {
             var answers = context.SelfAssessment(judged)?.CaseStudies;
-            missing.AddRange(keys.Where(k => answers?.GetValueOrDefault(k)?.Answer is null).Select(k => Pair.With(judged.Id, k)));
+            // A case study a Well-Architected review exempts from the item needs no answer for it
+            missing.AddRange(keys.Where(k => answers?.GetValueOrDefault(k)?.Answer is null && CaseStudyAnswersRule.Exemption(judged, context, k).Review is null).Select(k => Pair.With(judged.Id, k)));
         }
 
         var status = missing.Count == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet;
@@ -183,7 +184,7 @@ internal sealed class CaseStudyAnswersRule : IReadinessRule
     private static readonly Phrase NoDocument = new("The partner-level document (a standard operating procedure or equivalent) is not cited.", "Le document au niveau du partenaire (une procédure opérationnelle standard ou équivalent) n'est pas cité.");
     private static readonly Phrase CiteDocument = new("Cite your standard operating procedure, training material or internal wiki page in selfAssessment.{0}.evidence; one case study must also show it applied.", "Citez votre procédure opérationnelle standard, votre support de formation ou votre page de wiki interne dans selfAssessment.{0}.evidence ; une étude de cas doit aussi en montrer l'application.");
     private static readonly Phrase Both = new("{0} {1}", "{0} {1}");
-    private static readonly Phrase ReviewBy = new("Met by the Well-Architected exemption of {0}: {1}.", "Respecté grâce à l'exemption Well-Architected de {0} : {1}.");
+    private static readonly Phrase ReviewBy = new("Met by {0}. {1}", "Respecté par {0}. {1}");
 
     /// <summary>Whether the item is answered per case study in the self-assessment (one of the rules this class judges).</summary>
     public static bool IsAnswerItem(ChecklistItem item) => item.Rule is "per-reference" or "common-requirement";
