@@ -31,7 +31,7 @@ public sealed class CatalogLoadingTests : IDisposable
 
         var catalogs = new Catalogs([Shipped, root, Path.Combine(root, "absent")]);
 
-        Assert.Equal(["aws-retail-consulting-2019-12", "from-yml"], catalogs.All.Select(c => c.Id));
+        Assert.Equal(["aws-retail-consulting-2019-12", "aws-waf-service-delivery-2025-02", "from-yml"], catalogs.All.Select(c => c.Id));
         Assert.NotNull(catalogs.Find("from-yml"));
     }
 

@@ -159,7 +159,7 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         ArgumentNullException.ThrowIfNull(record);
         var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
         var site = sites.Observation(record);
-        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site);
+        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site, successor: ChecklistWindow.SuccessorAmong(catalog, catalogs.All));
         return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site) { ItemFindings = withEvidence.ItemFindings };
     }
 
