@@ -149,7 +149,8 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         var packaging = new PackageCommands(output, error, LoadCatalogs, Lang, today);
         var site = new SiteCheck(output, error).Command(languageOption, catalogsOption, Lang, LoadCatalogs);
         var audit = new AuditCommands(output, error, Lang).Audit();
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit };
+        var workbook = new WorkbookCommands(output, error, LoadCatalogs).Build(catalogsOption);
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency, AWS WAF Service Delivery).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit, workbook };
     }
 
     private Language Lang(string? option)

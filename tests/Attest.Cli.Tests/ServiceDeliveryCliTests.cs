@@ -100,3 +100,35 @@ public class ServiceDeliveryCliTests
         }
     }
 }
+
+/// <summary><c>attest workbook export|import</c>.</summary>
+public class WorkbookCliTests
+{
+    private static string WafExample => Path.Combine(Repo.Root, "examples", "waf-ready.yaml");
+
+    [Fact]
+    public void A_workbook_goes_out_and_comes_back_as_the_same_answers()
+    {
+        using var temp = new TempFolder();
+        var workbook = temp.Combine("waf.xlsx");
+        var export = CliRun.Run("workbook", "export", WafExample, "-o", workbook);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Contains("2 customer reference(s), 19 items", export.Out, StringComparison.Ordinal);
+
+        var import = CliRun.Run("workbook", "import", WafExample, workbook);
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("checklist: \"aws-waf-service-delivery-2025-02\"", import.Out, StringComparison.Ordinal);
+        Assert.Contains("PCI DSS and bot protection", import.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_workbook_is_an_input_error_naming_it()
+    {
+        using var temp = new TempFolder();
+        var fake = temp.Write("fake.xlsx", "not a workbook");
+        var result = CliRun.Run("workbook", "import", WafExample, fake);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith($"attest: {fake}: ", result.Err, StringComparison.Ordinal);
+        Assert.Contains("not an Excel workbook", result.Err, StringComparison.Ordinal);
+    }
+}
