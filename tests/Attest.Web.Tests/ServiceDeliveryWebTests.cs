@@ -63,4 +63,34 @@ public sealed class ServiceDeliveryWebTests(World world) : IClassFixture<World>
         Assert.Equal("2025-11-30", validity.GetProperty("acceptedUntil").GetString());
         Assert.False(readiness.GetProperty("ready").GetBoolean());
     }
+
+    [Fact]
+    public async Task The_self_assessment_workbook_downloads_and_uploads_back()
+    {
+        var partner = await world.AddPartnerAsync("Workbook Partner", "workbookLead");
+        using var client = world.Client("workbookLead");
+        await World.PostFormAsync(client, "/", "/?handler=Start", [new("checklist", Waf)]);
+        var id = await world.ReadAsync(db => db.Applications.IgnoreQueryFiltersForTests().Where(a => a.PartnerId == partner).Select(a => a.Id).SingleAsync());
+        using var api = await ApiSteps.AsAsync(world, "workbookLead");
+        var example = File.ReadAllText(Path.Combine(ApiSteps.RepositoryRoot(), "examples", "waf-ready.yaml"));
+        Assert.True((await api.SendAsync(ApiSteps.Put($"/api/v1/applications/{id}/import", ApiSteps.Yaml(example)))).IsSuccessStatusCode);
+
+        var download = await api.GetAsync($"/api/v1/applications/{id}/workbook");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var bytes = await download.Content.ReadAsByteArrayAsync();
+        Assert.Equal("PK"u8.ToArray(), bytes[..2]);
+
+        var upload = await api.SendAsync(ApiSteps.Put($"/api/v1/applications/{id}/workbook", new ByteArrayContent(bytes)));
+        Assert.Equal(HttpStatusCode.NoContent, upload.StatusCode);
+        var answers = await world.ReadAsync(db => db.SelfAssessment.IgnoreQueryFiltersForTests().Where(s => s.ApplicationId == id && s.ItemId == "WAF-001").SingleAsync());
+        Assert.Equal("met", answers.CaseStudyAnswers!.Single(a => a.Key == "fabrikam").Answer);
+
+        var garbage = await api.SendAsync(ApiSteps.Put($"/api/v1/applications/{id}/workbook", new ByteArrayContent("not a workbook"u8.ToArray())));
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Contains("not an Excel workbook", (await ApiSteps.ProblemAsync(garbage)).GetRawText(), StringComparison.Ordinal);
+
+        // Another partner's lead cannot reach it
+        using var other = await ApiSteps.AsAsync(world, "leadB");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/applications/{id}/workbook")).StatusCode);
+    }
 }
