@@ -52,4 +52,43 @@ internal static class CatalogStore
 
         return CatalogLoader.Load(names, InputFile.Read);
     }
+
+    /// <summary>
+    /// The mapping from checklist <paramref name="from"/> to <paramref name="to"/> among the <c>mappings</c> sub-folders of the
+    /// catalog folders (<c>.yaml</c>, <c>.yml</c>, <c>.json</c>, each read within the catalog size limit), or null when none
+    /// is there; a mapping file that cannot be read is an error with its place.
+    /// </summary>
+    public static (ChecklistMapping? Mapping, InputError? Error) FindMapping(IEnumerable<(string Folder, bool Required)> folders, IReadOnlyCollection<Catalog> catalogs, string from, string to)
+    {
+        foreach (var (folder, _) in folders)
+        {
+            var mappings = Path.Combine(folder, "mappings");
+            if (!Directory.Exists(mappings))
+            {
+                continue;
+            }
+
+            foreach (var file in CatalogLoader.Select(Directory.EnumerateFiles(mappings)))
+            {
+                var (text, readError) = InputFile.Read(file, CatalogLoader.MaxFileBytes);
+                if (readError is not null)
+                {
+                    return (null, readError);
+                }
+
+                var (mapping, error) = ChecklistMapping.Read(text!, file, catalogs);
+                if (error is not null)
+                {
+                    return (null, error);
+                }
+
+                if (mapping!.From == from && mapping.To == to)
+                {
+                    return (mapping, null);
+                }
+            }
+        }
+
+        return (null, null);
+    }
 }

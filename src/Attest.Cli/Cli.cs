@@ -86,12 +86,13 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         var siteObservation = new Option<string?>("--site-observation") { Description = "A saved site observation (attest site --out): it replaces the declarations of PRE-2.2, PRE-3.1 and PRE-3.2" };
         var crawl = new Option<bool>("--crawl") { Description = "Crawl the partner's home page now and use what it shows for PRE-2.2, PRE-3.1 and PRE-3.2" };
         var allowPrivate = new Option<bool>("--allow-private-addresses") { Description = "With --crawl: also crawl private and loopback addresses (your own test sites)" };
-        var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption, siteObservation, crawl, allowPrivate };
+        var checkChecklist = new Option<string?>("--checklist") { Description = "Judge the file against this checklist rather than its own: the profile, case studies and evidence carry over, the answers under programs: and those a mapping (catalogs/mappings) carries" };
+        var check = new Command("check", "Check an application's readiness, item by item") { file, asOf, format, languageOption, catalogsOption, siteObservation, crawl, allowPrivate, checkChecklist };
         var checkTrailOptions = TrailOptionsParser.Options();
         TrailOptionsParser.AddTo(check, checkTrailOptions);
         check.SetAction(r => TrailOptionsParser.Parse(r, checkTrailOptions, out var trail) is { } bad
             ? Fail("attest: " + bad)
-            : Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption), new SiteInput(r.GetValue(siteObservation), r.GetValue(crawl), r.GetValue(allowPrivate)), trail));
+            : Check(r.GetValue(file)!, r.GetValue(asOf), r.GetValue(format)!, Lang(r.GetValue(languageOption)), r.GetValue(catalogsOption), new SiteInput(r.GetValue(siteObservation), r.GetValue(crawl), r.GetValue(allowPrivate)), trail, r.GetValue(checkChecklist)));
 
         var checklistOption = new Option<string?>("--checklist") { Description = "The checklist id (default: the only or first catalog)" };
         var outputOption = new Option<string>("--output", "-o") { Description = "Where to write (default application.yaml; - for standard output)", DefaultValueFactory = _ => "application.yaml" };
@@ -153,7 +154,8 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         var packaging = new PackageCommands(output, error, LoadCatalogs, Lang, today);
         var site = new SiteCheck(output, error).Command(languageOption, catalogsOption, Lang, LoadCatalogs);
         var audit = new AuditCommands(output, error, Lang).Audit();
-        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit };
+        var workbook = new WorkbookCommands(output, error, LoadCatalogs).Build(catalogsOption);
+        return new RootCommand("Attest: prepare and check an AWS specialization validation (AWS Retail Competency, AWS WAF Service Delivery).") { check, init, catalog, schema, scan, rules, site, packaging.Package(), packaging.Bundle(), audit, workbook };
     }
 
     private Language Lang(string? option)
@@ -188,7 +190,7 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
         return catalogs;
     }
 
-    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder, SiteInput siteInput, TrailOptions trail)
+    private int Check(string path, string? asOfText, string format, Language language, string? catalogsFolder, SiteInput siteInput, TrailOptions trail, string? checklistId = null)
     {
         if (siteInput.ObservationFile is not null && siteInput.Crawl)
         {
@@ -236,12 +238,37 @@ internal sealed partial class Cli(TextWriter output, TextWriter error, Func<stri
             return InputError;
         }
 
+        var carriedLines = new List<string>();
+        if (checklistId is not null && checklistId != application!.Checklist)
+        {
+            if (catalogs.FirstOrDefault(c => c.Id == checklistId) is not { } target)
+            {
+                return Fail($"attest: unknown checklist '{checklistId}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+            }
+
+            var (mapping, mappingError) = CatalogStore.FindMapping(CatalogStore.Folders(catalogsFolder, environment), catalogs, application.Checklist, target.Id);
+            if (mappingError is not null)
+            {
+                return Fail("attest: mapping " + mappingError);
+            }
+
+            var (projected, carried) = ApplicationProjection.For(application, target, mapping);
+            application = projected;
+            carriedLines.AddRange(carried.Select(c => CliTexts.Carried(c, language)));
+            if (mapping is null)
+            {
+                carriedLines.Add(CliTexts.NoMapping(language));
+            }
+        }
+
         var checklist = catalogs.First(c => c.Id == application!.Checklist);
         var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var (findings, warnings) = EvidenceScan.ForCaseStudies(application!, folder, trail, language);
         var (missingEvidence, missingLines) = CitedEvidenceCheck.Find(application!, folder, language, warnings);
         warnings.AddRange(missingLines);
-        var report = ReadinessEngine.Evaluate(application!, checklist, asOfOption ?? application!.AsOf ?? today, findings, site, missingEvidence);
+        warnings.AddRange(carriedLines);
+        var asOfDay = asOfOption ?? application!.AsOf ?? today;
+        var report = ReadinessEngine.Evaluate(application!, checklist, asOfDay, findings, site, missingEvidence, ChecklistWindow.SuccessorAmong(checklist, catalogs));
         var rendered = format switch
         {
             "json" => ReadinessJson.Render(report, language, warnings),

@@ -246,7 +246,7 @@ public sealed class BoundedInputTests : IDisposable
         var result = await Run("catalog", "list", "--catalogs", temp.Combine("extra"));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal(["aws-retail-consulting-2019-12", "from-yml", "from-json"], result.Out.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]));
+        Assert.Equal(["aws-retail-consulting-2019-12", "aws-waf-service-delivery-2025-02", "from-yml", "from-json"], result.Out.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]));
     }
 
     [Fact]

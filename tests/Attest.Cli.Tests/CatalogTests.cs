@@ -33,9 +33,12 @@ public sealed class CatalogTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("", result.Err);
-        var line = Assert.Single(result.Out.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith(Repo.RetailChecklist + "\t", line, StringComparison.Ordinal);
-        Assert.Contains("24 items", line, StringComparison.Ordinal);
+        var lines = result.Out.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith(Repo.RetailChecklist + "\t", lines[0], StringComparison.Ordinal);
+        Assert.Contains("24 items", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("aws-waf-service-delivery-2025-02\t", lines[1], StringComparison.Ordinal);
+        Assert.Contains("19 items", lines[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +144,7 @@ public sealed class CatalogTests : IDisposable
 
         Assert.True(result.ExitCode == 0, result.ToString());
         var ids = result.Out.TrimEnd('\n').Split('\n').Select(l => l.Split('\t')[0]).ToArray();
-        Assert.Equal([Repo.RetailChecklist, CopyId], ids);
+        Assert.Equal([Repo.RetailChecklist, "aws-waf-service-delivery-2025-02", CopyId], ids);
     }
 
     [Fact]

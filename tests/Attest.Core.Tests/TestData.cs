@@ -17,6 +17,16 @@ internal static class TestData
 
     public static Catalog Retail => RetailCatalog.Value;
 
+    private static readonly Lazy<Catalog> WafCatalog = new(() =>
+    {
+        var path = Path.Combine(RepositoryRoot(), "catalogs", "aws-waf-service-delivery-2025-02.yaml");
+        var (catalog, error) = CatalogReader.Read(File.ReadAllText(path), path);
+        return catalog ?? throw new InvalidOperationException(error!.ToString());
+    });
+
+    /// <summary>The real AWS WAF Service Delivery catalog (February 2025).</summary>
+    public static Catalog Waf => WafCatalog.Value;
+
     public static string RepositoryRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

@@ -25,6 +25,7 @@ public sealed class ApiMatrixRows : IMatrixRows
         new("api/v1/applications/{id:guid}", $"/api/v1/applications/{world.ApplicationA}", PartnerAndManager),
         new("api/v1/applications/{id:guid}/readiness", $"/api/v1/applications/{world.ApplicationA}/readiness", PartnerAndManager),
         new("api/v1/applications/{id:guid}/export", $"/api/v1/applications/{world.ApplicationA}/export", PartnerAndManager),
+        new("api/v1/applications/{id:guid}/workbook", $"/api/v1/applications/{world.ApplicationA}/workbook", PartnerAndManager),
         new("api/v1/applications/{id:guid}/import", $"/api/v1/applications/{world.ApplicationA}/import", [NoSuchMethod, NoSuchMethod, NoSuchMethod, NoSuchMethod, NoSuchMethod, NoSuchMethod, NoSuchMethod, NoSuchMethod]),
         new("api/v1/applications/{id:guid}/case-studies/{key}", $"/api/v1/applications/{world.ApplicationA}/case-studies/contoso", PartnerAndManager),
         new("api/v1/applications/{id:guid}/self-assessment/{itemId}", $"/api/v1/applications/{world.ApplicationA}/self-assessment/PRE-1.1", PartnerAndManager),

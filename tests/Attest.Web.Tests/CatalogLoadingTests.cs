@@ -31,7 +31,7 @@ public sealed class CatalogLoadingTests : IDisposable
 
         var catalogs = new Catalogs([Shipped, root, Path.Combine(root, "absent")]);
 
-        Assert.Equal(["aws-retail-consulting-2019-12", "from-yml"], catalogs.All.Select(c => c.Id));
+        Assert.Equal(["aws-retail-consulting-2019-12", "aws-waf-service-delivery-2025-02", "from-yml"], catalogs.All.Select(c => c.Id));
         Assert.NotNull(catalogs.Find("from-yml"));
     }
 
@@ -52,7 +52,7 @@ public sealed class CatalogLoadingTests : IDisposable
 
         var (catalogs, error) = Catalogs.Load([Shipped, root]);
 
-        Assert.Single(catalogs);
+        Assert.Equal(["aws-retail-consulting-2019-12", "aws-waf-service-delivery-2025-02"], catalogs.Select(c => c.Id));
         Assert.Equal($"{twin}:4:1: id: catalog id 'aws-retail-consulting-2019-12' is already defined by {Path.Combine(Shipped, "aws-retail-consulting-2019-12.yaml")}", error!.ToString());
     }
 

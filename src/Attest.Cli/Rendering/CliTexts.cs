@@ -18,4 +18,15 @@ internal static class CliTexts
     public static readonly Phrase NextStep = new("Next step", "Étape suivante");
     public static readonly Phrase Date = new("Date", "Date");
     public static readonly Phrase What = new("What changes", "Ce qui change");
+    public static readonly Phrase ChecklistWindow = new("Checklist: {0} {1}", "Liste de contrôle : {0} {1}");
+    private static readonly Phrase CarriedAnswer = new("{0}: your answer to {1} carries over. {2}", "{0} : votre réponse à {1} est reprise. {2}");
+    private static readonly Phrase CarriedEvidence = new("{0}: the evidence of {1} carries over; answer {0} itself. {2}", "{0} : les preuves de {1} sont reprises ; répondez vous-même à {0}. {2}");
+    private static readonly Phrase Unmapped = new("No mapping from the file's checklist to this one: only the profile, case studies, evidence and the answers under programs: count.", "Aucune correspondance entre la liste du fichier et celle-ci : seuls comptent le profil, les études de cas, les preuves et les réponses sous programs:.");
+
+    /// <summary>One line saying what a mapping carried over.</summary>
+    public static string Carried(Attest.Core.Catalogs.CarriedAnswer carried, Language language) =>
+        (carried.Carries == Attest.Core.Catalogs.CarryOver.Answer ? CarriedAnswer : CarriedEvidence).With(carried.To, carried.From, carried.Note).In(language).TrimEnd();
+
+    /// <summary>The line saying no mapping was found.</summary>
+    public static string NoMapping(Language language) => Unmapped.In(language);
 }

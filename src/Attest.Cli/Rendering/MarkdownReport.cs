@@ -22,6 +22,11 @@ internal static class MarkdownReport
             md.Append(CliTexts.ReadyUntil.With(until).In(language)).Append("\n\n");
         }
 
+        if (report.Validity is { } validity && (validity.AcceptedUntil is not null || validity.Phase != ChecklistPhase.Current))
+        {
+            md.Append(CliTexts.ChecklistWindow.With(validity.Reason, validity.NextStep).In(language).TrimEnd()).Append("\n\n");
+        }
+
         foreach (var section in catalog.Sections)
         {
             md.Append("## ").Append(section.Id).Append(' ').Append(section.Title.In(language)).Append("\n\n");

@@ -33,6 +33,12 @@ internal sealed class TextReport(Language language, bool color)
             Line(CliTexts.ReadyUntil.With(until).In(language));
         }
 
+        // Only a checklist with a window says so: one without an end date reads as before
+        if (report.Validity is { } validity && (validity.AcceptedUntil is not null || validity.Phase != ChecklistPhase.Current))
+        {
+            Line(CliTexts.ChecklistWindow.With(validity.Reason, validity.NextStep).In(language).TrimEnd());
+        }
+
         var notMet = report.NotMet.ToArray();
         if (notMet.Length > 0)
         {

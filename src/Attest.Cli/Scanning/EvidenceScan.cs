@@ -52,6 +52,7 @@ internal static class EvidenceScan
     {
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        var reviews = new Dictionary<string, IReadOnlyList<WellArchitectedReview>>(StringComparer.Ordinal);
         var scanned = new Dictionary<string, EvidenceAnalysis>(StringComparer.Ordinal);
         var warnings = new List<string>();
         var options = new ScanOptions { Trail = trail ?? TrailOptions.Default, Language = language };
@@ -59,6 +60,7 @@ internal static class EvidenceScan
         {
             var findings = new List<EvidenceFinding>();
             var inventory = new List<EvidenceInventory>();
+            var caseReviews = new List<WellArchitectedReview>();
             foreach (var reference in caseStudy.Evidence ?? [])
             {
                 if (reference.Contains("://", StringComparison.Ordinal))
@@ -83,13 +85,16 @@ internal static class EvidenceScan
 
                 findings.AddRange(analysis.Findings);
                 inventory.Add(analysis.Summary.Inventory);
+                caseReviews.AddRange(analysis.Reviews);
             }
+
+            reviews[caseStudy.Key] = caseReviews;
 
             byCaseStudy[caseStudy.Key] = findings;
             inventories[caseStudy.Key] = EvidenceInventory.Merge(inventory);
         }
 
-        return (new CaseStudyFindings(byCaseStudy, inventories), warnings);
+        return (new CaseStudyFindings(byCaseStudy, inventories, reviews), warnings);
     }
 
     private static string Parent(string path)

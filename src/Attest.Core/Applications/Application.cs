@@ -26,6 +26,12 @@ public sealed record Application
 
     /// <summary>The self-assessment, by checklist item id.</summary>
     public IReadOnlyDictionary<string, SelfAssessmentEntry> SelfAssessment { get; init; } = new Dictionary<string, SelfAssessmentEntry>();
+
+    /// <summary>
+    /// Further programs the same file applies for (<c>programs:</c>): by checklist id, the self-assessment of that checklist's
+    /// items. The profile, case studies and evidence are shared; what a mapping carries over need not be repeated.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>> Programs { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>();
 }
 
 /// <summary>What the partner says about itself.</summary>
@@ -39,6 +45,9 @@ public sealed record PartnerProfile
 
     /// <summary>The APN consulting tier.</summary>
     public PartnerTier? Tier { get; init; }
+
+    /// <summary>The partner's stage on the AWS Services Path (<c>none</c> when it is not on the path); null when not stated.</summary>
+    public ServicesPathStage? ServicesPath { get; init; }
 
     /// <summary>Whether the partner belongs to the AWS Managed Service Provider program.</summary>
     public bool? MspProgramMember { get; init; }
@@ -115,6 +124,15 @@ public sealed record CaseStudy
     /// their names or domains look alike (PRE-2.1 asks for a review of such pairs until this is said).
     /// </summary>
     public IReadOnlyList<string>? DistinctFrom { get; init; }
+
+    /// <summary>Whether the customer is the partner itself or one of its affiliates; null when not stated (read as no).</summary>
+    public bool? Affiliate { get; init; }
+
+    /// <summary>For an affiliate customer: whether the offering is also sold to outside customers (without it the case study does not count).</summary>
+    public bool? OfferedOutside { get; init; }
+
+    /// <summary>Architecture diagrams of the customer's deployment: evidence references (paths relative to the application file, or URLs).</summary>
+    public IReadOnlyList<string>? ArchitectureDiagrams { get; init; }
 
     /// <summary>Production, pilot or proof of concept.</summary>
     public ProjectStage? Stage { get; init; }

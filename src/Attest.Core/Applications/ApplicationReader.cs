@@ -52,6 +52,7 @@ public static class ApplicationReader
         application = application with
         {
             SelfAssessment = root.Mapping("selfAssessment") is { } self ? ReadSelfAssessment(self, catalog, application.CaseStudies) : new Dictionary<string, SelfAssessmentEntry>(),
+            Programs = root.Mapping("programs") is { } programs ? ReadPrograms(programs, catalogs, checklist, application.CaseStudies) : new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>(),
         };
         root.RejectUnknownKeys();
         return application;
@@ -66,6 +67,7 @@ public static class ApplicationReader
             Name = m.String("name"),
             Id = m.String("id"),
             Tier = m.Enum("tier", Vocabulary.Tiers),
+            ServicesPath = m.Enum("servicesPath", Vocabulary.PathStages),
             MspProgramMember = m.Bool("mspProgramMember"),
             GuidelinesRead = m.Bool("guidelinesRead"),
             Homepage = m.String("homepage"),
@@ -154,6 +156,9 @@ public static class ApplicationReader
             Customer = m.String("customer"),
             CustomerWebsite = m.String("customerWebsite"),
             DistinctFrom = m.StringList("distinctFrom"),
+            Affiliate = m.Bool("affiliate"),
+            OfferedOutside = m.Bool("offeredOutside"),
+            ArchitectureDiagrams = m.StringList("architectureDiagrams"),
             Stage = m.Enum("stage", Vocabulary.Stages),
             UseCase = m.Enum("useCase", Vocabulary.UseCases),
             Delivery = m.Enum("delivery", Vocabulary.Deliveries),
@@ -275,6 +280,34 @@ public static class ApplicationReader
         }
 
         return entries;
+    }
+
+    // Further programs: each a known checklist other than the file's own, with its own self-assessment
+    private static Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>> ReadPrograms(MappingReader m, IReadOnlyCollection<Catalog> catalogs, string own, IReadOnlyList<CaseStudy> caseStudies)
+    {
+        var programs = new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>(StringComparer.Ordinal);
+        foreach (var (key, value) in m.Entries)
+        {
+            var path = m.FieldPath(key.Value);
+            var catalog = catalogs.FirstOrDefault(c => c.Id == key.Value)
+                ?? throw m.Error(key, path, $"unknown checklist '{key.Value}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+            if (catalog.Id == own)
+            {
+                throw m.Error(key, path, $"{own} is the file's own checklist: its answers go in selfAssessment");
+            }
+
+            if (value is ScalarNode { IsNull: true })
+            {
+                programs[key.Value] = new Dictionary<string, SelfAssessmentEntry>();
+                continue;
+            }
+
+            var program = new MappingReader(value, m.File, path);
+            programs[key.Value] = program.Mapping("selfAssessment") is { } self ? ReadSelfAssessment(self, catalog, caseStudies) : new Dictionary<string, SelfAssessmentEntry>();
+            program.RejectUnknownKeys();
+        }
+
+        return programs;
     }
 
     private static InputErrorException Missing(MappingReader reader, string field, string problem) =>

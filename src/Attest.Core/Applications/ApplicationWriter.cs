@@ -31,8 +31,33 @@ public static class ApplicationWriter
 
         y.Emit(new SequenceEnd());
         Key(y, "selfAssessment");
+        WriteSelfAssessment(y, application.SelfAssessment);
+        if (application.Programs.Count > 0)
+        {
+            Key(y, "programs");
+            y.Emit(new MappingStart());
+            foreach (var (checklist, answers) in application.Programs.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                Key(y, checklist);
+                y.Emit(new MappingStart());
+                Key(y, "selfAssessment");
+                WriteSelfAssessment(y, answers);
+                y.Emit(new MappingEnd());
+            }
+
+            y.Emit(new MappingEnd());
+        }
+
+        y.Emit(new MappingEnd());
+        y.Emit(new DocumentEnd(true));
+        y.Emit(new StreamEnd());
+        return text.ToString();
+    }
+
+    private static void WriteSelfAssessment(Emitter y, IReadOnlyDictionary<string, SelfAssessmentEntry> selfAssessment)
+    {
         y.Emit(new MappingStart());
-        foreach (var (id, entry) in application.SelfAssessment.OrderBy(e => e.Key, ItemOrder.Instance))
+        foreach (var (id, entry) in selfAssessment.OrderBy(e => e.Key, ItemOrder.Instance))
         {
             Key(y, id);
             y.Emit(new MappingStart());
@@ -60,10 +85,6 @@ public static class ApplicationWriter
         }
 
         y.Emit(new MappingEnd());
-        y.Emit(new MappingEnd());
-        y.Emit(new DocumentEnd(true));
-        y.Emit(new StreamEnd());
-        return text.ToString();
     }
 
     private static void WritePartner(Emitter y, PartnerProfile p)
@@ -73,6 +94,7 @@ public static class ApplicationWriter
         Scalar(y, "name", p.Name);
         Scalar(y, "id", p.Id);
         Scalar(y, "tier", p.Tier is { } tier ? Vocabulary.Tiers.Wire(tier) : null);
+        Scalar(y, "servicesPath", p.ServicesPath is { } path ? Vocabulary.PathStages.Wire(path) : null);
         Bool(y, "mspProgramMember", p.MspProgramMember);
         Bool(y, "guidelinesRead", p.GuidelinesRead);
         Scalar(y, "homepage", p.Homepage);
@@ -122,6 +144,9 @@ public static class ApplicationWriter
         Scalar(y, "customer", c.Customer);
         Scalar(y, "customerWebsite", c.CustomerWebsite);
         List(y, "distinctFrom", c.DistinctFrom);
+        Bool(y, "affiliate", c.Affiliate);
+        Bool(y, "offeredOutside", c.OfferedOutside);
+        List(y, "architectureDiagrams", c.ArchitectureDiagrams);
         Scalar(y, "stage", c.Stage is { } stage ? Vocabulary.Stages.Wire(stage) : null);
         Scalar(y, "useCase", c.UseCase is { } useCase ? Vocabulary.UseCases.Wire(useCase) : null);
         Scalar(y, "delivery", c.Delivery is { } delivery ? Vocabulary.Deliveries.Wire(delivery) : null);

@@ -18,6 +18,22 @@ public enum PartnerTier
     Premier,
 }
 
+/// <summary>Where a partner stands on the AWS Services Path, in increasing order.</summary>
+public enum ServicesPathStage
+{
+    /// <summary>Not on the Services Path.</summary>
+    None,
+
+    /// <summary>Registered on the path.</summary>
+    Registered,
+
+    /// <summary>The Validated stage.</summary>
+    Validated,
+
+    /// <summary>The Differentiated stage.</summary>
+    Differentiated,
+}
+
 /// <summary>How far a case study's project went.</summary>
 public enum ProjectStage
 {
@@ -110,6 +126,13 @@ public static class Vocabulary
         (PartnerTier.Select, "select", "Select", "Select"),
         (PartnerTier.Advanced, "advanced", "Advanced", "Advanced"),
         (PartnerTier.Premier, "premier", "Premier", "Premier"));
+
+    /// <summary>Services Path stages.</summary>
+    public static WireNames<ServicesPathStage> PathStages { get; } = new(
+        (ServicesPathStage.None, "none", "not on the Services Path", "hors du parcours Services"),
+        (ServicesPathStage.Registered, "registered", "Registered", "Registered"),
+        (ServicesPathStage.Validated, "validated", "Validated", "Validated"),
+        (ServicesPathStage.Differentiated, "differentiated", "Differentiated", "Differentiated"));
 
     /// <summary>Stages.</summary>
     public static WireNames<ProjectStage> Stages { get; } = new(

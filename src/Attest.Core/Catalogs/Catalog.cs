@@ -29,8 +29,27 @@ public sealed record Catalog
     /// <summary>From when applications may use it, if stated.</summary>
     public DateOnly? EffectiveFrom { get; init; }
 
-    /// <summary>Until when applications on it are accepted, if stated.</summary>
+    /// <summary>Until when applications on it are accepted (the last day partners may use it: <c>validity.usableUntil</c>), if stated.</summary>
     public DateOnly? AcceptedUntil { get; init; }
+
+    /// <summary>The day the publisher released this version (<c>validity.released</c>), if stated.</summary>
+    public DateOnly? Released { get; init; }
+
+    /// <summary>The day the next version is expected (<c>validity.nextVersionExpected</c>), if stated.</summary>
+    public DateOnly? NextVersionExpected { get; init; }
+
+    /// <summary>Until when the version before this one is still accepted (<c>validity.previousAcceptedUntil</c>), if stated.</summary>
+    public DateOnly? PreviousAcceptedUntil { get; init; }
+
+    /// <summary>The id of the checklist that replaces this one (<c>validity.successor</c>), once it is known.</summary>
+    public string? Successor { get; init; }
+
+    /// <summary>
+    /// The Well-Architected exemption (<c>reviewExemption</c>): a case study whose review shows no outstanding high-risk issue
+    /// in these pillars needs no other evidence for the items marked <see cref="ChecklistItem.ExemptByReview"/>; null when the
+    /// checklist has none.
+    /// </summary>
+    public ReviewExemption? ReviewExemption { get; init; }
 
     /// <summary>Where and how the completed self-assessment is sent.</summary>
     public required ProgramOffice ProgramOffice { get; init; }
@@ -188,6 +207,10 @@ public enum Automation
     Human,
 }
 
+/// <summary>The pillars a Well-Architected review must show free of outstanding high-risk issues to exempt a case study.</summary>
+/// <param name="Pillars">Pillar ids (<see cref="Findings.WellArchitectedPillars"/>), e.g. <c>security</c>.</param>
+public sealed record ReviewExemption(IReadOnlyList<string> Pillars);
+
 /// <summary>A Well-Architected Framework best practice an item rests on.</summary>
 public sealed record WellArchitectedPractice(string Pillar, string BestPractice, LocalizedString Title);
 
@@ -233,8 +256,17 @@ public sealed record ChecklistItem
     /// <summary>The Well-Architected best practices it rests on.</summary>
     public IReadOnlyList<WellArchitectedPractice> WellArchitected { get; init; } = [];
 
+    /// <summary>Whether a case study exempted by a Well-Architected review (<see cref="Catalog.ReviewExemption"/>) meets it without other evidence.</summary>
+    public bool ExemptByReview { get; init; }
+
     /// <summary>A whole-number parameter.</summary>
     public int IntParameter(string name) => int.Parse(Parameters[name], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A yes/no parameter.</summary>
+    public bool FlagParameter(string name) => Parameters[name] == "yes";
+
+    /// <summary>A Services Path stage parameter.</summary>
+    public ServicesPathStage PathStageParameter(string name) => Vocabulary.PathStages.TryParse(Parameters[name], out var stage) ? stage : throw new InvalidOperationException($"{Id}: bad stage parameter");
 
     /// <summary>A tier parameter.</summary>
     public PartnerTier TierParameter(string name) => Vocabulary.Tiers.TryParse(Parameters[name], out var tier) ? tier : throw new InvalidOperationException($"{Id}: bad tier parameter");

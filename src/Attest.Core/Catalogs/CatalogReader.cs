@@ -88,11 +88,50 @@ public static class CatalogReader
         var id = Required(root, "id", root.String);
         var validity = root.Mapping("validity");
         var effectiveFrom = validity?.Date("effectiveFrom");
-        var acceptedUntil = validity?.Date("acceptedUntil");
+        if (validity?.Node("acceptedUntil") is not null && validity.Node("usableUntil") is { } both)
+        {
+            throw validity.Error(both, "validity.usableUntil", "acceptedUntil and usableUntil are one date (the last day the checklist may be used): give only one");
+        }
+
+        var untilKey = validity?.Node("usableUntil") is not null ? "usableUntil" : "acceptedUntil";
+        var acceptedUntil = validity?.Date(untilKey);
+        var released = validity?.Date("released");
+        var nextExpected = validity?.Date("nextVersionExpected");
+        var previousAcceptedUntil = validity?.Date("previousAcceptedUntil");
+        var successor = validity?.String("successor");
         validity?.RejectUnknownKeys();
         if (effectiveFrom is { } from && acceptedUntil is { } until && until < from)
         {
-            throw root.Error(validity!.Node("acceptedUntil")!, "validity.acceptedUntil", "is before validity.effectiveFrom");
+            throw root.Error(validity!.Node(untilKey)!, "validity." + untilKey, "is before validity.effectiveFrom");
+        }
+
+        if (released is { } on && acceptedUntil is { } last && last < on)
+        {
+            throw root.Error(validity!.Node(untilKey)!, "validity." + untilKey, "is before validity.released");
+        }
+
+        if (released is { } day && nextExpected is { } next && next < day)
+        {
+            throw root.Error(validity!.Node("nextVersionExpected")!, "validity.nextVersionExpected", "is before validity.released");
+        }
+
+        if (successor is not null && successor == id)
+        {
+            throw root.Error(validity!.Node("successor")!, "validity.successor", "a checklist cannot succeed itself");
+        }
+
+        var exemptionReader = root.Mapping("reviewExemption");
+        ReviewExemption? exemption = null;
+        if (exemptionReader is not null)
+        {
+            var pillars = Vocabulary(exemptionReader, "pillars", WellArchitectedPillars.IsKnown, "pillar", WellArchitectedPillars.All.Select(p => p.Id));
+            if (pillars.Count == 0)
+            {
+                throw root.Error(root.Node("reviewExemption")!, "reviewExemption.pillars", "name at least one pillar");
+            }
+
+            exemption = new ReviewExemption(pillars);
+            exemptionReader.RejectUnknownKeys();
         }
 
         var office = Required(root, "programOffice", root.Mapping);
@@ -131,11 +170,21 @@ public static class CatalogReader
             SourceLanguage = Required(root, "sourceLanguage", k => root.Enum(k, SourceLanguages)),
             EffectiveFrom = effectiveFrom,
             AcceptedUntil = acceptedUntil,
+            Released = released,
+            NextVersionExpected = nextExpected,
+            PreviousAcceptedUntil = previousAcceptedUntil,
+            Successor = successor,
+            ReviewExemption = exemption,
             ProgramOffice = programOffice,
             Options = options,
             Sections = ReadSections(root),
         };
         root.RejectUnknownKeys();
+        if (exemption is null && catalog.Items.FirstOrDefault(i => i.ExemptByReview) is { } exempt)
+        {
+            throw root.Error(root.Node("sections")!, "reviewExemption", $"item {exempt.Id} is exemptByReview but the catalog has no reviewExemption naming the pillars");
+        }
+
         return catalog;
     }
 
@@ -244,7 +293,18 @@ public static class CatalogReader
                 practice.RejectUnknownKeys();
                 return result;
             }) ?? [],
+            ExemptByReview = reader.Bool("exemptByReview") ?? false,
         };
+        if (rule == "common-requirement" && appliesTo != Applicability.AtLeastOneCaseStudy)
+        {
+            throw reader.Error(reader.Node("appliesTo")!, reader.FieldPath("appliesTo"), "rule common-requirement is met by at least one case study: appliesTo must be at-least-one-case-study");
+        }
+
+        if (rule == "per-reference" && appliesTo is Applicability.Partner or Applicability.AtLeastOneCaseStudy)
+        {
+            throw reader.Error(reader.Node("appliesTo")!, reader.FieldPath("appliesTo"), "rule per-reference is judged for every case study: appliesTo must name case studies, not the partner or at least one");
+        }
+
         reader.RejectUnknownKeys();
         return item;
     }

@@ -10,6 +10,12 @@ public enum ParameterKind
 
     /// <summary>A partner tier.</summary>
     Tier,
+
+    /// <summary>A stage of the AWS Services Path (<c>registered</c>, <c>validated</c>, <c>differentiated</c>).</summary>
+    PathStage,
+
+    /// <summary><c>yes</c> or <c>no</c>.</summary>
+    Flag,
 }
 
 /// <summary>A parameter a rule accepts, with its default.</summary>
@@ -39,12 +45,20 @@ public static class RuleSignatures
         ["az-resilience"] = [],
         ["disaster-recovery"] = [],
         ["pci-testing"] = [new("scanWindowMonths", ParameterKind.Count, "3"), new("penetrationTestWindowMonths", ParameterKind.Count, "12")],
+        ["services-path"] = [new("minimum", ParameterKind.PathStage, "validated")],
+        ["production-case-studies"] = [new("required", ParameterKind.Count, "2"), new("windowMonths", ParameterKind.Count, "18")],
+        ["architecture-diagrams"] = [],
+        ["case-study-self-assessment"] = [],
+        ["per-reference"] = [],
+        ["common-requirement"] = [new("partnerDocument", ParameterKind.Flag, "no")],
     };
 
     internal static bool IsValid(ParameterKind kind, string value) => kind switch
     {
         ParameterKind.Count => int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n >= 1,
         ParameterKind.Tier => Vocabulary.Tiers.TryParse(value, out _),
+        ParameterKind.PathStage => Vocabulary.PathStages.TryParse(value, out _),
+        ParameterKind.Flag => value is "yes" or "no",
         _ => false,
     };
 }

@@ -10,11 +10,12 @@ namespace Attest.Core.Findings;
 public sealed class CaseStudyFindings
 {
     /// <summary>Findings and inventories by case study key.</summary>
-    public CaseStudyFindings(IReadOnlyDictionary<string, IReadOnlyList<EvidenceFinding>> byCaseStudy, IReadOnlyDictionary<string, EvidenceInventory>? inventories = null)
+    public CaseStudyFindings(IReadOnlyDictionary<string, IReadOnlyList<EvidenceFinding>> byCaseStudy, IReadOnlyDictionary<string, EvidenceInventory>? inventories = null, IReadOnlyDictionary<string, IReadOnlyList<WellArchitectedReview>>? reviews = null)
     {
         ArgumentNullException.ThrowIfNull(byCaseStudy);
         ByCaseStudy = byCaseStudy;
         Inventories = inventories ?? new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        Reviews = reviews ?? new Dictionary<string, IReadOnlyList<WellArchitectedReview>>(StringComparer.Ordinal);
     }
 
     /// <summary>No findings at all.</summary>
@@ -32,6 +33,12 @@ public sealed class CaseStudyFindings
         ArgumentNullException.ThrowIfNull(item);
         return item.Topics.Count > 0 && ByCaseStudy.TryGetValue(caseStudy, out var findings) ? findings.Where(f => item.Topics.Contains(f.Topic, StringComparer.Ordinal)).ToArray() : [];
     }
+
+    /// <summary>The Well-Architected reviews found in each case study's evidence, by case study key.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<WellArchitectedReview>> Reviews { get; }
+
+    /// <summary>The Well-Architected reviews in case study <paramref name="caseStudy"/>'s evidence (none when none is known).</summary>
+    public IReadOnlyList<WellArchitectedReview> ReviewsOf(string caseStudy) => Reviews.TryGetValue(caseStudy, out var reviews) ? reviews : [];
 
     /// <summary>The inventory of case study <paramref name="caseStudy"/>'s evidence (empty when none is known).</summary>
     public EvidenceInventory InventoryOf(string caseStudy) => Inventories.TryGetValue(caseStudy, out var inventory) ? inventory : EvidenceInventory.Empty;

@@ -70,16 +70,19 @@ public sealed class CaseStudyPool
         "s/o", "so", "s.o.", "sansobjet", "aucun", "aucune", "neant", "non", "nonapplicable", "/", ".", "...", "…",
     };
 
-    private static readonly (Func<CaseStudy, bool> IsMissing, LocalizedString Name)[] RequiredFields =
+    private static readonly Phrase AffiliateOnly = new("its customer is the partner or an affiliate, and the offering is not stated as sold to outside customers (offeredOutside)", "son client est le partenaire ou une société affiliée, et l'offre n'est pas indiquée comme vendue à des clients extérieurs (offeredOutside)");
+
+    // Retail: only the retail checklist asks for it
+    private static readonly (Func<CaseStudy, bool> IsMissing, LocalizedString Name, bool Retail)[] RequiredFields =
     [
-        (c => string.IsNullOrWhiteSpace(c.Customer), new("customer name", "nom du client")),
-        (c => string.IsNullOrWhiteSpace(c.CustomerWebsite), new("customer website", "site web du client")),
-        (c => string.IsNullOrWhiteSpace(c.Problem), new("problem statement", "énoncé du problème")),
-        (c => string.IsNullOrWhiteSpace(c.Solution), new("proposed solution", "solution proposée")),
-        (c => c.AwsServices is null || c.AwsServices.Count == 0, new("AWS services used", "services AWS utilisés")),
-        (c => string.IsNullOrWhiteSpace(c.RetailExpertise), new("retail expertise used", "expertise de la vente au détail utilisée")),
-        (c => c.ThirdParty is null, new("third-party applications (an empty list if none)", "applications tierces (une liste vide s'il n'y en a pas)")),
-        (c => string.IsNullOrWhiteSpace(c.Results), new("results", "résultats")),
+        (c => string.IsNullOrWhiteSpace(c.Customer), new("customer name", "nom du client"), false),
+        (c => string.IsNullOrWhiteSpace(c.CustomerWebsite), new("customer website", "site web du client"), false),
+        (c => string.IsNullOrWhiteSpace(c.Problem), new("problem statement", "énoncé du problème"), false),
+        (c => string.IsNullOrWhiteSpace(c.Solution), new("proposed solution", "solution proposée"), false),
+        (c => c.AwsServices is null || c.AwsServices.Count == 0, new("AWS services used", "services AWS utilisés"), false),
+        (c => string.IsNullOrWhiteSpace(c.RetailExpertise), new("retail expertise used", "expertise de la vente au détail utilisée"), true),
+        (c => c.ThirdParty is null, new("third-party applications (an empty list if none)", "applications tierces (une liste vide s'il n'y en a pas)"), true),
+        (c => string.IsNullOrWhiteSpace(c.Results), new("results", "résultats"), false),
     ];
 
     private readonly Dictionary<string, CaseStudyStanding> byKey;
@@ -146,7 +149,11 @@ public sealed class CaseStudyPool
     /// <paramref name="isPublic"/>), then with evidence cited, then the one that stays longest in the window, then the
     /// first in the file.
     /// </summary>
-    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms, Func<CaseStudy, bool>? isPublic = null)
+    /// <remarks>
+    /// With <paramref name="retail"/> false (a checklist without retail case studies), a case study needs no retail use case
+    /// and no retail expertise; an affiliate customer then counts only when the offering is also sold outside.
+    /// </remarks>
+    public static CaseStudyPool Build(Application application, DateOnly asOf, int windowMonths, NormalForms forms, Func<CaseStudy, bool>? isPublic = null, bool retail = true)
     {
         var cases = application.CaseStudies;
         var n = cases.Count;
@@ -156,7 +163,7 @@ public sealed class CaseStudyPool
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            problems[i] = Problems(cases[i], asOf, windowMonths);
+            problems[i] = Problems(cases[i], asOf, windowMonths, retail);
             if (problems[i].Count == 0)
             {
                 names[i] = forms.CustomerName(cases[i].Customer!);
@@ -365,7 +372,7 @@ public sealed class CaseStudyPool
         return (customers.Count, compliant.Count);
     }
 
-    private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths)
+    private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths, bool retail)
     {
         var problems = new List<Message>();
         switch (c.Stage)
@@ -378,7 +385,7 @@ public sealed class CaseStudyPool
                 break;
         }
 
-        switch (c.UseCase)
+        switch (retail ? c.UseCase : RetailUseCase.CustomerEngagement)
         {
             case null:
                 problems.Add(UseCaseNotStated.Message());
@@ -386,6 +393,11 @@ public sealed class CaseStudyPool
             case RetailUseCase.None:
                 problems.Add(GenericIt.Message());
                 break;
+        }
+
+        if (!retail && c.Affiliate == true && c.OfferedOutside != true)
+        {
+            problems.Add(AffiliateOnly.Message());
         }
 
         if (c.Completed is not { } completed)
@@ -401,7 +413,7 @@ public sealed class CaseStudyPool
             problems.Add(CompletedTooLongAgo.With(completed, windowMonths, asOf, Calendar.AddMonths(asOf, -windowMonths)));
         }
 
-        var missing = RequiredFields.Where(f => f.IsMissing(c)).Select(f => f.Name).ToArray();
+        var missing = RequiredFields.Where(f => (retail || f.Retail is false) && f.IsMissing(c)).Select(f => f.Name).ToArray();
         if (missing.Length > 0)
         {
             problems.Add(MissingFields.With(missing));

@@ -15,9 +15,10 @@ public sealed class EvaluationContext
         Catalog = catalog;
         AsOf = asOf;
         Forms = forms;
-        var caseStudyRule = catalog.Items.FirstOrDefault(i => i.Rule == "retail-case-studies");
+        var caseStudyRule = catalog.Items.FirstOrDefault(i => i.Rule is "retail-case-studies" or "production-case-studies");
         var site = SiteEvidence.UsableSite(application, forms.Site);
-        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms, c => PublicCaseStudiesRule.IsPublic(c, forms, site));
+        var retail = caseStudyRule?.Rule != "production-case-studies";
+        Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms, c => PublicCaseStudiesRule.IsPublic(c, forms, site), retail);
     }
 
     /// <summary>The application.</summary>

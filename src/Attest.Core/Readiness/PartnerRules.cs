@@ -7,10 +7,10 @@ namespace Attest.Core.Readiness;
 /// <summary>PRE-1.1: the partner attests it has read the program guidelines.</summary>
 internal sealed class GuidelinesReadRule : IReadinessRule
 {
-    private static readonly Phrase Read = new("The partner attests that it has read the AWS Competency program guidelines.", "Le partenaire atteste avoir lu les directives du programme de compétences AWS.");
+    private static readonly Phrase Read = new("The partner attests that it has read the program guidelines ({0}).", "Le partenaire atteste avoir lu les directives du programme ({0}).");
     private static readonly Phrase NotRead = new("The partner states that it has not read the program guidelines.", "Le partenaire indique ne pas avoir lu les directives du programme.");
     private static readonly Phrase NotStated = new("Whether the program guidelines were read is not stated.", "La lecture des directives du programme n'est pas indiquée.");
-    private static readonly Phrase Next = new("Read the AWS Competency program guidelines, then set partner.guidelinesRead to true.", "Lisez les directives du programme de compétences AWS, puis indiquez partner.guidelinesRead: true.");
+    private static readonly Phrase Next = new("Read the program guidelines ({0}), then set partner.guidelinesRead to true.", "Lisez les directives du programme ({0}), puis indiquez partner.guidelinesRead: true.");
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
@@ -20,8 +20,8 @@ internal sealed class GuidelinesReadRule : IReadinessRule
         {
             Item = item,
             Status = status,
-            Reason = (read switch { true => Read, false => NotRead, null => NotStated }).Message(),
-            NextStep = read == true ? null : Next.Message(),
+            Reason = read == true ? Read.With(context.Catalog.Title) : (read == false ? NotRead : NotStated).Message(),
+            NextStep = read == true ? null : Next.With(context.Catalog.Title),
             Facts = [new("guidelinesRead", read)],
             Notes = Shared.Disagreement(context.SelfAssessment(item), status),
         };

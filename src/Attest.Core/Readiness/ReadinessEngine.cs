@@ -25,6 +25,12 @@ public static class ReadinessEngine
         ["az-resilience"] = new AzResilienceRule(),
         ["disaster-recovery"] = new DisasterRecoveryRule(),
         ["pci-testing"] = new PciTestingRule(),
+        ["services-path"] = new ServicesPathRule(),
+        ["production-case-studies"] = new ProductionCaseStudiesRule(),
+        ["architecture-diagrams"] = new ArchitectureDiagramsRule(),
+        ["case-study-self-assessment"] = new CaseStudySelfAssessmentRule(),
+        ["per-reference"] = new CaseStudyAnswersRule(),
+        ["common-requirement"] = new CaseStudyAnswersRule(),
     };
 
     /// <summary>The rule ids this engine implements (every id of <see cref="RuleSignatures.All"/>).</summary>
@@ -35,15 +41,18 @@ public static class ReadinessEngine
     /// it stays ready if nothing but time changes. A <paramref name="site"/> observation, when given, replaces the partner's
     /// declarations about its web site (PRE-2.2, PRE-3.1, PRE-3.2). <paramref name="missingEvidence"/> lists the cited
     /// evidence references (case-study and self-assessment evidence) that the caller did not find: the items relying on
-    /// them are needs review at best, and say which are missing.
+    /// them are needs review at best, and say which are missing. <paramref name="successor"/>, the loaded checklist that
+    /// replaces this one (<see cref="ChecklistWindow.SuccessorAmong"/>), may shorten or lengthen the window by what it
+    /// says of its previous version.
     /// </summary>
-    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
+    public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null, Catalog? successor = null)
     {
         var forms = new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence);
         var items = Evaluate(application, catalog, asOf, forms);
         var changes = Changes(items, asOf);
-        var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes };
-        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes, forms) } : report;
+        var validity = ChecklistWindow.Judge(catalog, asOf, successor);
+        var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes, Validity = validity };
+        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes, forms, validity.AcceptedUntil) } : report;
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
@@ -104,12 +113,12 @@ public static class ReadinessEngine
     }
 
     // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
-    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms)
+    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms, DateOnly? acceptedUntil)
     {
         var byDay = changes.ToLookup(c => c.Date);
         foreach (var day in changes.Select(c => c.Date).Distinct())
         {
-            if (catalog.AcceptedUntil is { } until && day > until)
+            if (acceptedUntil is { } until && day > until)
             {
                 break;
             }
@@ -120,6 +129,6 @@ public static class ReadinessEngine
             }
         }
 
-        return catalog.AcceptedUntil is { } last && last >= asOf ? last : null;
+        return acceptedUntil is { } last && last >= asOf ? last : null;
     }
 }

@@ -39,6 +39,19 @@ public static class ReadinessJson
         WriteNullable(json, "partner", report.Application.Partner.Name);
         json.WriteBoolean("ready", report.Ready);
         WriteNullable(json, "readyUntil", report.ReadyUntil is { } until ? Date(until) : null);
+        if (report.Validity is { } validity)
+        {
+            json.WriteStartObject("validity");
+            json.WriteString("phase", ChecklistPhases.Names.Wire(validity.Phase));
+            json.WriteBoolean("accepted", validity.Accepted);
+            WriteNullable(json, "acceptedUntil", validity.AcceptedUntil is { } last ? Date(last) : null);
+            WriteNullable(json, "nextVersionExpected", validity.NextVersionExpected is { } next ? Date(next) : null);
+            WriteNullable(json, "successor", validity.Successor);
+            json.WriteString("reason", validity.Reason.In(language));
+            WriteNullable(json, "nextStep", validity.NextStep?.In(language));
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("summary");
         foreach (var status in Enum.GetValues<ReadinessStatus>())
         {

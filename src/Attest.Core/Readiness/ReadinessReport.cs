@@ -106,8 +106,11 @@ public sealed record ReadinessReport
     /// <summary>Every item, in checklist order.</summary>
     public required IReadOnlyList<ItemVerdict> Items { get; init; }
 
-    /// <summary>True when no item is <see cref="ReadinessStatus.NotMet"/>.</summary>
-    public bool Ready => Items.All(i => i.Status != ReadinessStatus.NotMet);
+    /// <summary>Where the checklist stands in its validity window on <see cref="AsOf"/>; null when not judged (read as accepted).</summary>
+    public ChecklistValidity? Validity { get; init; }
+
+    /// <summary>True when no item is <see cref="ReadinessStatus.NotMet"/> and the checklist is accepted on <see cref="AsOf"/>.</summary>
+    public bool Ready => Items.All(i => i.Status != ReadinessStatus.NotMet) && Validity?.Accepted != false;
 
     /// <summary>For a ready application: the last day it stays ready if nothing but time changes; null when no date ends it.</summary>
     public DateOnly? ReadyUntil { get; init; }

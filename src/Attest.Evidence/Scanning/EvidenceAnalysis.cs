@@ -54,6 +54,9 @@ public static class EvidenceKinds
     /// <summary>An AWS Security Hub export (ASFF, <c>aws securityhub get-findings</c>).</summary>
     public const string SecurityHubReport = "securityhub-report";
 
+    /// <summary>A Well-Architected review exported from the Well-Architected Tool (lens review, answers or improvements, JSON).</summary>
+    public const string WellArchitectedReview = "well-architected-review";
+
     /// <summary>A ZIP archive whose entries were scanned.</summary>
     public const string Archive = "archive";
 }
@@ -75,4 +78,8 @@ public sealed record EvidenceSummary(IReadOnlyDictionary<string, int> Kinds, Evi
 /// <param name="Problems">What could not be read, and why; never an exception.</param>
 /// <param name="Summary">What was found.</param>
 /// <param name="Trail">The CloudTrail timeline when logs were read, else null.</param>
-public sealed record EvidenceAnalysis(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, EvidenceSummary Summary, TrailReport? Trail);
+public sealed record EvidenceAnalysis(IReadOnlyList<EvidenceFinding> Findings, IReadOnlyList<IacProblem> Problems, EvidenceSummary Summary, TrailReport? Trail)
+{
+    /// <summary>The Well-Architected reviews read, in path order (the Well-Architected exemption reads them).</summary>
+    public IReadOnlyList<WellArchitectedReview> Reviews { get; init; } = [];
+}

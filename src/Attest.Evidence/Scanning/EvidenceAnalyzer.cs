@@ -10,6 +10,7 @@ using Attest.Evidence.Model;
 using Attest.Evidence.Reports;
 using Attest.Evidence.Rules;
 using Attest.Evidence.Terraform.Evaluation;
+using Attest.Evidence.WellArchitected;
 
 namespace Attest.Evidence.Scanning;
 
@@ -214,6 +215,7 @@ public static partial class EvidenceAnalyzer
         private readonly List<(IacDocument Document, string Kind)> documents = [];
         private readonly List<EvidenceFinding> reported = [];
         private readonly List<IacProblem> problems = [];
+        private readonly List<WellArchitectedReview> reviews = [];
         private readonly Dictionary<string, int> kinds = new(StringComparer.Ordinal);
         private readonly TrailAnalyzer trail = new(options.Trail);
         private readonly List<(Func<Stream> Open, bool Gzip, TrailShape Shape, string Name)> trailsOnDisk = [];
@@ -277,7 +279,7 @@ public static partial class EvidenceAnalyzer
                 .SelectMany(d => d.Document.Resources)
                 .Where(r => !r.Type.StartsWith("data.", StringComparison.Ordinal))
                 .Select(r => (r.Location.File, r.Type)));
-            return new EvidenceAnalysis(findings, allProblems, new EvidenceSummary(new Dictionary<string, int>(kinds, StringComparer.Ordinal), inventory), report);
+            return new EvidenceAnalysis(findings, allProblems, new EvidenceSummary(new Dictionary<string, int>(kinds, StringComparer.Ordinal), inventory), report) { Reviews = reviews };
         }
 
         private void Count(string kind) => kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
@@ -435,6 +437,22 @@ public static partial class EvidenceAnalyzer
                 var kind = text.Contains("AWS::Serverless-2016-10-31", StringComparison.Ordinal) ? EvidenceKinds.Sam : EvidenceKinds.CloudFormation;
                 documents.Add((CloudFormationReader.Read(text, display), kind));
                 Count(kind);
+                return true;
+            }
+
+            if (ReviewReader.LooksLikeReview(text))
+            {
+                var (review, problem) = ReviewReader.Read(text, display);
+                if (review is not null)
+                {
+                    reviews.Add(review);
+                    Count(EvidenceKinds.WellArchitectedReview);
+                }
+                else
+                {
+                    problems.Add(problem!);
+                }
+
                 return true;
             }
 

@@ -83,6 +83,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             application.Property(a => a.ChecklistId).HasMaxLength(100).IsRequired();
             application.Property(a => a.Status).HasConversion<string>().HasMaxLength(32);
             application.Property(a => a.Tier).HasConversion<string>().HasMaxLength(32);
+            application.Property(a => a.ServicesPath).HasConversion<string>().HasMaxLength(32);
             application.Property(a => a.Revision).IsConcurrencyToken();
             application.Property(a => a.SiteCheckError).HasMaxLength(2000);
             application.Property(a => a.PartnerApnId).HasMaxLength(200);
@@ -109,6 +110,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             JsonColumn(caseStudy.Property(c => c.Compliance));
             JsonColumn(caseStudy.Property(c => c.Evidence));
             JsonColumn(caseStudy.Property(c => c.DistinctFrom));
+            JsonColumn(caseStudy.Property(c => c.ArchitectureDiagrams));
             JsonColumn(caseStudy.Property(c => c.Availability));
             caseStudy.HasQueryFilter(c => Access.PartnerIds.Contains(c.PartnerId) || (Access.SeesSubmitted && c.Application!.Status != ApplicationStatus.Draft) || Access.AuditedApplicationIds.Contains(c.ApplicationId));
         });

@@ -90,6 +90,9 @@ public sealed class ApplicationRecord
 
     public PartnerTier? Tier { get; set; }
 
+    /// <summary>The partner's stage on the AWS Services Path (service delivery checklists, 1.2).</summary>
+    public ServicesPathStage? ServicesPath { get; set; }
+
     public bool? MspProgramMember { get; set; }
 
     public bool? GuidelinesRead { get; set; }
@@ -180,6 +183,15 @@ public sealed class CaseStudyRecord
 
     /// <summary>Keys of case studies whose customers the partner confirms are distinct from this one's (format v1 <c>distinctFrom</c>).</summary>
     public List<string>? DistinctFrom { get; set; }
+
+    /// <summary>The customer is the partner or an affiliate (service delivery checklists, 2.1).</summary>
+    public bool? Affiliate { get; set; }
+
+    /// <summary>For an affiliate: the offering is also sold to outside customers.</summary>
+    public bool? OfferedOutside { get; set; }
+
+    /// <summary>Architecture diagrams of the customer's deployment (service delivery checklists, 2.2).</summary>
+    public List<string>? ArchitectureDiagrams { get; set; }
 
     public ProjectStage? Stage { get; set; }
 

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features;
 
 /// <summary>The applications the user may see (the database filters decide which), and starting a new one.</summary>
-public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock) : PageModel
+public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock, Evidence.ApplicationEvidence evidence, OfficeClock office) : PageModel
 {
     public sealed record Row(Guid Id, string Partner, string Checklist, ApplicationStatus Status, DateTimeOffset UpdatedAt, Attest.Core.Workflow.WorkflowState? State = null)
     {
@@ -19,6 +19,9 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
     public IReadOnlyList<Row> Applications { get; private set; } = [];
 
     public IReadOnlyList<Catalog> Checklists => catalogs.All;
+
+    /// <summary>The signed-in partner's programs side by side, when it applies for more than one checklist.</summary>
+    public IReadOnlyList<Attest.Web.Features.Applications.ProgramReadiness.Row> Programs { get; private set; } = [];
 
     public bool CanStart => access.Value.OwnPartnerId is { } partner && access.Value.CanLead(partner);
 
@@ -33,6 +36,10 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
         var states = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.ApplicationId)).Select(w => new { w.ApplicationId, w.State }).ToListAsync();
         var stateOf = states.ToDictionary(s => s.ApplicationId, s => Attest.Core.Workflow.WorkflowStates.Names.TryParse(s.State, out var state) ? state : (Attest.Core.Workflow.WorkflowState?)null);
         Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner ?? "", r.ChecklistId, r.Status, r.UpdatedAt, stateOf.GetValueOrDefault(r.Id))).ToList();
+        if (access.Value.OwnPartnerId is { } partnerId)
+        {
+            Programs = await Attest.Web.Features.Applications.ProgramReadiness.ForPartnerAsync(db, evidence, catalogs, partnerId, office.Today, HttpContext.RequestAborted);
+        }
     }
 
     public async Task<IActionResult> OnPostStartAsync(string checklist)

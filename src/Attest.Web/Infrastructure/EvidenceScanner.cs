@@ -15,6 +15,12 @@ public sealed record EvidenceScan(bool IsCode, IReadOnlyList<EvidenceFinding> Fi
     /// <summary>The resources the file's code defines, per file and type, with their AWS service (files against the placeholder).</summary>
     public EvidenceInventory Inventory { get; init; } = EvidenceInventory.Empty;
 
+    /// <summary>The Well-Architected reviews the file holds (files against the placeholder).</summary>
+    public IReadOnlyList<WellArchitectedReview> Reviews { get; init; } = [];
+
+    /// <summary>The reviews, located in the piece of evidence named <paramref name="name"/>.</summary>
+    public IEnumerable<WellArchitectedReview> ReviewsFor(string name) => Reviews.Select(r => r with { File = Locate(r.File, name) });
+
     /// <summary>The inventory, located in the piece of evidence named <paramref name="name"/>.</summary>
     public EvidenceInventory InventoryFor(string name) => Inventory.Renamed(file => Locate(file, name));
 
@@ -54,7 +60,7 @@ public static class IacEvidence
             return new NonClosing(file);
         }));
         var archive = analysis.Summary.Kinds.ContainsKey(EvidenceKinds.Archive);
-        return new EvidenceScan(analysis.Summary.HasEvidence || archive || analysis.Problems.Count > 0, analysis.Findings, analysis.Problems, archive) { Inventory = analysis.Summary.Inventory };
+        return new EvidenceScan(analysis.Summary.HasEvidence || archive || analysis.Problems.Count > 0, analysis.Findings, analysis.Problems, archive) { Inventory = analysis.Summary.Inventory, Reviews = analysis.Reviews };
     }
 
     // Lets a reader dispose its stream without closing the stored file under it

@@ -77,7 +77,12 @@ public static class StoredAnalysis
         var problems = record.Problems is { } text
             ? (JsonSerializer.Deserialize<List<ProblemRow>>(text, Json) ?? []).Select(p => new IacProblem(new FileLocation(p.File, p.Line, p.Column), p.Message)).ToList()
             : [];
-        return new EvidenceScan(record.IsCode, ReadFindings(record.Findings), problems, record.Archive) { Inventory = ReadInventory(record.Inventory) };
+        var reviews = record.Summary is { } summary ? JsonSerializer.Deserialize<AnalysisSummary>(summary, Json)?.Reviews ?? [] : [];
+        return new EvidenceScan(record.IsCode, ReadFindings(record.Findings), problems, record.Archive)
+        {
+            Inventory = ReadInventory(record.Inventory),
+            Reviews = [.. reviews.Select(r => r.ToReview())],
+        };
     }
 
     /// <summary>The summary of a done <paramref name="record"/>; null for any other state.</summary>
@@ -200,7 +205,8 @@ public static class StoredAnalysis
         scan.Findings.Count(f => f.Outcome == FindingOutcome.Pass),
         scan.Findings.Count(f => f.Outcome == FindingOutcome.Unknown),
         scan.Problems.Count,
-        scan.Findings.GroupBy(f => f.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+        scan.Findings.GroupBy(f => f.Topic, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal),
+        scan.Reviews.Count == 0 ? null : [.. scan.Reviews.Select(StoredReview.Of)]);
 
     private sealed record FindingRow(
         string Rule, string Topic, string Outcome, string Severity, string Resource, string ResourceType, string File, int Line, int Column,
@@ -211,5 +217,15 @@ public static class StoredAnalysis
     private sealed record ProblemRow(string File, int Line, int Column, string Message);
 }
 
-/// <summary>What a stored analysis found, in counts: findings by outcome, read problems, findings by topic.</summary>
-public sealed record AnalysisSummary(bool Code, int Findings, int Failing, int Passing, int Unknown, int Problems, IReadOnlyDictionary<string, int> ByTopic);
+/// <summary>What a stored analysis found, in counts: findings by outcome, read problems, findings by topic; and the Well-Architected reviews the file holds.</summary>
+public sealed record AnalysisSummary(bool Code, int Findings, int Failing, int Passing, int Unknown, int Problems, IReadOnlyDictionary<string, int> ByTopic, IReadOnlyList<StoredReview>? Reviews = null);
+
+/// <summary>A Well-Architected review as stored with an analysis: high-risk issues per pillar.</summary>
+public sealed record StoredReview(string File, string? Workload, string? Lens, DateOnly? UpdatedOn, IReadOnlyDictionary<string, int> HighRisks)
+{
+    /// <summary>The stored form of <paramref name="review"/>.</summary>
+    public static StoredReview Of(WellArchitectedReview review) => new(review.File, review.Workload, review.Lens, review.UpdatedOn, review.HighRisks);
+
+    /// <summary>The review again.</summary>
+    public WellArchitectedReview ToReview() => new() { File = File, Workload = Workload, Lens = Lens, UpdatedOn = UpdatedOn, HighRisks = HighRisks };
+}

@@ -41,6 +41,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
         api.MapApplications();
+        api.MapWorkbook();
         api.MapCaseStudies();
         api.MapSelfAssessment();
         api.MapEvidence();

@@ -16,6 +16,7 @@ public static class ApplicationMapping
         {
             Name = a.PartnerName,
             Tier = a.Tier,
+            ServicesPath = a.ServicesPath,
             MspProgramMember = a.MspProgramMember,
             GuidelinesRead = a.GuidelinesRead,
             Homepage = a.Homepage,
@@ -51,6 +52,9 @@ public static class ApplicationMapping
         Customer = c.Customer,
         CustomerWebsite = c.CustomerWebsite,
         DistinctFrom = c.DistinctFrom,
+        Affiliate = c.Affiliate,
+        OfferedOutside = c.OfferedOutside,
+        ArchitectureDiagrams = c.ArchitectureDiagrams,
         Stage = c.Stage,
         UseCase = c.UseCase,
         Delivery = c.Delivery,
@@ -78,6 +82,9 @@ public static class ApplicationMapping
         to.Customer = from.Customer;
         to.CustomerWebsite = from.CustomerWebsite;
         to.DistinctFrom = from.DistinctFrom?.ToList();
+        to.Affiliate = from.Affiliate;
+        to.OfferedOutside = from.OfferedOutside;
+        to.ArchitectureDiagrams = from.ArchitectureDiagrams?.ToList();
         to.Stage = from.Stage;
         to.UseCase = from.UseCase;
         to.Delivery = from.Delivery;
@@ -217,6 +224,7 @@ public static class ApplicationMapping
         var partnerId = record.PartnerId;
         var p = imported.Partner;
         record.Tier = p.Tier;
+        record.ServicesPath = p.ServicesPath;
         record.MspProgramMember = p.MspProgramMember;
         record.GuidelinesRead = p.GuidelinesRead;
         record.Homepage = p.Homepage;

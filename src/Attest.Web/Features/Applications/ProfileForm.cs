@@ -25,6 +25,8 @@ public sealed class ProfileForm
 
     public string? Tier { get; set; }
 
+    public string? ServicesPath { get; set; }
+
     public string? MspProgramMember { get; set; }
 
     public string? GuidelinesRead { get; set; }
@@ -53,6 +55,7 @@ public sealed class ProfileForm
         ContactName = a.ContactName,
         ContactEmail = a.ContactEmail,
         Tier = a.Tier is { } tier ? Vocabulary.Tiers.Wire(tier) : null,
+        ServicesPath = a.ServicesPath is { } stage ? Vocabulary.PathStages.Wire(stage) : null,
         MspProgramMember = FormInput.Tri(a.MspProgramMember),
         GuidelinesRead = FormInput.Tri(a.GuidelinesRead),
         Homepage = a.Homepage,
@@ -108,6 +111,19 @@ public sealed class ProfileForm
             else
             {
                 Error("Form.Tier", Label("Tier"), ProfileTexts.BadChoice);
+            }
+        }
+
+        ServicesPathStage? servicesPath = null;
+        if (!string.IsNullOrEmpty(ServicesPath))
+        {
+            if (Vocabulary.PathStages.TryParse(ServicesPath, out var stage))
+            {
+                servicesPath = stage;
+            }
+            else
+            {
+                Error("Form.ServicesPath", Label("ServicesPath"), ProfileTexts.BadChoice);
             }
         }
 
@@ -192,6 +208,7 @@ public sealed class ProfileForm
             Id = FormInput.Text(PartnerApnId),
             Contact = contactName is null && contactEmail is null ? null : new PartnerContact { Name = contactName, Email = contactEmail },
             Tier = tier,
+            ServicesPath = servicesPath,
             MspProgramMember = FormInput.Tri(MspProgramMember),
             GuidelinesRead = FormInput.Tri(GuidelinesRead),
             Homepage = FormInput.Text(Homepage),
@@ -209,6 +226,7 @@ public sealed class ProfileForm
         record.ContactName = profile.Contact?.Name;
         record.ContactEmail = profile.Contact?.Email;
         record.Tier = profile.Tier;
+        record.ServicesPath = profile.ServicesPath;
         record.MspProgramMember = profile.MspProgramMember;
         record.GuidelinesRead = profile.GuidelinesRead;
         record.Homepage = profile.Homepage;
@@ -241,6 +259,7 @@ public sealed class ProfileForm
             ("ContactName", theirs.ContactName, mine.ContactName),
             ("ContactEmail", theirs.ContactEmail, mine.ContactEmail),
             ("Tier", theirs.Tier, mine.Tier),
+            ("ServicesPath", theirs.ServicesPath, mine.ServicesPath),
             ("MspProgramMember", theirs.MspProgramMember, mine.MspProgramMember),
             ("GuidelinesRead", theirs.GuidelinesRead, mine.GuidelinesRead),
             ("Homepage", theirs.Homepage, mine.Homepage),

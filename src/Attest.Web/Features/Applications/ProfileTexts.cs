@@ -35,6 +35,7 @@ public static class ProfileTexts
         ["ContactName"] = new("Contact for this application: name", "Contact pour cette candidature : nom"),
         ["ContactEmail"] = new("Contact's e-mail address (the submission e-mail is sent from it)", "Adresse e-mail du contact (l'e-mail de soumission part de cette adresse)"),
         ["Tier"] = new("APN consulting partner tier (PRE-1.2)", "Niveau de partenaire conseil APN (PRE-1.2)"),
+        ["ServicesPath"] = new("Stage on the AWS Services Path (service delivery checklists, 1.2)", "Stade sur le parcours Services AWS (listes de prestation de services, 1.2)"),
         ["MspProgramMember"] = new("Member of the AWS Managed Service Provider program (PRE-2.4)", "Membre du programme AWS Managed Service Provider (PRE-2.4)"),
         ["GuidelinesRead"] = new("We have read the AWS Competency program guidelines (PRE-1.1)", "Nous avons lu les directives du programme AWS Competency (PRE-1.1)"),
         ["Homepage"] = new("Home page", "Page d'accueil"),

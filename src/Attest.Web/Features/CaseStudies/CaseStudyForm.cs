@@ -57,6 +57,13 @@ public sealed class CaseStudyForm
     /// <summary><c>yes</c> submitted to AWS, <c>no</c> kept out, empty for not stated (then Attest's counted ones are submitted).</summary>
     public string? Submitted { get; set; }
 
+    public string? Affiliate { get; set; }
+
+    public string? OfferedOutside { get; set; }
+
+    /// <summary>Architecture diagrams (service delivery checklists), one reference per line.</summary>
+    public string? ArchitectureDiagrams { get; set; }
+
     /// <summary>One component per line: <c>name | RTO minutes | RPO minutes</c>.</summary>
     public string? Availability { get; set; }
 
@@ -99,6 +106,9 @@ public sealed class CaseStudyForm
         Ecommerce = Bool(c.Ecommerce),
         CardholderData = Bool(c.CardholderData),
         Submitted = Bool(c.Submitted),
+        Affiliate = Bool(c.Affiliate),
+        OfferedOutside = Bool(c.OfferedOutside),
+        ArchitectureDiagrams = Lines(c.ArchitectureDiagrams),
         Availability = c.Availability is null ? null : string.Join('\n', c.Availability.Select(a => $"{a.Component} | {a.RtoMinutes} | {a.RpoMinutes}")),
         DrRtoMinutes = c.DisasterRecovery?.RtoMinutes?.ToString(CultureInfo.InvariantCulture),
         DrRpoMinutes = c.DisasterRecovery?.RpoMinutes?.ToString(CultureInfo.InvariantCulture),
@@ -166,6 +176,9 @@ public sealed class CaseStudyForm
             Ecommerce = Tri(Ecommerce),
             CardholderData = Tri(CardholderData),
             Submitted = Tri(Submitted),
+            Affiliate = Tri(Affiliate),
+            OfferedOutside = Tri(OfferedOutside),
+            ArchitectureDiagrams = List(ArchitectureDiagrams, stated: !string.IsNullOrWhiteSpace(ArchitectureDiagrams)),
             Availability = availability.Count > 0 ? availability : null,
             DisasterRecovery = hasDr ? new DisasterRecoveryPlan { RtoMinutes = drRto, RpoMinutes = drRpo, TestedOn = drTested, RunbookDelivered = Tri(DrRunbookDelivered) } : null,
             Pci = hasPci ? new PciTesting { LastVulnerabilityScan = scan, LastPenetrationTest = test } : null,

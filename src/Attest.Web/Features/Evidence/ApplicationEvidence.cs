@@ -95,10 +95,12 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         var catalog = catalogs.Find(application.Checklist);
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        var reviews = new Dictionary<string, IReadOnlyList<WellArchitectedReview>>(StringComparer.Ordinal);
         foreach (var caseStudy in links.Where(l => l.CaseStudyKey is not null && l.Sha256 is not null).GroupBy(l => l.CaseStudyKey!, StringComparer.Ordinal))
         {
             var findings = new List<EvidenceFinding>();
             var inventory = new List<EvidenceInventory>();
+            var caseReviews = new List<WellArchitectedReview>();
             foreach (var piece in caseStudy.GroupBy(l => l.Id))
             {
                 var first = piece.First();
@@ -112,7 +114,10 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
                 // defines tells which services the case study uses, however the file is attached
                 findings.AddRange(Counted(scan, first.Name, piece.Any(l => l.ItemId is null) ? null : TopicsOf(catalog, piece.Select(l => l.ItemId!))));
                 inventory.Add(scan.InventoryFor(first.Name));
+                caseReviews.AddRange(scan.ReviewsFor(first.Name));
             }
+
+            reviews[caseStudy.Key] = caseReviews;
 
             byCaseStudy[caseStudy.Key] = findings;
             inventories[caseStudy.Key] = EvidenceInventory.Merge(inventory);
@@ -142,7 +147,7 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
                 StringComparer.Ordinal),
         };
         var analysed = code.Count(s => analyses.TryGetValue(s, out var a) && a.State is AnalysisState.Done or AnalysisState.Failed);
-        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy, inventories), new ScanProgress(analysed, code.Count)) { ItemFindings = byItem };
+        return new EvidenceForReadiness(augmented, new CaseStudyFindings(byCaseStudy, inventories, reviews), new ScanProgress(analysed, code.Count)) { ItemFindings = byItem };
     }
 
     /// <summary>
@@ -154,7 +159,7 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         ArgumentNullException.ThrowIfNull(record);
         var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
         var site = sites.Observation(record);
-        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site);
+        var report = ReadinessEngine.Evaluate(withEvidence.Application, catalog, day, withEvidence.Findings, site, successor: ChecklistWindow.SuccessorAmong(catalog, catalogs.All));
         return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site) { ItemFindings = withEvidence.ItemFindings };
     }
 

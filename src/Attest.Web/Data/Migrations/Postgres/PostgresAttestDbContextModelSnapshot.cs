@@ -123,6 +123,10 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<string>("ServicesPath")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("SiteCheckError")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -315,8 +319,14 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("Affiliate")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ApplicationId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("ArchitectureDiagrams")
+                        .HasColumnType("text");
 
                     b.Property<string>("Availability")
                         .HasColumnType("text");
@@ -374,6 +384,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("OfferedOutside")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("uuid");

@@ -118,6 +118,10 @@ namespace Attest.Web.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ServicesPath")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SiteCheckError")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -310,7 +314,13 @@ namespace Attest.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("Affiliate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ApplicationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ArchitectureDiagrams")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Availability")
@@ -369,6 +379,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OfferedOutside")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PartnerId")
                         .HasColumnType("TEXT");

@@ -1,0 +1,59 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Attest.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class ServiceDeliveryFacts : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "Affiliate",
+                table: "CaseStudies",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ArchitectureDiagrams",
+                table: "CaseStudies",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "OfferedOutside",
+                table: "CaseStudies",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ServicesPath",
+                table: "Applications",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Affiliate",
+                table: "CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "ArchitectureDiagrams",
+                table: "CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "OfferedOutside",
+                table: "CaseStudies");
+
+            migrationBuilder.DropColumn(
+                name: "ServicesPath",
+                table: "Applications");
+        }
+    }
+}
