@@ -132,6 +132,18 @@ public static class Texts
     public static readonly LocalizedString Partner = new("Partner level", "Niveau partenaire");
     public static readonly LocalizedString Closed = new("The audit is closed.", "L'audit est clos.");
     public static readonly LocalizedString EvidenceOfCaseStudy = new("Notes and evidence", "Notes et preuves");
+    public static readonly LocalizedString GridProgress = new("{0} of {1} scored", "{0} sur {1} notées");
+    public static readonly LocalizedString GridIntro = new("Score each cell on its own: choose Met or Not met and it is saved; a note is saved with its cell.", "Notez chaque cellule séparément : choisissez Respecté ou Non respecté et c'est enregistré ; une note est enregistrée avec sa cellule.");
+    public static readonly LocalizedString SaveCell = new("Save", "Enregistrer");
+    public static readonly LocalizedString Saving = new("Saving…", "Enregistrement…");
+    public static readonly LocalizedString CellSaved = new("Saved", "Enregistré");
+    public static readonly LocalizedString CellNotSaved = new("Not saved: try again", "Non enregistré : réessayez");
+    public static readonly LocalizedString ChooseScore = new("Choose Met or Not met for {0}.", "Choisissez Respecté ou Non respecté pour {0}.");
+    public static readonly LocalizedString NoSuchCell = new("{0} is not a cell of this audit.", "{0} n'est pas une cellule de cet audit.");
+    public static readonly LocalizedString CellScored = new("{0} saved.", "{0} enregistrée.");
+    public static readonly LocalizedString EvidenceBeside = new("Evidence of the case studies", "Preuves des études de cas");
+    public static readonly LocalizedString NoEvidence = new("No evidence cited.", "Aucune preuve citée.");
+    public static readonly LocalizedString ReadinessAtSubmission = new("readiness at submission", "préparation à la soumission");
 
     // Notifications
     public static readonly LocalizedString Notifications = new("Notifications", "Notifications");
