@@ -215,7 +215,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Études de cas", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Éléments et études de cas", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Candidatures" })).ToBeVisibleAsync();
         await Screenshot(page, "applications-fr");

@@ -45,14 +45,81 @@ public sealed class PagesBrowserTests(Browser browser) : IClassFixture<Browser>
 
         await Accessible(page);
         await Screenshot(page, screenshot);
-        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
-        Assert.True(height <= Budget, $"the dashboard is {height} px high, more than three screens ({Budget} px)");
+        await Fits(page, "the dashboard");
 
         // A cell opens in place, without script, with its reason
         var first = table.Locator("td.cell.status-not-met").First;
         await first.Locator("summary").ClickAsync();
         await Assertions.Expect(first.Locator(".cell-detail")).ToBeVisibleAsync();
         await Accessible(page);
+    }
+
+    [Fact]
+    public async Task The_auditor_scores_the_grid_cell_by_cell_with_the_keyboard_in_english_and_french()
+    {
+        var b = World.ApplicationB;
+        await WorkflowSteps.ToAuditInProgressAsync(World, b, "auditor", "leadB");
+        var page = await browser.PageAsync("auditor");
+        page.Console += (_, message) => Console.WriteLine("browser: " + message.Text);
+        await page.GotoAsync($"/audits/{b}");
+        var forms = page.Locator("form.score-form");
+        var total = await forms.CountAsync();
+        Assert.True(total > 20);
+        await Assertions.Expect(page.Locator("#grid-progress")).ToHaveTextAsync($"0 of {total} scored");
+        await Accessible(page);
+        await Fits(page, "the grid");
+        await Screenshot(page, "grid");
+
+        // The keyboard: space chooses Met and the cell is saved at once; the arrow moves to Not met, saved too
+        var first = forms.First;
+        await first.GetByLabel("Met", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Space");
+        await Assertions.Expect(page.Locator("#grid-progress")).ToHaveTextAsync($"1 of {total} scored");
+        await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(first.GetByLabel("Not met", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(first.Locator(".cell-status")).ToHaveTextAsync("Saved");
+        await page.ReloadAsync();
+        await Assertions.Expect(forms.First.GetByLabel("Not met", new() { Exact = true })).ToBeCheckedAsync();
+        await Assertions.Expect(page.Locator("#grid-progress")).ToHaveTextAsync($"1 of {total} scored");
+
+        // The same grid in French
+        await SwitchAsync(page, "fr");
+        await page.GotoAsync($"/audits/{b}");
+        await Assertions.Expect(page.Locator("#grid-progress")).ToHaveTextAsync($"1 sur {total} notées");
+        await Accessible(page);
+        await Fits(page, "the grid");
+        await Screenshot(page, "grid-fr");
+    }
+
+    [Fact]
+    public async Task The_matrix_scrolls_inside_itself_at_phone_width()
+    {
+        var demo = await DemoApplicationAsync();
+        var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseUrl, ViewportSize = new ViewportSize { Width = 375, Height = 740 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("E-mail address").FillAsync("leadDemo@example.test");
+        await page.GetByLabel("Password").FillAsync(World.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.GotoAsync($"/applications/{demo}");
+        var wide = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !(e.parentElement && e.parentElement.closest('.matrix-scroll'))).slice(0, 8).map(e => e.tagName + '.' + e.className + '#' + e.id + ':' + Math.round(e.getBoundingClientRect().right)).join(' ')");
+        Assert.False(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1"), "the page scrolls sideways at 375 px: " + wide);
+        Assert.True(await page.EvaluateAsync<bool>("() => { const s = document.querySelector('.matrix-scroll'); return s.scrollWidth > s.clientWidth; }"), "the matrix should scroll inside its own box");
+
+        // The item column stays in view while the case studies scroll past
+        var before = await page.Locator("#item-PRE-2\\.1 th").BoundingBoxAsync();
+        await page.EvaluateAsync("() => document.querySelector('.matrix-scroll').scrollLeft = 400");
+        var after = await page.Locator("#item-PRE-2\\.1 th").BoundingBoxAsync();
+        Assert.Equal(before!.X, after!.X, 1);
+        await Accessible(page);
+        await Screenshot(page, "matrix-phone");
+    }
+
+    private static async Task Fits(IPage page, string what)
+    {
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(height <= Budget, $"{what} is {height} px high, more than three screens ({Budget} px)");
     }
 
     // The application Attest:DemoData loads, given to a partner of its own whose alliance lead is "leadDemo"

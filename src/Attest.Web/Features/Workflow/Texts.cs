@@ -92,6 +92,10 @@ public static class Texts
     public static readonly LocalizedString EmptyQueue = new("No application is waiting.", "Aucune candidature n'attend.");
     public static readonly LocalizedString Due = new("Answer due", "Réponse attendue le");
     public static readonly LocalizedString Overdue = new("overdue by {0} business days", "en retard de {0} jours ouvrés");
+    public static readonly LocalizedString QueueReadiness = new("Readiness (submitted version)", "Préparation (version soumise)");
+    public static readonly LocalizedString QueueVersion = new("Version", "Version");
+    public static readonly LocalizedString DaysLeft = new("{0} of {1} business days left", "{0} sur {1} jours ouvrés restants");
+    public static readonly LocalizedString DueToday = new("due today", "attendue aujourd'hui");
     public static readonly LocalizedString OfficeActions = new("Program office", "Bureau du programme");
     public static readonly LocalizedString StartReview = new("Start the review", "Commencer l'examen");
     public static readonly LocalizedString RequestInformation = new("Request information", "Demander des informations");
