@@ -126,14 +126,14 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         Report = evaluated.Report;
         var names = Report.Application.CaseStudies.ToDictionary(c => c.Key, c => string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!, StringComparer.Ordinal);
         Matrix = new Attest.Web.Features.Readiness.MatrixView(
-            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings),
+            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings, partnerReads: CanEdit),
             CanEdit ? key => $"/applications/{Id}/case-studies/{Uri.EscapeDataString(key)}" : null);
-        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key));
+        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), CanEdit);
         return true;
     }
 
     /// <summary>What to do about a failing item, or why it fails when there is no step to name.</summary>
-    public Attest.Core.Text.Message NextStep(ItemVerdict item) => item.NextStep ?? item.Reason;
+    public Attest.Core.Text.Message NextStep(ItemVerdict item) => (item.NextStep ?? item.Reason).OnPage(CanEdit);
 
     private string Format(Attest.Core.Text.LocalizedString text, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, language.T(text), args);
 

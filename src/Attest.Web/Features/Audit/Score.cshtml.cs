@@ -207,7 +207,7 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
             Report = frozen.Report;
             FindingsFrozen = frozen.Frozen;
             var scored = Workflow.Audit?.Cells.Select(c => c.ItemId).ToHashSet(StringComparer.Ordinal) ?? [];
-            Matrix = Attest.Web.Features.Readiness.ReadinessMatrix.Build(frozen.Report, frozen.Findings, include: i => scored.Contains(i.Id));
+            Matrix = Attest.Web.Features.Readiness.ReadinessMatrix.Build(frozen.Report, frozen.Findings, include: i => scored.Contains(i.Id), partnerReads: false);
         }
 
         return true;

@@ -66,14 +66,18 @@ public sealed record ReadinessMatrix(IReadOnlyList<MatrixColumn> Columns, IReadO
     /// <summary>
     /// The matrix of <paramref name="report"/>; <paramref name="findings"/> adds the analyzers' findings per case study and
     /// <paramref name="itemFindings"/> those of files attached to an item. <paramref name="include"/> keeps some items only.
+    /// Texts are worded for pages (<see cref="Message.OnPage"/>): for the partner, or, when <paramref name="partnerReads"/>
+    /// is false, for the auditor, the program office or the partner manager.
     /// </summary>
     public static ReadinessMatrix Build(
         ReadinessReport report,
         CaseStudyFindings? findings = null,
         IReadOnlyDictionary<string, IReadOnlyList<EvidenceFinding>>? itemFindings = null,
-        Func<ChecklistItem, bool>? include = null)
+        Func<ChecklistItem, bool>? include = null,
+        bool partnerReads = true)
     {
         ArgumentNullException.ThrowIfNull(report);
+        Message? Page(Message? message) => message?.OnPage(partnerReads);
         var studies = report.Application.CaseStudies;
         var columns = studies.Select(c => new MatrixColumn(c.Key, string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!)).ToList();
         var verdicts = report.Items.ToDictionary(v => v.Item.Id, StringComparer.Ordinal);
@@ -94,12 +98,12 @@ public sealed record ReadinessMatrix(IReadOnlyList<MatrixColumn> Columns, IReadO
                     var whole = new MatrixCell
                     {
                         Status = verdict.Status,
-                        Reason = verdict.Reason,
-                        NextStep = verdict.NextStep,
-                        Notes = verdict.Notes,
+                        Reason = Page(verdict.Reason),
+                        NextStep = Page(verdict.NextStep),
+                        Notes = [.. verdict.Notes.Select(n => n.OnPage(partnerReads))],
                         Findings = itemFindings is not null && itemFindings.TryGetValue(item.Id, out var attached) ? attached : [],
                         ChangesOn = verdict.ChangesOn,
-                        Change = verdict.Change,
+                        Change = Page(verdict.Change),
                     };
                     var cells = studies.Select(study =>
                     {
@@ -109,12 +113,12 @@ public sealed record ReadinessMatrix(IReadOnlyList<MatrixColumn> Columns, IReadO
                             : new MatrixCell
                             {
                                 Status = forCase.Status,
-                                Reason = forCase.Reason,
-                                NextStep = forCase.NextStep,
+                                Reason = Page(forCase.Reason),
+                                NextStep = Page(forCase.NextStep),
                                 Findings = findings?.For(study.Key, item) ?? [],
                                 Evidence = study.Evidence ?? [],
                                 ChangesOn = forCase.ChangesOn,
-                                Change = forCase.Change,
+                                Change = Page(forCase.Change),
                             };
                     }).ToList();
                     rows.Add(new MatrixRow(verdict, whole, cells));

@@ -48,12 +48,12 @@ public sealed record Timeline(DateOnly From, DateOnly To, IReadOnlyList<Timeline
     }
 
     /// <summary>The timeline of <paramref name="report"/>; <paramref name="name"/> names a case study by its key.</summary>
-    public static Timeline Build(ReadinessReport report, Func<string, string> name)
+    public static Timeline Build(ReadinessReport report, Func<string, string> name, bool partnerReads = true)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(name);
         var events = report.Changes
-            .Select(c => (c.Date, Event: new TimelineEvent(c.ItemId, c.CaseStudyKey is null ? null : name(c.CaseStudyKey), c.What.Localized())))
+            .Select(c => (c.Date, Event: new TimelineEvent(c.ItemId, c.CaseStudyKey is null ? null : name(c.CaseStudyKey), c.What.OnPage(partnerReads).Localized())))
             .ToList();
         if (report.Catalog.AcceptedUntil is { } until && until >= report.AsOf)
         {
