@@ -23,6 +23,12 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>True when the partner's own people read the page: texts speak to them; others read them in the third person.</summary>
+    public bool PartnerReads { get; private set; }
+
+    /// <summary>True once the program office has decided: the application is read-only.</summary>
+    public bool Decided { get; private set; }
+
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
 
     /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
@@ -63,6 +69,12 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         if (!access.Value.CanEdit(record.PartnerId))
         {
             return Forbid();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
         }
 
         if (file is null || file.Length == 0 || file.Length > MaxImportBytes)
@@ -113,7 +125,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             return false;
         }
 
-        CanEdit = access.Value.CanEdit(record.PartnerId);
+        Decided = await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, HttpContext.RequestAborted);
+        PartnerReads = access.Value.CanEdit(record.PartnerId);
+        CanEdit = PartnerReads && !Decided;
         if (workflows.Actor() is { } actor)
         {
             var loaded = await workflows.LoadForReadingAsync(record, HttpContext.RequestAborted);
@@ -126,14 +140,14 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         Report = evaluated.Report;
         var names = Report.Application.CaseStudies.ToDictionary(c => c.Key, c => string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!, StringComparer.Ordinal);
         Matrix = new Attest.Web.Features.Readiness.MatrixView(
-            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings, partnerReads: CanEdit),
+            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings, partnerReads: PartnerReads),
             CanEdit ? key => $"/applications/{Id}/case-studies/{Uri.EscapeDataString(key)}" : null);
-        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), CanEdit);
+        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), PartnerReads);
         return true;
     }
 
     /// <summary>What to do about a failing item, or why it fails when there is no step to name.</summary>
-    public Attest.Core.Text.Message NextStep(ItemVerdict item) => (item.NextStep ?? item.Reason).OnPage(CanEdit);
+    public Attest.Core.Text.Message NextStep(ItemVerdict item) => (item.NextStep ?? item.Reason).OnPage(PartnerReads);
 
     private string Format(Attest.Core.Text.LocalizedString text, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, language.T(text), args);
 

@@ -168,4 +168,10 @@ public static class Texts
     public static readonly Phrase NoticeAuditClosed = new("The auditor closed the audit of {0}; the decision can be recorded.", "L'auditeur a clos l'audit de {0} ; la décision peut être enregistrée.");
 
     public static LocalizedString StateName(WorkflowState state) => WorkflowStates.Names.Display(state);
+
+    public static readonly LocalizedString AuditClosedState = new("audit closed, awaiting the decision", "audit clos, décision attendue");
+
+    /// <summary>The state as it truly stands: once the auditor closed the audit, no longer "audit in progress".</summary>
+    public static LocalizedString StateOf(ApplicationWorkflow workflow) =>
+        workflow.State == WorkflowState.AuditInProgress && workflow.Audit is { Closed: true } ? AuditClosedState : StateName(workflow.State);
 }
