@@ -47,6 +47,16 @@ public sealed class PagesBrowserTests(Browser browser) : IClassFixture<Browser>
         await Screenshot(page, screenshot);
         await Fits(page, "the dashboard");
 
+        // The timeline: a drawing for the eye, the same days as text
+        var timeline = page.Locator("section.timeline");
+        await Assertions.Expect(timeline.Locator("svg[aria-hidden=true]")).ToHaveCountAsync(1);
+        Assert.True(await timeline.Locator("ol.timeline-list > li").CountAsync() >= 1);
+        await Assertions.Expect(timeline.Locator("ol.timeline-list time").First).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^\\d{4}-\\d{2}-\\d{2}$"));
+        if (Environment.GetEnvironmentVariable("ATTEST_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await timeline.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, screenshot.Replace("matrix", "timeline", StringComparison.Ordinal) + ".png") });
+        }
+
         // A cell opens in place, without script, with its reason
         var first = table.Locator("td.cell.status-not-met").First;
         await first.Locator("summary").ClickAsync();

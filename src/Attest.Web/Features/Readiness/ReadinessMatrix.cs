@@ -37,6 +37,9 @@ public sealed record MatrixCell
     /// <summary>What happens on <see cref="ChangesOn"/>.</summary>
     public Message? Change { get; init; }
 
+    /// <summary>True for the item's own cell: its findings come from files attached to the item without a case study.</summary>
+    public bool ItemLevel { get; init; }
+
     /// <summary>True when the cell has a verdict.</summary>
     public bool Judged => Status is not null;
 }
@@ -97,6 +100,7 @@ public sealed record ReadinessMatrix(IReadOnlyList<MatrixColumn> Columns, IReadO
 
                     var whole = new MatrixCell
                     {
+                        ItemLevel = true,
                         Status = verdict.Status,
                         Reason = Page(verdict.Reason),
                         NextStep = Page(verdict.NextStep),
