@@ -25,6 +25,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
 
         // The rest of the application arrives as a format v1 file, as a partner would bring it from the CLI
+        await page.Locator("section.files summary").ClickAsync();
         await page.GetByLabel("Application file to import (format v1, YAML or JSON)").SetInputFilesAsync(Path.Combine(Repository, "examples", "ready.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
