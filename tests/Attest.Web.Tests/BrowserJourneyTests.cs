@@ -25,6 +25,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
 
         // The rest of the application arrives as a format v1 file, as a partner would bring it from the CLI
+        await page.Locator("section.files summary").ClickAsync();
         await page.GetByLabel("Application file to import (format v1, YAML or JSON)").SetInputFilesAsync(Path.Combine(Repository, "examples", "ready.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
@@ -83,7 +84,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync(dashboard + "/profile");
         await page.GetByLabel("Partner name").FillAsync("Northwind Digital");
         await page.GetByLabel("APN consulting partner tier (PRE-1.2)").SelectOptionAsync("advanced");
-        await Choose(page, "We have read the AWS Competency program guidelines (PRE-1.1)", "Yes");
+        await Choose(page, "We have read the program guidelines (PRE-1.1)", "Yes");
         await Choose(page, "Member of the AWS Managed Service Provider program (PRE-2.4)", "No");
         await Choose(page, "We are a consultancy dedicated to retail, and our home page shows it", "No");
         await page.GetByLabel("Home page").FillAsync("https://northwind-digital.example/");
@@ -215,7 +216,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Études de cas", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Éléments et études de cas", Exact = true })).ToBeVisibleAsync();
         await page.GotoAsync("/");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Candidatures" })).ToBeVisibleAsync();
         await Screenshot(page, "applications-fr");

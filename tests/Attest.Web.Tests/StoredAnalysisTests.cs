@@ -411,7 +411,7 @@ public sealed class StoredAnalysisTests
 
     private static (string Status, string Text) Verdict(string html, string item)
     {
-        var match = Regex.Match(html, $"<article id=\"item-{Regex.Escape(item)}\" class=\"item status-([a-z-]+)\">(.*?)</article>", RegexOptions.Singleline);
+        var match = Regex.Match(html, $"<tr id=\"item-{Regex.Escape(item)}\" class=\"item status-([a-z-]+)\">(.*?)</tr>", RegexOptions.Singleline);
         Assert.True(match.Success, $"{item} is not on the dashboard");
         return (match.Groups[1].Value, WebUtility.HtmlDecode(match.Groups[2].Value));
     }

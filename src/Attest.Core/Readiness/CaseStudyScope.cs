@@ -13,13 +13,13 @@ internal static class CaseStudyScope
 {
     private static readonly Phrase DeliveredAsMsp = new("Delivered as a managed service; this item applies to project-based case studies.", "Livrée en services gérés ; cet élément s'applique aux études de cas basées sur un projet.");
     private static readonly Phrase DeliveryUnknown = new("Its delivery category is not stated, so whether this item applies is unknown (see PRE-2.3).", "Sa catégorie de livraison n'est pas indiquée : on ne sait pas si cet élément s'applique (voir PRE-2.3).");
-    private static readonly Phrase StateDelivery = new("Set delivery to msp or project for this case study.", "Indiquez delivery: msp ou project pour cette étude de cas.");
+    private static readonly Phrase StateDelivery = new("Set delivery to msp or project for this case study.", "Indiquez delivery: msp ou project pour cette étude de cas.") { ForPeople = new("Choose the \"Delivery category\" of this case study: managed services or project.", "Choisissez la « Catégorie de livraison » de cette étude de cas : services managés ou projet.") };
     private static readonly Phrase NotEcommerce = new("Not an e-commerce implementation.", "Ce n'est pas une mise en œuvre de commerce électronique.");
     private static readonly Phrase EcommerceUnknown = new("Whether it is an e-commerce implementation is not stated.", "On ne sait pas s'il s'agit d'une mise en œuvre de commerce électronique.");
-    private static readonly Phrase StateEcommerce = new("Set ecommerce to true or false for this case study.", "Indiquez ecommerce: true ou false pour cette étude de cas.");
+    private static readonly Phrase StateEcommerce = new("Set ecommerce to true or false for this case study.", "Indiquez ecommerce: true ou false pour cette étude de cas.") { ForPeople = new("Answer \"E-commerce implementation\" (yes or no) in this case study.", "Répondez à « Mise en œuvre de commerce électronique » (oui ou non) dans cette étude de cas.") };
     private static readonly Phrase NoCardholderData = new("E-commerce without cardholder data.", "Commerce électronique sans données de titulaires de carte.");
     private static readonly Phrase CardholderUnknown = new("Whether cardholder data is present is not stated.", "On ne sait pas si des données de titulaires de carte sont présentes.");
-    private static readonly Phrase StateCardholder = new("Set cardholderData to true or false for this case study.", "Indiquez cardholderData: true ou false pour cette étude de cas.");
+    private static readonly Phrase StateCardholder = new("Set cardholderData to true or false for this case study.", "Indiquez cardholderData: true ou false pour cette étude de cas.") { ForPeople = new("Answer \"Cardholder data present\" (yes or no) in this case study.", "Répondez à « Données de titulaires de carte présentes » (oui ou non) dans cette étude de cas.") };
     private static readonly Phrase NoService = new("Neither its AWS services nor its attached code include {0}.", "Ni ses services AWS ni son code joint n'incluent {0}.");
     private static readonly Phrase TypedService = new("Its AWS services include {0}.", "Ses services AWS incluent {0}.");
     private static readonly Phrase CodeDefinesMain = new("Its attached code defines {0} {1} ({2}).", "Son code joint définit {0} {1} ({2}).");

@@ -74,11 +74,17 @@ internal static class Shared
 
     public static readonly Phrase SelfAssessmentSaysMet = new(
         "Your self-assessment says met, but the facts do not support it yet.",
-        "Votre auto-évaluation indique « respecté », mais les faits ne le confirment pas encore.");
+        "Votre auto-évaluation indique « respecté », mais les faits ne le confirment pas encore.")
+    {
+        ForOthers = new("The partner's self-assessment says met, but the facts do not support it yet.", "L'auto-évaluation du partenaire indique « respecté », mais les faits ne le confirment pas encore."),
+    };
 
     public static readonly Phrase SelfAssessmentSaysNotMet = new(
         "Your self-assessment says not met, yet the facts meet the requirement: update it.",
-        "Votre auto-évaluation indique « non respecté », alors que les faits satisfont l'exigence : mettez-la à jour.");
+        "Votre auto-évaluation indique « non respecté », alors que les faits satisfont l'exigence : mettez-la à jour.")
+    {
+        ForOthers = new("The partner's self-assessment says not met, yet the facts meet the requirement.", "L'auto-évaluation du partenaire indique « non respecté », alors que les faits satisfont l'exigence."),
+    };
 
     /// <summary>The verdict of a case study that does not count for the application.</summary>
     public static CaseStudyVerdict NotCounted(CaseStudyStanding standing) => new()

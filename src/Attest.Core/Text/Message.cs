@@ -16,6 +16,18 @@ public sealed class Phrase(string en, string fr)
     /// <summary>The French template.</summary>
     public string Fr { get; } = fr;
 
+    /// <summary>
+    /// The wording for web pages when this one names fields of the application file (<c>partner.guidelinesRead</c>,
+    /// <c>met: true</c>): the same holes, the form's words instead. The CLI and the file-facing texts keep this one.
+    /// </summary>
+    public Phrase? ForPeople { get; init; }
+
+    /// <summary>
+    /// The wording for readers other than the partner (the auditor, the program office, the partner manager) when this
+    /// one speaks to the partner ("you assessed it as met"): the same holes, in the third person.
+    /// </summary>
+    public Phrase? ForOthers { get; init; }
+
     // Fixed arities rather than params: a lone array argument must fill one hole, not spread over several.
 
     /// <summary>Fills hole {0}.</summary>
@@ -67,6 +79,30 @@ public sealed class Message(Phrase phrase, object?[] args)
         }
 
         return string.Format(CultureInfo.InvariantCulture, template, formatted);
+    }
+
+    /// <summary>
+    /// The message as a web page shows it: each phrase, and every message among its arguments, in its
+    /// <see cref="Phrase.ForPeople"/> wording, or its <see cref="Phrase.ForOthers"/> wording when <paramref name="partnerReads"/>
+    /// is false; unchanged where a phrase has none.
+    /// </summary>
+    public Message OnPage(bool partnerReads)
+    {
+        var phrase = (partnerReads ? null : Phrase.ForOthers) ?? Phrase.ForPeople ?? Phrase;
+        var args = new object?[Args.Count];
+        var changed = !ReferenceEquals(phrase, Phrase);
+        for (var i = 0; i < Args.Count; i++)
+        {
+            args[i] = Args[i] switch
+            {
+                Message m => m.OnPage(partnerReads),
+                IEnumerable<Message> many => many.Select(m => m.OnPage(partnerReads)).ToArray(),
+                var other => other,
+            };
+            changed |= !ReferenceEquals(args[i], Args[i]);
+        }
+
+        return changed ? new Message(phrase, args) : this;
     }
 
     /// <summary>Both languages at once.</summary>

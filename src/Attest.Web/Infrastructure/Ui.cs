@@ -46,6 +46,12 @@ public static class Ui
     public static readonly LocalizedString ImportFile = new("Application file to import (format v1, YAML or JSON)", "Fichier de candidature à importer (format v1, YAML ou JSON)");
     public static readonly LocalizedString ImportReplaces = new("Importing replaces the profile, the case studies and the self-assessment of this application.", "L'import remplace le profil, les études de cas et l'auto-évaluation de cette candidature.");
     public static readonly LocalizedString File = new("File", "Fichier");
+    public static readonly LocalizedString Files = new("Files", "Fichiers");
+    public static readonly LocalizedString ImportNoFile = new("Choose the application file to import.", "Choisissez le fichier de candidature à importer.");
+    public static readonly LocalizedString ImportNotUtf8 = new("{0} was not imported: it is not UTF-8 text.", "{0} n'a pas été importé : ce n'est pas du texte UTF-8.");
+    public static readonly LocalizedString ImportWrongChecklist = new("{0} was not imported: it is on the checklist {1}, this application on {2}.", "{0} n'a pas été importé : il porte sur la liste de contrôle {1}, cette candidature sur {2}.");
+    public static readonly LocalizedString ImportFailed = new("{0} was not imported: {1} (line {2}, column {3}, field {4}).", "{0} n'a pas été importé : {1} (ligne {2}, colonne {3}, champ {4}).");
+    public static readonly LocalizedString ImportFailedAt = new("{0} was not imported: {1} (field {2}).", "{0} n'a pas été importé : {1} (champ {2}).");
     public static readonly LocalizedString Item = new("Item", "Élément");
     public static readonly LocalizedString Reason = new("Why", "Pourquoi");
     public static readonly LocalizedString NextStep = new("Next step", "Étape suivante");

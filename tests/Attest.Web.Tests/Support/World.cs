@@ -37,6 +37,11 @@ public sealed partial class World : IAsyncLifetime
 
     public AttestFactory Factory { get; }
 
+    private string? kestrelAddress;
+
+    /// <summary>Where the real server listens, once a browser fixture has found it; <see cref="Client"/> then goes there.</summary>
+    internal void UseAddress(string address) => kestrelAddress = address;
+
     public Guid PartnerA { get; } = Guid.NewGuid();
 
     public Guid PartnerB { get; } = Guid.NewGuid();
@@ -115,7 +120,10 @@ public sealed partial class World : IAsyncLifetime
     /// <summary>A client signed in as <paramref name="user"/> (a key of <see cref="Users"/>), or anonymous for null; redirects are not followed.</summary>
     public HttpClient Client(string? user)
     {
-        var client = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        // On Kestrel (a browser's world) the client goes to the real port; otherwise through the in-memory server
+        var client = kestrelAddress is { } address
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = new Uri(address) }
+            : Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
         if (user is not null)
         {
             client.DefaultRequestHeaders.Add(AttestFactory.UserHeader, Users[user]);

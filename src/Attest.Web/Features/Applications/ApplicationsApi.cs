@@ -196,6 +196,11 @@ public static class ApplicationsApi
             return ApiError.CannotEdit.ToResult();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, cancel))
+        {
+            return ApiError.Conflict(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly.En).ToResult();
+        }
+
         if (RequestBody.IfMatch(request) is { } ifMatch && !RequestBody.Matches(ifMatch, record.Revision))
         {
             return ApiError.Stale(record.Revision).ToResult();

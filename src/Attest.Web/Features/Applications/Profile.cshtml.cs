@@ -33,6 +33,12 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
             return NotFound();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
+        }
+
         Form = ProfileForm.From(application);
         SiteCheck = Site.SiteCheckView.Of(application, sites);
         return Page();
@@ -44,6 +50,12 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
         if (application is null || !access.Value.CanEdit(application.PartnerId))
         {
             return NotFound();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
         }
 
         if (string.IsNullOrWhiteSpace(application.Homepage))
@@ -65,6 +77,12 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
         if (application is null || !access.Value.CanEdit(application.PartnerId))
         {
             return NotFound();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
         }
 
         if (Form.Action == "add")

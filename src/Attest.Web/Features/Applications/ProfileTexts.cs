@@ -37,7 +37,7 @@ public static class ProfileTexts
         ["Tier"] = new("APN consulting partner tier (PRE-1.2)", "Niveau de partenaire conseil APN (PRE-1.2)"),
         ["ServicesPath"] = new("Stage on the AWS Services Path (service delivery checklists, 1.2)", "Stade sur le parcours Services AWS (listes de prestation de services, 1.2)"),
         ["MspProgramMember"] = new("Member of the AWS Managed Service Provider program (PRE-2.4)", "Membre du programme AWS Managed Service Provider (PRE-2.4)"),
-        ["GuidelinesRead"] = new("We have read the AWS Competency program guidelines (PRE-1.1)", "Nous avons lu les directives du programme AWS Competency (PRE-1.1)"),
+        ["GuidelinesRead"] = new("We have read the program guidelines (PRE-1.1)", "Nous avons lu les directives du programme (PRE-1.1)"),
         ["Homepage"] = new("Home page", "Page d'accueil"),
         ["PracticePageUrl"] = new("Retail practice page (PRE-3.1)", "Page de votre offre vente au détail (PRE-3.1)"),
         ["PracticePageLinked"] = new("The home page links to the practice page", "La page d'accueil renvoie vers la page de l'offre"),

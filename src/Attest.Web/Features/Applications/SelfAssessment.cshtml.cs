@@ -48,7 +48,7 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
         }
 
         Catalog = catalog;
-        CanEdit = access.Value.CanEdit(application.PartnerId);
+        CanEdit = access.Value.CanEdit(application.PartnerId) && !await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted);
         var stored = await StoredAsync(tracking: false);
         Show(stored, posted: []);
         await LoadLibraryAsync(application.PartnerId);
@@ -62,6 +62,12 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
         if (application is null || !access.Value.CanEdit(application.PartnerId) || catalogs.Find(application.ChecklistId) is not { } catalog)
         {
             return NotFound();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
         }
 
         Catalog = catalog;

@@ -60,6 +60,11 @@ public static class SelfAssessmentApi
             return ApiError.CannotEdit.ToResult();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, application.Id, cancel))
+        {
+            return ApiError.Conflict(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly.En).ToResult();
+        }
+
         var checklist = catalogs.Find(application.ChecklistId)!;
         if (checklist.FindItem(itemId) is not { } item)
         {

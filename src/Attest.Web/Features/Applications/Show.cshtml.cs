@@ -23,10 +23,22 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
     public bool CanEdit { get; private set; }
 
+    /// <summary>True when the partner's own people read the page: texts speak to them; others read them in the third person.</summary>
+    public bool PartnerReads { get; private set; }
+
+    /// <summary>True once the program office has decided: the application is read-only.</summary>
+    public bool Decided { get; private set; }
+
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
 
     /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>> ItemFindings { get; private set; } = new Dictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>>();
+
+    /// <summary>The readiness as one table: items down, case studies across.</summary>
+    public Attest.Web.Features.Readiness.MatrixView Matrix { get; private set; } = null!;
+
+    /// <summary>The days on which time alone changes a verdict.</summary>
+    public Attest.Web.Features.Readiness.Timeline Timeline { get; private set; } = null!;
 
     /// <summary>The workflow's state, history and the steps this user may take.</summary>
     public Attest.Web.Features.Workflow.WorkflowPanel? Panel { get; private set; }
@@ -59,9 +71,15 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             return Forbid();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
+        }
+
         if (file is null || file.Length == 0 || file.Length > MaxImportBytes)
         {
-            ModelState.AddModelError("file", language.T(Ui.File) + ": " + language.T(Ui.Required));
+            ModelState.AddModelError("file", language.T(Ui.ImportNoFile));
             await LoadAsync();
             return Page();
         }
@@ -75,7 +93,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             }
             catch (DecoderFallbackException)
             {
-                ModelState.AddModelError("file", $"{file.FileName}: the file is not UTF-8 text");
+                ModelState.AddModelError("file", Format(Ui.ImportNotUtf8, file.FileName));
                 await LoadAsync();
                 return Page();
             }
@@ -84,7 +102,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         var (imported, error) = ApplicationReader.Read(text, file.FileName, catalogs.All);
         if (error is not null || imported!.Checklist != record.ChecklistId)
         {
-            ModelState.AddModelError("file", error?.ToString() ?? $"{file.FileName}: checklist: this application is on {record.ChecklistId}, the file is on {imported!.Checklist}");
+            ModelState.AddModelError("file", error is null
+                ? Format(Ui.ImportWrongChecklist, file.FileName, imported!.Checklist, record.ChecklistId)
+                : error.Line > 0 ? Format(Ui.ImportFailed, file.FileName, error.Problem, error.Line, error.Column, error.Field) : Format(Ui.ImportFailedAt, file.FileName, error.Problem, error.Field));
             await LoadAsync();
             return Page();
         }
@@ -112,7 +132,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
             return false;
         }
 
-        CanEdit = access.Value.CanEdit(record.PartnerId);
+        Decided = await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, HttpContext.RequestAborted);
+        PartnerReads = access.Value.CanEdit(record.PartnerId);
+        CanEdit = PartnerReads && !Decided;
         if (workflows.Actor() is { } actor)
         {
             var loaded = await workflows.LoadForReadingAsync(record, HttpContext.RequestAborted);
@@ -123,8 +145,18 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         Scan = evaluated.Progress;
         ItemFindings = evaluated.ItemFindings;
         Report = evaluated.Report;
+        var names = Report.Application.CaseStudies.ToDictionary(c => c.Key, c => string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!, StringComparer.Ordinal);
+        Matrix = new Attest.Web.Features.Readiness.MatrixView(
+            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings, partnerReads: PartnerReads),
+            CanEdit ? key => $"/applications/{Id}/case-studies/{Uri.EscapeDataString(key)}" : null);
+        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), PartnerReads);
         return true;
     }
+
+    /// <summary>What to do about a failing item, or why it fails when there is no step to name.</summary>
+    public Attest.Core.Text.Message NextStep(ItemVerdict item) => (item.NextStep ?? item.Reason).OnPage(PartnerReads);
+
+    private string Format(Attest.Core.Text.LocalizedString text, params object?[] args) => string.Format(System.Globalization.CultureInfo.InvariantCulture, language.T(text), args);
 
     private static string Slug(string name) => new string(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
 }

@@ -36,6 +36,25 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
 
     public Application? Submitted { get; private set; }
 
+    /// <summary>The grid's rows and columns: the validation items with a cell, the submitted case studies by customer.</summary>
+    public Attest.Web.Features.Readiness.ReadinessMatrix? Matrix { get; private set; }
+
+    /// <summary>How many cells are scored.</summary>
+    public int ScoredCount => Workflow.Audit?.Cells.Count(c => c.Score is not null) ?? 0;
+
+    /// <summary>"31 of 45 scored".</summary>
+    public string Progress => string.Format(System.Globalization.CultureInfo.InvariantCulture, Language.T(Texts.GridProgress), ScoredCount, Workflow.Audit?.Cells.Count ?? 0);
+
+    /// <summary>The scoring cell of an item for a case study (null: the partner as a whole), if the audit has one.</summary>
+    public ScoringCell? Cell(string itemId, string? caseStudyKey) => Workflow.Audit?.Cells.FirstOrDefault(c => c.ItemId == itemId && c.CaseStudyKey == caseStudyKey);
+
+    /// <summary>The HTML id of a cell, the anchor a saved cell returns to.</summary>
+    public static string Anchor(string itemId, string? caseStudyKey) => "cell-" + itemId + (caseStudyKey is null ? "" : "--" + caseStudyKey);
+
+    /// <summary>A case study's name in the submitted version: its customer, or its key.</summary>
+    public string CaseStudyName(string? key) =>
+        key is null ? Language.T(Texts.Partner) : Submitted?.CaseStudies.FirstOrDefault(c => c.Key == key) is { Customer: { Length: > 0 } customer } ? customer : key;
+
     public async Task<IActionResult> OnGetAsync() => await LoadPageAsync() ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostStartAsync()
@@ -93,6 +112,71 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
             $"/audits/{Id}");
     }
 
+    /// <summary>
+    /// Scores one cell: the grid's forms post here one by one, so a failed save loses nothing else. A browser without script
+    /// comes back to the grid at the cell; a script asking for JSON gets the progress, or the reason it was not saved.
+    /// </summary>
+    public async Task<IActionResult> OnPostCellAsync(string? item, string? caseStudy, string? score, string? note)
+    {
+        if (!await LoadPageAsync() || Workflow.Audit is not { } audit)
+        {
+            return NotFound();
+        }
+
+        var key = string.IsNullOrEmpty(caseStudy) ? null : caseStudy;
+        var cell = audit.Cells.FirstOrDefault(c => c.ItemId == item && c.CaseStudyKey == key);
+        var label = cell is null ? $"{item} ({caseStudy})" : $"{cell.ItemId} — {CaseStudyName(cell.CaseStudyKey)}";
+        var wantsJson = Request.Headers.Accept.Any(a => a is not null && a.Contains("application/json", StringComparison.OrdinalIgnoreCase));
+        var text = note is null ? null : note.Length > 20_000 ? null : string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        Outcome outcome;
+        if (cell is null)
+        {
+            outcome = Outcome.Refused(new Attest.Core.Text.Phrase(Texts.NoSuchCell.En, Texts.NoSuchCell.Fr).With(label));
+        }
+        else if (note is { Length: > 20_000 })
+        {
+            outcome = Outcome.Refused(new Attest.Core.Text.Phrase("The note is longer than 20,000 characters.", "La note dépasse 20 000 caractères.").Message());
+        }
+        else if (!AuditScores.Names.TryParse(score ?? "", out var parsed))
+        {
+            outcome = Outcome.Refused(new Attest.Core.Text.Phrase(Texts.ChooseScore.En, Texts.ChooseScore.Fr).With(label));
+        }
+        else
+        {
+            outcome = cell.Score == parsed && cell.Note == text ? Outcome.Done : Workflow.Score(Actor!, Store.Now, cell.ItemId, cell.CaseStudyKey, parsed, text);
+        }
+
+        var anchor = $"/audits/{Id}#{Anchor(cell?.ItemId ?? "", cell?.CaseStudyKey)}";
+        if (outcome.Refusal is { } refusal)
+        {
+            if (wantsJson)
+            {
+                return new JsonResult(new { error = refusal.Reason.In(Language.Value) }) { StatusCode = StatusCodes.Status422UnprocessableEntity };
+            }
+
+            return await RefusedAsync(refusal);
+        }
+
+        if (!await Store.SaveAsync(Loaded, [], HttpContext.RequestAborted))
+        {
+            if (wantsJson)
+            {
+                return new JsonResult(new { error = Language.T(Texts.Conflict) }) { StatusCode = StatusCodes.Status409Conflict };
+            }
+
+            TempData["Notice"] = Language.T(Texts.Conflict);
+            return Redirect(anchor);
+        }
+
+        if (wantsJson)
+        {
+            return new JsonResult(new { scored = ScoredCount, total = audit.Cells.Count, progress = Progress, saved = Language.T(Texts.CellSaved) });
+        }
+
+        TempData["Notice"] = string.Format(System.Globalization.CultureInfo.InvariantCulture, Language.T(Texts.CellScored), label);
+        return Redirect(anchor);
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(string? note)
     {
         if (!await LoadPageAsync())
@@ -122,6 +206,8 @@ public sealed class ScoreModel(WorkflowStore store, AttestDbContext db, RequestL
             Submitted = frozen.Application;
             Report = frozen.Report;
             FindingsFrozen = frozen.Frozen;
+            var scored = Workflow.Audit?.Cells.Select(c => c.ItemId).ToHashSet(StringComparer.Ordinal) ?? [];
+            Matrix = Attest.Web.Features.Readiness.ReadinessMatrix.Build(frozen.Report, frozen.Findings, include: i => scored.Contains(i.Id), partnerReads: false);
         }
 
         return true;

@@ -69,6 +69,11 @@ public static class CaseStudiesApi
             return ApiError.CannotEdit.ToResult();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, application.Id, cancel))
+        {
+            return ApiError.Conflict(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly.En).ToResult();
+        }
+
         if (!IsValidKey(key))
         {
             return ApiError.BadInput(new(RequestBody.FileName, 0, 0, "key", "letters, digits, '-', '_' or '.', at most 100 characters, not 'new'")).ToResult();
@@ -159,6 +164,11 @@ public static class CaseStudiesApi
         if (!access.Value.CanEdit(application.PartnerId))
         {
             return ApiError.CannotEdit.ToResult();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, application.Id, cancel))
+        {
+            return ApiError.Conflict(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly.En).ToResult();
         }
 
         var stored = await db.CaseStudies.FirstOrDefaultAsync(c => c.ApplicationId == id && c.Key == key, cancel);

@@ -34,6 +34,12 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
             return NotFound();
         }
 
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
+        }
+
         if (RouteKey == "new")
         {
             Form = new CaseStudyForm { Revision = 0 };
@@ -56,6 +62,12 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
         if (application is null || !access.Value.CanEdit(application.PartnerId))
         {
             return NotFound();
+        }
+
+        if (await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, Id, HttpContext.RequestAborted))
+        {
+            TempData["Notice"] = language.T(Attest.Web.Features.Workflow.DecidedApplications.ReadOnly);
+            return Redirect($"/applications/{Id}");
         }
 
         var edited = Form.ToDomain(ModelState, language.Value);

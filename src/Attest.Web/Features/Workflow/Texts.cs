@@ -91,6 +91,10 @@ public static class Texts
     public static readonly LocalizedString EmptyQueue = new("No application is waiting.", "Aucune candidature n'attend.");
     public static readonly LocalizedString Due = new("Answer due", "Réponse attendue le");
     public static readonly LocalizedString Overdue = new("overdue by {0} business days", "en retard de {0} jours ouvrés");
+    public static readonly LocalizedString QueueReadiness = new("Readiness (submitted version)", "Préparation (version soumise)");
+    public static readonly LocalizedString QueueVersion = new("Version", "Version");
+    public static readonly LocalizedString DaysLeft = new("{0} of {1} business days left", "{0} sur {1} jours ouvrés restants");
+    public static readonly LocalizedString DueToday = new("due today", "attendue aujourd'hui");
     public static readonly LocalizedString OfficeActions = new("Program office", "Bureau du programme");
     public static readonly LocalizedString StartReview = new("Start the review", "Commencer l'examen");
     public static readonly LocalizedString RequestInformation = new("Request information", "Demander des informations");
@@ -131,6 +135,18 @@ public static class Texts
     public static readonly LocalizedString Partner = new("Partner level", "Niveau partenaire");
     public static readonly LocalizedString Closed = new("The audit is closed.", "L'audit est clos.");
     public static readonly LocalizedString EvidenceOfCaseStudy = new("Notes and evidence", "Notes et preuves");
+    public static readonly LocalizedString GridProgress = new("{0} of {1} scored", "{0} sur {1} notées");
+    public static readonly LocalizedString GridIntro = new("Score each cell on its own: choose Met or Not met and it is saved; a note is saved with its cell.", "Notez chaque cellule séparément : choisissez Respecté ou Non respecté et c'est enregistré ; une note est enregistrée avec sa cellule.");
+    public static readonly LocalizedString SaveCell = new("Save", "Enregistrer");
+    public static readonly LocalizedString Saving = new("Saving…", "Enregistrement…");
+    public static readonly LocalizedString CellSaved = new("Saved", "Enregistré");
+    public static readonly LocalizedString CellNotSaved = new("Not saved: try again", "Non enregistré : réessayez");
+    public static readonly LocalizedString ChooseScore = new("Choose Met or Not met for {0}.", "Choisissez Respecté ou Non respecté pour {0}.");
+    public static readonly LocalizedString NoSuchCell = new("{0} is not a cell of this audit.", "{0} n'est pas une cellule de cet audit.");
+    public static readonly LocalizedString CellScored = new("{0} saved.", "{0} enregistrée.");
+    public static readonly LocalizedString EvidenceBeside = new("Evidence of the case studies", "Preuves des études de cas");
+    public static readonly LocalizedString NoEvidence = new("No evidence cited.", "Aucune preuve citée.");
+    public static readonly LocalizedString ReadinessAtSubmission = new("readiness at submission", "préparation à la soumission");
 
     // Notifications
     public static readonly LocalizedString Notifications = new("Notifications", "Notifications");
@@ -151,4 +167,10 @@ public static class Texts
     public static readonly Phrase NoticeAuditClosed = new("The auditor closed the audit of {0}; the decision can be recorded.", "L'auditeur a clos l'audit de {0} ; la décision peut être enregistrée.");
 
     public static LocalizedString StateName(WorkflowState state) => WorkflowStates.Names.Display(state);
+
+    public static readonly LocalizedString AuditClosedState = new("audit closed, awaiting the decision", "audit clos, décision attendue");
+
+    /// <summary>The state as it truly stands: once the auditor closed the audit, no longer "audit in progress".</summary>
+    public static LocalizedString StateOf(ApplicationWorkflow workflow) =>
+        workflow.State == WorkflowState.AuditInProgress && workflow.Audit is { Closed: true } ? AuditClosedState : StateName(workflow.State);
 }

@@ -55,11 +55,7 @@ public abstract class WorkflowPageModel(WorkflowStore store, AttestDbContext db,
         var outcome = action(Actor!, store.Now);
         if (outcome.Refusal is { } refusal)
         {
-            // Nothing is stored: show the workflow as it was (an action of several steps may have done some in memory)
-            Refusal = refusal;
-            Loaded = Loaded with { Workflow = Loaded.Record is null ? new ApplicationWorkflow(Id.ToString()) : ApplicationWorkflow.Restore(SnapshotJson.Read(Loaded.Record.Snapshot)) };
-            await OnRefusedAsync();
-            return Page();
+            return await RefusedAsync(refusal);
         }
 
         if (!await store.SaveAsync(Loaded, await notices(), HttpContext.RequestAborted))
@@ -70,6 +66,16 @@ public abstract class WorkflowPageModel(WorkflowStore store, AttestDbContext db,
 
         TempData["Notice"] = language.T(Texts.Done);
         return Redirect(then);
+    }
+
+    /// <summary>The page again, saying why <paramref name="refusal"/> happened; nothing is stored.</summary>
+    protected async Task<IActionResult> RefusedAsync(Refusal refusal)
+    {
+        // Show the workflow as it was (an action of several steps may have done some in memory)
+        Refusal = refusal;
+        Loaded = Loaded with { Workflow = Loaded.Record is null ? new ApplicationWorkflow(Id.ToString()) : ApplicationWorkflow.Restore(SnapshotJson.Read(Loaded.Record.Snapshot)) };
+        await OnRefusedAsync();
+        return Page();
     }
 
     /// <summary>Gets what the page shows ready again after a refusal.</summary>
