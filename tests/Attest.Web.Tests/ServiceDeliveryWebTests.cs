@@ -12,7 +12,8 @@ public sealed class ServiceDeliveryWebTests(World world) : IClassFixture<World>
     [Fact]
     public async Task A_partner_starts_a_waf_application_imports_its_file_and_sees_both_programs_side_by_side()
     {
-        var partner = await world.AddPartnerAsync("Edge Partner", "edgeLead");
+        const string partnerName = "Edge Partner";
+        var partner = await world.AddPartnerAsync(partnerName, "edgeLead");
         using var client = world.Client("edgeLead");
 
         // The new-application choice lists every loaded checklist
@@ -29,7 +30,7 @@ public sealed class ServiceDeliveryWebTests(World world) : IClassFixture<World>
 
         var wafId = await world.ReadAsync(db => db.Applications.IgnoreQueryFiltersForTests().Where(a => a.PartnerId == partner && a.ChecklistId == Waf).Select(a => a.Id).SingleAsync());
         using var api = await ApiSteps.AsAsync(world, "edgeLead");
-        var example = File.ReadAllText(Path.Combine(ApiSteps.RepositoryRoot(), "examples", "waf-ready.yaml"));
+        var example = ExampleFor(partnerName);
         var imported = await api.SendAsync(ApiSteps.Put($"/api/v1/applications/{wafId}/import", ApiSteps.Yaml(example)));
         Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
 
@@ -67,12 +68,13 @@ public sealed class ServiceDeliveryWebTests(World world) : IClassFixture<World>
     [Fact]
     public async Task The_self_assessment_workbook_downloads_and_uploads_back()
     {
-        var partner = await world.AddPartnerAsync("Workbook Partner", "workbookLead");
+        const string partnerName = "Workbook Partner";
+        var partner = await world.AddPartnerAsync(partnerName, "workbookLead");
         using var client = world.Client("workbookLead");
         await World.PostFormAsync(client, "/", "/?handler=Start", [new("checklist", Waf)]);
         var id = await world.ReadAsync(db => db.Applications.IgnoreQueryFiltersForTests().Where(a => a.PartnerId == partner).Select(a => a.Id).SingleAsync());
         using var api = await ApiSteps.AsAsync(world, "workbookLead");
-        var example = File.ReadAllText(Path.Combine(ApiSteps.RepositoryRoot(), "examples", "waf-ready.yaml"));
+        var example = ExampleFor(partnerName);
         Assert.True((await api.SendAsync(ApiSteps.Put($"/api/v1/applications/{id}/import", ApiSteps.Yaml(example)))).IsSuccessStatusCode);
 
         var download = await api.GetAsync($"/api/v1/applications/{id}/workbook");
@@ -93,4 +95,9 @@ public sealed class ServiceDeliveryWebTests(World world) : IClassFixture<World>
         using var other = await ApiSteps.AsAsync(world, "leadB");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/applications/{id}/workbook")).StatusCode);
     }
+
+    // The WAF example names its own partner; an imported file must name the application's partner
+    private static string ExampleFor(string partnerName) =>
+        File.ReadAllText(Path.Combine(ApiSteps.RepositoryRoot(), "examples", "waf-ready.yaml"))
+            .Replace("  name: Acme Edge Security\n", $"  name: {partnerName}\n", StringComparison.Ordinal);
 }
