@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
 using Attest.Web.Features.Workflow;
@@ -184,7 +183,8 @@ public sealed partial class FleetTests
             Assert.All(failures, c =>
             {
                 Assert.True(c.Started <= killedAt && c.Ended >= killedAt, $"{c.What}: {c.Status} at {c.Started}-{c.Ended}, not in flight at the kill ({killedAt})");
-                Assert.True(c.Status is 502 or 503 or 504, $"{c.What}: {c.Status} from an instance");
+                // The proxy answers 502 (503, 504) for a request the dead instance dropped, or cuts a response it had begun (0)
+                Assert.True(c.Status is 0 or 502 or 503 or 504, $"{c.What}: {c.Status} from an instance");
             });
             Assert.True(failures.Count <= workers.Count, $"{failures.Count} failures for {workers.Count} clients");
             Assert.True(calls.Count(c => c.Started > killedAt) > 20, "the load went on after the kill");
@@ -214,7 +214,7 @@ public sealed partial class FleetTests
             var mails = await WaitForMailJobsAsync(world);
             var received = new List<ReceivedMail>();
             var until = DateTime.UtcNow.AddSeconds(15);
-            while (received.Count < mails.Count && DateTime.UtcNow < until)
+            while (received.Count < mails && DateTime.UtcNow < until)
             {
                 while (smtp.TryTake(out var mail))
                 {
@@ -230,9 +230,11 @@ public sealed partial class FleetTests
                 received.Add(late!);
             }
 
-            var expected = mails.Select(m => $"{m.To} | {m.Subject}").Order(StringComparer.Ordinal).ToList();
-            var got = received.Select(m => $"{string.Join(",", m.To)} | {m.Message.Subject}").Order(StringComparer.Ordinal).ToList();
-            Assert.Equal(expected, got);
+            // The jobs table keeps no payload once a mail is sent: the count must match, and no message arrived twice
+            // (each has its own recipient, text or link)
+            Assert.Equal(mails, received.Count);
+            var distinct = received.Select(m => $"{string.Join(",", m.To)}\n{m.Message.Subject}\n{m.Text}").Distinct(StringComparer.Ordinal).Count();
+            Assert.Equal(received.Count, distinct);
             foreach (var email in resetUsers)
             {
                 Assert.Equal(resets.Count(r => r == email), received.Count(m => m.To.Contains(email)));
@@ -368,7 +370,8 @@ public sealed partial class FleetTests
         }
     }
 
-    private static async Task<List<OutgoingMail>> WaitForMailJobsAsync(World world)
+    /// <summary>Waits until every mail and reminder job is done; returns how many e-mails were sent.</summary>
+    private static async Task<int> WaitForMailJobsAsync(World world)
     {
         var until = DateTime.UtcNow.AddSeconds(40);
         while (true)
@@ -377,7 +380,7 @@ public sealed partial class FleetTests
             if (jobs.All(j => j.State == JobState.Done) || DateTime.UtcNow > until)
             {
                 Assert.All(jobs, j => Assert.True(j.State == JobState.Done, $"job {j.Id} {j.Kind} is {j.State}: {j.LastError}"));
-                return [.. jobs.Where(j => j.Kind == MailOutbox.Kind).Select(j => JsonSerializer.Deserialize<OutgoingMail>(j.Payload, JobQueue.Json)!)];
+                return jobs.Count(j => j.Kind == MailOutbox.Kind);
             }
 
             await Task.Delay(250);
