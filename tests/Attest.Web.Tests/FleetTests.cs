@@ -10,6 +10,7 @@ using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace Attest.Web.Tests;
 
@@ -27,7 +28,7 @@ public sealed class FleetGroup
 /// proxy while one instance is killed (<c>kill -9</c>) mid-load.
 /// </summary>
 [Collection(FleetGroup.Name)]
-public sealed partial class FleetTests
+public sealed partial class FleetTests(ITestOutputHelper output)
 {
     private const int Instances = 3;
 
@@ -186,6 +187,7 @@ public sealed partial class FleetTests
                 // The proxy answers 502 (503, 504) for a request the dead instance dropped, or cuts a response it had begun (0)
                 Assert.True(c.Status is 0 or 502 or 503 or 504, $"{c.What}: {c.Status} from an instance");
             });
+            output.WriteLine($"{calls.Count} requests, {uploads.Count} uploads accepted, {resets.Count} resets asked, {failures.Count} cut by the kill at {killedAt}");
             Assert.True(failures.Count <= workers.Count, $"{failures.Count} failures for {workers.Count} clients");
             Assert.True(calls.Count(c => c.Started > killedAt) > 20, "the load went on after the kill");
             Assert.True(calls.Any(c => c.Started < killedAt && c.What.StartsWith("upload", StringComparison.Ordinal)), "uploads happened before the kill");
