@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
 using Attest.Web.Data;
@@ -250,6 +251,24 @@ public sealed partial class FleetTests(ITestOutputHelper output)
             var workflow = await world.ReadAsync(db => db.Workflows.AsNoTracking().IgnoreQueryFiltersForTests().SingleAsync(w => w.ApplicationId == world.ApplicationB));
             Assert.Equal(due, workflow.ReminderSentFor);
 
+            // Behind the proxy the sign-in throttle keys on the client's address (X-Forwarded-For from a known proxy), not
+            // on the proxy's: failures from one client (127.0.0.2) do not stop another (127.0.0.3)
+            var attacker = new Session(address, "manager@example.test", "127.0.0.2");
+            for (var i = 0; i < 12; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await attacker.PostFormAsync("/account/sign-in", "/account/sign-in", [new("Email", attacker.Email), new("Password", "Wrong-password-42")])).StatusCode);
+            }
+
+            for (var i = 0; i < Instances; i++)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await attacker.PostFormAsync("/account/sign-in", "/account/sign-in", [new("Email", attacker.Email), new("Password", World.Password)])).StatusCode);
+            }
+
+            for (var i = 0; i < Instances; i++)
+            {
+                await Session.SignInAsync(address, "manager@example.test", "127.0.0.3");
+            }
+
             var submittedWorkflow = await world.ReadAsync(db => db.Workflows.AsNoTracking().IgnoreQueryFiltersForTests().SingleAsync(w => w.ApplicationId == world.ApplicationA));
             Assert.Equal("submitted", submittedWorkflow.State);
             Assert.True(stoppedAt < TimeSpan.FromSeconds(30), $"the load took {stoppedAt}");
@@ -395,15 +414,36 @@ public sealed partial class FleetTests(ITestOutputHelper output)
     private sealed record Call(string What, TimeSpan Started, TimeSpan Ended, int Status);
 
     /// <summary>One browser: its own cookies, through the proxy.</summary>
-    private sealed class Session(Uri address, string email = "")
+    private sealed class Session(Uri address, string email = "", string from = "127.0.0.1")
     {
         public string Email { get; } = email;
 
-        public HttpClient Http { get; } = new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
-
-        public static async Task<Session> SignInAsync(Uri address, string email)
+        /// <summary>Connects from the loopback address <c>from</c> (any of 127.0.0.0/8), as another machine would from its own.</summary>
+        public HttpClient Http { get; } = new(new SocketsHttpHandler
         {
-            var session = new Session(address, email);
+            AllowAutoRedirect = false,
+            CookieContainer = new CookieContainer(),
+            ConnectCallback = async (context, cancel) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    socket.Bind(new IPEndPoint(IPAddress.Parse(from), 0));
+                    await socket.ConnectAsync(context.DnsEndPoint, cancel);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        })
+        { BaseAddress = address, Timeout = TimeSpan.FromSeconds(20) };
+
+        public static async Task<Session> SignInAsync(Uri address, string email, string from = "127.0.0.1")
+        {
+            var session = new Session(address, email, from);
             var response = await session.PostFormAsync("/account/sign-in", "/account/sign-in", [new("Email", email), new("Password", World.Password)]);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{email}: {(int)response.StatusCode}");
             Assert.True(await session.SignedInAsync(), $"{email} is not signed in");
