@@ -1,3 +1,4 @@
+using System.Net;
 using System.Threading.RateLimiting;
 using Attest.Web.Data;
 using Attest.Web.Features.Api;
@@ -8,6 +9,7 @@ using Attest.Web.Features.Site;
 using Attest.Web.Features.Workflow;
 using Attest.Web.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -103,6 +105,23 @@ builder.Services.AddRateLimiter(limiter =>
     limiter.AddPolicy<string, ApiTokenRateLimit>(ApiTokenRateLimit.Policy);
 });
 
+// Behind a reverse proxy: the client's address and scheme come from the X-Forwarded-* headers of the known proxies only
+if (options.KnownProxies.Count > 0)
+{
+    builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.KnownIPNetworks.Clear();
+        forwarded.KnownProxies.Clear();
+        foreach (var proxy in options.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(IPAddress.TryParse(proxy.Trim(), out var address)
+                ? address
+                : throw new InvalidOperationException($"Attest:KnownProxies: '{proxy}' is not an IP address"));
+        }
+    });
+}
+
 var app = builder.Build();
 
 using (var scope = app.Services.CreateScope())
@@ -111,6 +130,11 @@ using (var scope = app.Services.CreateScope())
 }
 
 await DemoData.SeedIfAskedAsync(app.Services);
+
+if (options.KnownProxies.Count > 0)
+{
+    app.UseForwardedHeaders();
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -30,7 +30,8 @@ public sealed class ProfileTests(World world) : IClassFixture<World>
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().Include(a => a.Content).AsNoTracking().SingleAsync(a => a.Id == w.ApplicationId));
-        Assert.Equal(("Acme Retail Cloud", PartnerTier.Advanced, false, true), (stored.PartnerName, stored.Tier!.Value, stored.MspProgramMember!.Value, stored.GuidelinesRead!.Value));
+        // The name posted is not stored: the partner's name comes from its record
+        Assert.Equal(("Partner " + w.PartnerId.ToString("N")[..12], PartnerTier.Advanced, false, true), (stored.PartnerName, stored.Tier!.Value, stored.MspProgramMember!.Value, stored.GuidelinesRead!.Value));
         Assert.Equal(("https://acme.example/", "https://acme.example/retail", true, false), (stored.Homepage, stored.PracticePageUrl, stored.PracticePageLinkedFromHomepage!.Value, stored.DedicatedRetailConsultancy!.Value));
         Assert.True(stored.ContentStated);
         Assert.Equal(["Unified commerce", "Store workshop"], stored.Content.OrderBy(c => c.Position).Select(c => c.Title!));
@@ -77,9 +78,9 @@ public sealed class ProfileTests(World world) : IClassFixture<World>
         var w = await EvidenceTestWorkspace.CreateAsync(world);
         using var first = w.Client(w.LeadId);
         using var second = w.Client(w.ContributorId);
-        Assert.Equal(HttpStatusCode.Redirect, (await EvidenceTestWorkspace.PostAsync(first, Page(w), Page(w), Fields(1, "Saved first"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await EvidenceTestWorkspace.PostAsync(first, Page(w), Page(w), Fields(1, "Saved first", ("Form.ContactName", "Saved first")))).StatusCode);
 
-        var conflict = await EvidenceTestWorkspace.PostAsync(second, Page(w), Page(w), Fields(1, "Saved second", ("Form.Homepage", "https://second.example/")));
+        var conflict = await EvidenceTestWorkspace.PostAsync(second, Page(w), Page(w), Fields(1, "Saved second", ("Form.ContactName", "Saved second"), ("Form.Homepage", "https://second.example/")));
 
         Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
         var html = await conflict.Content.ReadAsStringAsync();
@@ -88,11 +89,11 @@ public sealed class ProfileTests(World world) : IClassFixture<World>
         Assert.Contains("https://second.example/", html, StringComparison.Ordinal);
         Assert.Contains("name=\"Form.Revision\" value=\"2\"", html, StringComparison.Ordinal);
         var stored = await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().AsNoTracking().SingleAsync(a => a.Id == w.ApplicationId));
-        Assert.Equal(("Saved first", (string?)null, 2L), (stored.PartnerName!, stored.Homepage, stored.Revision));
+        Assert.Equal(("Saved first", (string?)null, 2L), (stored.ContactName!, stored.Homepage, stored.Revision));
 
         // Saving again with the revision the conflict page carries keeps the second version
-        Assert.Equal(HttpStatusCode.Redirect, (await EvidenceTestWorkspace.PostAsync(second, Page(w), Page(w), Fields(2, "Saved second"))).StatusCode);
-        Assert.Equal("Saved second", await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().Where(a => a.Id == w.ApplicationId).Select(a => a.PartnerName).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await EvidenceTestWorkspace.PostAsync(second, Page(w), Page(w), Fields(2, "Saved second", ("Form.ContactName", "Saved second")))).StatusCode);
+        Assert.Equal("Saved second", await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().Where(a => a.Id == w.ApplicationId).Select(a => a.ContactName).SingleAsync()));
     }
 
     [Fact]
@@ -138,10 +139,10 @@ public sealed class ProfileTests(World world) : IClassFixture<World>
             using var client = w.Client(outsider);
             Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Page(w))).StatusCode);
             var token = await EvidenceTestWorkspace.TokenAsync(client, "/");
-            var post = await client.PostAsync(Page(w), new FormUrlEncodedContent([.. Fields(1, "Hijacked"), new("__RequestVerificationToken", token)]));
+            var post = await client.PostAsync(Page(w), new FormUrlEncodedContent([.. Fields(1, "Hijacked", ("Form.ContactName", "Hijacked")), new("__RequestVerificationToken", token)]));
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
 
-        Assert.NotEqual("Hijacked", await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().Where(a => a.Id == w.ApplicationId).Select(a => a.PartnerName).SingleAsync()));
+        Assert.NotEqual("Hijacked", await w.ReadAsync(db => db.Applications.IgnoreQueryFilters().Where(a => a.Id == w.ApplicationId).Select(a => a.ContactName).SingleAsync()));
     }
 }

@@ -27,6 +27,13 @@ public sealed class AttestOptions
     /// <summary>The window the sign-in failures are counted in, in minutes.</summary>
     public int SignInThrottleMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// The addresses of the reverse proxies in front of the instances (for example <c>127.0.0.1</c>): from these only,
+    /// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> give the client's address (the sign-in limits key on it) and
+    /// scheme. Empty (default): the headers are ignored and the connection's address is the client's.
+    /// </summary>
+    public List<string> KnownProxies { get; set; } = [];
+
     /// <summary>Extra folders of catalog files.</summary>
     public List<string> CatalogFolders { get; set; } = [];
 

@@ -218,10 +218,12 @@ public sealed class ProfileForm
         };
     }
 
-    /// <summary>Writes <paramref name="profile"/> onto the stored application, its content rows replaced.</summary>
+    /// <summary>
+    /// Writes <paramref name="profile"/> onto the stored application, its content rows replaced. The partner's name is not
+    /// the form's: it comes from the partner record (a partner cannot appear as another), whatever the form posts.
+    /// </summary>
     public static void CopyTo(PartnerProfile profile, ApplicationRecord record)
     {
-        record.PartnerName = profile.Name;
         record.PartnerApnId = profile.Id;
         record.ContactName = profile.Contact?.Name;
         record.ContactEmail = profile.Contact?.Email;
