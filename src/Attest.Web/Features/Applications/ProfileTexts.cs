@@ -7,6 +7,7 @@ public static class ProfileTexts
 {
     public static readonly LocalizedString Title = new("Partner profile", "Profil du partenaire");
     public static readonly LocalizedString Intro = new("What this application says about your company; readiness checks it against the prerequisites (PRE-1, PRE-2.4, PRE-3).", "Ce que cette candidature dit de votre entreprise ; la préparation le confronte aux prérequis (PRE-1, PRE-2.4, PRE-3).");
+    public static readonly LocalizedString PartnerNameHint = new("The name of your partner record; the administrator changes it.", "Le nom de votre fiche partenaire ; l'administrateur le modifie.");
     public static readonly LocalizedString Workspace = new("This application", "Cette candidature");
     public static readonly LocalizedString Company = new("Your company", "Votre entreprise");
     public static readonly LocalizedString Web = new("Your web site", "Votre site web");
