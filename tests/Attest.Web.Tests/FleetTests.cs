@@ -36,6 +36,7 @@ public sealed partial class FleetTests(ITestOutputHelper output)
     [FleetFact]
     public async Task Three_instances_behind_haproxy_lose_no_mail_upload_or_session_when_one_is_killed_mid_load()
     {
+        Prerequisites.Demand(FleetFactAttribute.Missing);
         await using var smtp = new SmtpServer(MailWorld.RelayUser, MailWorld.RelayPassword);
         await using var world = new World(kestrel: false, MailWorld.Settings(smtp.Port));
         await world.InitializeAsync();
@@ -489,18 +490,16 @@ public sealed partial class FleetTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>The fleet test needs PostgreSQL (ATTEST_TEST_POSTGRES) and haproxy; skipped, saying which is missing, without them.</summary>
+/// <summary>The fleet test needs PostgreSQL (ATTEST_TEST_POSTGRES) and haproxy; without them skipped or failed, saying which (see <see cref="Prerequisites"/>).</summary>
 internal sealed class FleetFactAttribute : FactAttribute
 {
-    public FleetFactAttribute()
-    {
-        if (Environment.GetEnvironmentVariable("ATTEST_TEST_POSTGRES") is not { Length: > 0 })
-        {
-            Skip = "ATTEST_TEST_POSTGRES is not set: several instances share one PostgreSQL database (scripts/test starts one and sets it)";
-        }
-        else if (!new[] { "/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy" }.Any(File.Exists))
-        {
-            Skip = "haproxy is not installed: scripts/test installs it from Debian (apt-get install haproxy)";
-        }
-    }
+    public FleetFactAttribute() => Skip = Prerequisites.Skip(Missing);
+
+    /// <summary>What the fleet test lacks here, or null.</summary>
+    public static string? Missing =>
+        Environment.GetEnvironmentVariable("ATTEST_TEST_POSTGRES") is not { Length: > 0 }
+            ? "ATTEST_TEST_POSTGRES is not set: several instances share one PostgreSQL database (scripts/test starts one and sets it for the web suite's PostgreSQL run)"
+            : !new[] { "/usr/sbin/haproxy", "/usr/bin/haproxy", "/usr/local/sbin/haproxy" }.Any(File.Exists)
+                ? "haproxy is not installed: scripts/test installs it from Debian (apt-get install haproxy)"
+                : null;
 }

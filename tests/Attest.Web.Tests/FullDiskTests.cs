@@ -16,6 +16,7 @@ public sealed class FullDiskTests
     [FullDiskFact]
     public async Task A_full_disk_answers_507_for_writes_while_reads_and_bookkeeping_keep_working()
     {
+        Prerequisites.Demand(FullDiskFactAttribute.Missing);
         var folder = Directory.CreateTempSubdirectory("attest-full-").FullName;
         Mount(folder, "16m");
         try
@@ -140,18 +141,15 @@ public sealed class FullDiskTests
     }
 }
 
-/// <summary>A fact that needs to mount a small tmpfs (root, as in CI); skipped, saying why, where that is refused.</summary>
+/// <summary>A fact that needs to mount a small tmpfs (root, as in CI); skipped or failed, saying why (see <see cref="Prerequisites"/>), where that is refused.</summary>
 internal sealed class FullDiskFactAttribute : FactAttribute
 {
     private static readonly bool CanMount = Probe();
 
-    public FullDiskFactAttribute()
-    {
-        if (!CanMount)
-        {
-            Skip = "mounting a small tmpfs as a full disk needs root (CI runs as root): this test runs where it can";
-        }
-    }
+    public FullDiskFactAttribute() => Skip = Prerequisites.Skip(Missing);
+
+    /// <summary>Why a tmpfs cannot be mounted here, or null.</summary>
+    public static string? Missing => CanMount ? null : "mounting a small tmpfs as a full disk needs root (scripts/test and CI run as root)";
 
     private static bool Probe()
     {

@@ -28,16 +28,15 @@ internal static class CliRunner
     }
 }
 
-/// <summary>A fact over the shared corpus read in place beside the repository (CI has it): skipped, saying why, where it is not.</summary>
+/// <summary>A fact over the shared corpus read in place beside the repository (CI has it): skipped or failed, saying why (see <see cref="Prerequisites"/>), where it is not.</summary>
 internal sealed class SharedCorpusFactAttribute : FactAttribute
 {
-    public SharedCorpusFactAttribute()
-    {
-        if (Folder is null)
-        {
-            Skip = "the shared corpus is not beside the repository (<repo>/../shared/corpus/cloudformation): this test runs where it is, as in CI";
-        }
-    }
+    public SharedCorpusFactAttribute() => Skip = Prerequisites.Skip(Missing);
+
+    /// <summary>Why the corpus is not readable here, or null.</summary>
+    public static string? Missing => Folder is null
+        ? "the shared corpus is not beside the repository (<repo>/../shared/corpus/cloudformation): this test runs where it is, as in CI"
+        : null;
 
     /// <summary>The CloudFormation corpus, or null when it is not there.</summary>
     public static string? Folder { get; } = Locate();

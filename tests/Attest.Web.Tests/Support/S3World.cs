@@ -22,6 +22,7 @@ public class S3World : IAsyncLifetime
     {
         if (Server is null)
         {
+            Prerequisites.Demand(Prerequisites.Required ? S3FactAttribute.Missing : null);
             return;
         }
 
@@ -115,14 +116,13 @@ public class S3World : IAsyncLifetime
     }
 }
 
-/// <summary>A fact that needs the S3-compatible test server: skipped, saying why, when <c>ATTEST_TEST_S3</c> is not set (scripts/test always sets it).</summary>
+/// <summary>A fact that needs the S3-compatible test server: skipped or failed, saying why (see <see cref="Prerequisites"/>), when <c>ATTEST_TEST_S3</c> is not set (scripts/test always sets it).</summary>
 internal sealed class S3FactAttribute : FactAttribute
 {
-    public S3FactAttribute()
-    {
-        if (S3World.Server is null)
-        {
-            Skip = "ATTEST_TEST_S3 is not set: scripts/test starts an S3-compatible server (s3rver) and sets it; this test needs one";
-        }
-    }
+    public S3FactAttribute() => Skip = Prerequisites.Skip(Missing);
+
+    /// <summary>Why the S3 tests cannot run here, or null.</summary>
+    public static string? Missing => S3World.Server is null
+        ? "ATTEST_TEST_S3 is not set: scripts/test starts an S3-compatible server (s3rver) and sets it; this test needs one"
+        : null;
 }
