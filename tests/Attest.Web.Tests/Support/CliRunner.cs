@@ -31,7 +31,7 @@ internal static class CliRunner
 /// <summary>A fact over the shared corpus read in place beside the repository (CI has it): skipped or failed, saying why (see <see cref="Prerequisites"/>), where it is not.</summary>
 internal sealed class SharedCorpusFactAttribute : FactAttribute
 {
-    public SharedCorpusFactAttribute() => Skip = Prerequisites.Skip(Missing);
+    public SharedCorpusFactAttribute() => Skip = Prerequisites.SkipShared(Missing);
 
     /// <summary>Why the corpus is not readable here, or null.</summary>
     public static string? Missing => Folder is null
