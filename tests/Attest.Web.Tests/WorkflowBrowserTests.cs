@@ -79,6 +79,9 @@ public sealed class WorkflowBrowserTests(Browser browser) : IClassFixture<Browse
         await auditor.GotoAsync("/audits");
         await auditor.GetByRole(AriaRole.Link, new() { Name = partner }).ClickAsync();
         await auditor.GetByRole(AriaRole.Button, new() { Name = "Start the audit" }).ClickAsync();
+        // The started audit's page, whole (its last form closes the audit), before the cells are counted
+        await Assertions.Expect(auditor.GetByRole(AriaRole.Button, new() { Name = "Close the audit" })).ToBeVisibleAsync();
+        await auditor.WaitForLoadStateAsync(LoadState.Load);
         // Each cell saves itself as it is chosen; the progress counts them
         var cells = await auditor.Locator("form.score-form").CountAsync();
         foreach (var met in await auditor.GetByLabel("Met", new() { Exact = true }).AllAsync())
