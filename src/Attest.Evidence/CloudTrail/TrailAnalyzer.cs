@@ -26,6 +26,8 @@ public sealed class TrailAnalyzer(TrailOptions options)
     private readonly List<TrailProblem> problems = [];
     private readonly Dictionary<string, OutOfRange> outOfRange = new(StringComparer.Ordinal);
     private readonly List<string> paths = [];
+    private readonly Dictionary<string, bool> deploymentNames = new(StringComparer.Ordinal);
+    private Func<string?, bool>? deploymentCheck;
     private int keptRoot;
     private int files;
     private long records;
@@ -111,7 +113,7 @@ public sealed class TrailAnalyzer(TrailOptions options)
             }
         }
 
-        var change = Change(e, Options);
+        var change = Change(e, deploymentCheck ??= IsDeploymentPrincipal);
         if (change == ChangeKind.NotAChange)
         {
             return;
@@ -240,7 +242,9 @@ public sealed class TrailAnalyzer(TrailOptions options)
         e.FromConsole == true || (e.UserAgent is { } agent && agent.Contains("console", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Whether the call is a change, and how it was made.</summary>
-    internal static ChangeKind Change(TrailEvent e, TrailOptions options)
+    internal static ChangeKind Change(TrailEvent e, TrailOptions options) => Change(e, options.IsDeploymentPrincipal);
+
+    private static ChangeKind Change(TrailEvent e, Func<string?, bool> isDeploymentPrincipal)
     {
         // Data events are the workload's traffic, sign-ins and role sessions are not changes, failed calls changed nothing
         if (e.Management == false || e.Category is "Data" or "Insight" || e.Type == "AwsConsoleSignIn" || e.ErrorCode is { Length: > 0 }
@@ -261,8 +265,8 @@ public sealed class TrailAnalyzer(TrailOptions options)
             return ChangeKind.Service;
         }
 
-        var deployment = options.IsDeploymentPrincipal(e.IssuerUserName) || options.IsDeploymentPrincipal(e.IssuerArn)
-            || (e.IdentityType == "IAMUser" && (options.IsDeploymentPrincipal(e.IdentityUserName) || options.IsDeploymentPrincipal(e.IdentityArn)));
+        var deployment = isDeploymentPrincipal(e.IssuerUserName) || isDeploymentPrincipal(e.IssuerArn)
+            || (e.IdentityType == "IAMUser" && (isDeploymentPrincipal(e.IdentityUserName) || isDeploymentPrincipal(e.IdentityArn)));
         return deployment ? ChangeKind.Automated : ChangeKind.Manual;
     }
 
@@ -284,6 +288,28 @@ public sealed class TrailAnalyzer(TrailOptions options)
         }
 
         return true;
+    }
+
+    // The options' answer, remembered per name (the same few roles make most calls); at most 10,000 names are remembered
+    private bool IsDeploymentPrincipal(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return false;
+        }
+
+        if (deploymentNames.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var answer = Options.IsDeploymentPrincipal(name);
+        if (deploymentNames.Count < 10_000)
+        {
+            deploymentNames[name] = answer;
+        }
+
+        return answer;
     }
 
     private static bool IsServiceLinked(string? arn) => arn is not null && (arn.Contains("/aws-service-role/", StringComparison.Ordinal) || arn.Contains("AWSServiceRole", StringComparison.Ordinal));

@@ -87,6 +87,9 @@ public sealed class TrailEvent
     /// <summary><c>requestParameters.userName</c>: whose access key <c>CreateAccessKey</c> creates (absent: the caller's own).</summary>
     public string? RequestUserName { get; set; }
 
+    /// <summary>Whether the fields only a root event needs were read (false on the fast path for a record that cannot be a root event).</summary>
+    internal bool RootFields { get; set; } = true;
+
     /// <summary>The account the event belongs to: the recipient account, else the caller's.</summary>
     public string Account => RecipientAccount ?? IdentityAccount ?? "";
 

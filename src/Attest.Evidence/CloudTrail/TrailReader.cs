@@ -66,18 +66,33 @@ public static class TrailReader
         End,
     }
 
-    /// <summary>Reads gzip-compressed CloudTrail JSON from <paramref name="compressed"/>; see <see cref="Read"/>.</summary>
-    public static TrailFileResult ReadGzip(Stream compressed, TrailLimits limits, Action<TrailEvent, long> onRecord)
-    {
-        using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        return Read(new BoundedStream(gzip, compressed, limits), limits, onRecord);
-    }
+    /// <summary>Reads gzip-compressed CloudTrail JSON from <paramref name="compressed"/>; see <see cref="Read(Stream, TrailLimits, Action{TrailEvent, long})"/>.</summary>
+    public static TrailFileResult ReadGzip(Stream compressed, TrailLimits limits, Action<TrailEvent, long> onRecord) =>
+        ReadGzip(compressed, limits, onRecord, complete: false);
 
     /// <summary>
     /// Reads CloudTrail JSON from <paramref name="json"/>, calling <paramref name="onRecord"/> with each record (the same
     /// <see cref="TrailEvent"/> instance, refilled) and its 0-based index in the file.
     /// </summary>
-    public static TrailFileResult Read(Stream json, TrailLimits limits, Action<TrailEvent, long> onRecord)
+    public static TrailFileResult Read(Stream json, TrailLimits limits, Action<TrailEvent, long> onRecord) =>
+        Read(json, limits, onRecord, complete: false);
+
+    /// <summary>
+    /// <see cref="ReadGzip(Stream, TrailLimits, Action{TrailEvent, long})"/>; <paramref name="complete"/> reads every record
+    /// the complete way (each record framed, then parsed on its own, every field), which the fast path must match.
+    /// </summary>
+    internal static TrailFileResult ReadGzip(Stream compressed, TrailLimits limits, Action<TrailEvent, long> onRecord, bool complete)
+    {
+        using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
+        return Read(new BoundedStream(gzip, compressed, limits), limits, onRecord, complete);
+    }
+
+    /// <summary>
+    /// <see cref="Read(Stream, TrailLimits, Action{TrailEvent, long})"/>; <paramref name="complete"/> reads every record the
+    /// complete way. The fast way reads each record once, in place, with the file's reader, without the fields only root
+    /// events need; a record whose bytes hold <c>"Root"</c> or an escape is read again whole.
+    /// </summary>
+    internal static TrailFileResult Read(Stream json, TrailLimits limits, Action<TrailEvent, long> onRecord, bool complete)
     {
         ArgumentNullException.ThrowIfNull(json);
         ArgumentNullException.ThrowIfNull(limits);
@@ -85,7 +100,7 @@ public static class TrailReader
         var bounded = json as BoundedStream ?? new BoundedStream(json, null, limits);
         var buffer = ArrayPool<byte>.Shared.Rent(InitialBuffer);
         var record = new TrailEvent();
-        var cursor = new Cursor();
+        var cursor = new Cursor { Complete = complete };
         try
         {
             var state = new JsonReaderState();
@@ -462,20 +477,51 @@ public static class TrailReader
                     }
 
                     var from = (int)reader.TokenStartIndex;
-                    if (!reader.TrySkip())
+                    if (!cursor.Complete && !cursor.Embedded)
                     {
-                        // The record is not whole in the buffer: come back to it once more bytes are in
-                        reader = checkpoint;
-                        return true;
-                    }
+                        // The record is read in place, once, without the fields only root events need
+                        if (cursor.Suspect < cursor.Offset + from)
+                        {
+                            cursor.Suspect = NextSuspect(data, from, cursor.Offset);
+                        }
 
-                    if (cursor.Embedded)
-                    {
-                        RecordParser.ParseEmbedded(data[from..(int)reader.BytesConsumed], record);
+                        if (!RecordParser.TryParse(ref reader, record, rootFields: false))
+                        {
+                            // The record is not whole in the buffer: come back to it once more bytes are in
+                            reader = checkpoint;
+                            return true;
+                        }
+
+                        var to = (int)reader.BytesConsumed;
+                        if (cursor.Suspect < cursor.Offset + to)
+                        {
+                            // Only a record whose bytes hold "Root" (or an escape, which could spell it) can be a root event: it is read again, whole
+                            var bytes = data[from..to];
+                            if (bytes.Contains((byte)'\\') || bytes.IndexOf("\"Root\""u8) >= 0)
+                            {
+                                RecordParser.Parse(bytes, record);
+                            }
+
+                            cursor.Suspect = NextSuspect(data, to, cursor.Offset);
+                        }
                     }
                     else
                     {
-                        RecordParser.Parse(data[from..(int)reader.BytesConsumed], record);
+                        if (!reader.TrySkip())
+                        {
+                            // The record is not whole in the buffer: come back to it once more bytes are in
+                            reader = checkpoint;
+                            return true;
+                        }
+
+                        if (cursor.Embedded)
+                        {
+                            RecordParser.ParseEmbedded(data[from..(int)reader.BytesConsumed], record);
+                        }
+                        else
+                        {
+                            RecordParser.Parse(data[from..(int)reader.BytesConsumed], record);
+                        }
                     }
 
                     // A record with neither event name nor source says nothing: it is counted, not handed on
@@ -494,8 +540,24 @@ public static class TrailReader
         }
     }
 
+    // The file offset of the first "Root" or backslash in data from index from on; when there is none, a bound below any
+    // that later bytes may hold (a "Root" may start in the last bytes and end in the next read)
+    private static long NextSuspect(ReadOnlySpan<byte> data, int from, long offset)
+    {
+        var rest = data[from..];
+        var root = rest.IndexOf("\"Root\""u8);
+        var escape = rest.IndexOf((byte)'\\');
+        var first = root < 0 ? escape : escape < 0 ? root : Math.Min(root, escape);
+        return offset + (first >= 0 ? from + first : Math.Max(from, data.Length - 5));
+    }
+
     private sealed class Cursor
     {
+        public bool Complete { get; set; }
+
+        // The file offset of the next "Root" or backslash, or a bound below it (see NextSuspect)
+        public long Suspect { get; set; } = -1;
+
         public Phase Phase { get; set; } = Phase.BeforeRoot;
 
         public bool SawRecords { get; set; }
