@@ -262,7 +262,7 @@ public static partial class EvidenceAnalyzer
             findings.AddRange(reported.Where(f => options.Topics is null || options.Topics(f.Topic)));
 
             TrailReport? report = null;
-            if (trailFiles > 0)
+            if (trailFiles > 0 && TrailSelected)
             {
                 ReadTrailsOnDisk();
                 foreach (var path in trailPaths)
@@ -488,11 +488,19 @@ public static partial class EvidenceAnalyzer
             return false;
         }
 
+        // The CloudTrail rules' topics: when the scan selects neither, the logs are found and counted but not read
+        private bool TrailSelected => options.Topics is null || TrailRules.Documentation.Any(rule => options.Topics(rule.Topic));
+
         private void Trail(Tree tree, EvidenceEntry entry, bool gzip, TrailShape shape, string display)
         {
             trailFiles++;
             tree.TrailFound = true;
             Count(EvidenceKinds.CloudTrail);
+            if (!TrailSelected)
+            {
+                return;
+            }
+
             if (tree.Kind == SourceKind.Folder && !tree.InArchive && tree.FolderOnDisk is not null)
             {
                 // Files on disk can be opened again from any thread: they are read several at a time at the end

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Attest.Core.Text;
 using Attest.Evidence.CloudTrail;
+using Attest.Evidence.Scanning;
 
 namespace Attest.Evidence.Tests.CloudTrail;
 
@@ -55,6 +56,27 @@ public sealed class TrailFastPathTests : IDisposable
         Assert.Equal(complete, fast);
         Assert.Contains("cloudtrail-root-after-setup|Fail", fast, StringComparison.Ordinal);
         Assert.Contains("cloudtrail-manual-changes|Fail", fast, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_logs_are_read_only_when_a_selected_topic_needs_them()
+    {
+        var records = Enumerable.Range(0, 50).Select(i => fixture.Ordinary(Account, Day1.AddMinutes(i))).Append(fixture.RootAccessKeyCall(Account, Day1.AddDays(2)));
+        TrailFixture.Write(root, Account, "eu-west-1", Day1, records);
+        var folder = EvidenceSource.Folder(root);
+
+        var other = EvidenceAnalyzer.Analyze(folder, new ScanOptions { Topics = t => t == "encryption-at-rest" });
+        var rootOnly = EvidenceAnalyzer.Analyze(folder, new ScanOptions { Topics = t => t == "root-usage" });
+        var all = EvidenceAnalyzer.Analyze(folder);
+
+        // Found and counted either way; read, with the same timeline, only when root-usage or deployment-automation is selected
+        Assert.Equal(1, other.Summary.Kinds[EvidenceKinds.CloudTrail]);
+        Assert.Null(other.Trail);
+        Assert.Empty(other.Findings);
+        Assert.Equal(51, rootOnly.Trail!.Records);
+        Assert.Equal(JsonSerializer.Serialize(all.Trail!.Accounts), JsonSerializer.Serialize(rootOnly.Trail.Accounts));
+        Assert.All(rootOnly.Findings, f => Assert.Equal("root-usage", f.Topic));
+        Assert.Contains(all.Findings, f => f.Topic == "deployment-automation");
     }
 
     [Fact]
