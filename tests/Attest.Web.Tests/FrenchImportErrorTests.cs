@@ -16,7 +16,7 @@ public sealed class FrenchImportErrorTests(World world) : IClassFixture<World>
     [InlineData("completed: 2026-01-15", "completed: 2026-13-45", "fr", "application.yaml n'a pas été importé\u00a0: une date réelle au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31, est attendue, pas «\u00a02026-13-45\u00a0»")]
     [InlineData("stage: production", "stage: finished", "fr", "application.yaml n'a pas été importé\u00a0: valeur inconnue «\u00a0finished\u00a0» (valeurs possibles\u00a0: ")]
     [InlineData("format: attest/application/v1", "format: attest/application/v1\nsurprise: true", "fr", "application.yaml n'a pas été importé\u00a0: clé inconnue «\u00a0surprise\u00a0» (clés possibles\u00a0: ")]
-    [InlineData("format: attest/application/v1", "format: attest/application/v1\n  - [unbalanced", "fr", "application.yaml n'a pas été importé\u00a0: le fichier ne respecte pas le format de candidature v1 (ligne ")]
+    [InlineData("format: attest/application/v1", "format: [attest/application/v1", "fr", "application.yaml n'a pas été importé\u00a0: le fichier ne respecte pas le format de candidature v1 (ligne ")]
     public async Task The_import_error_is_in_the_pages_language(string find, string replace, string language, string expected)
     {
         var yaml = ApiSteps.ReadyExampleWithoutScannedEvidence();

@@ -60,6 +60,16 @@ public sealed class LiveMatrixBrowserTests(Browser browser) : IClassFixture<Brow
         await Assertions.Expect(page.Locator("#live-status")).ToHaveTextAsync(updated);
         Assert.True(refused.Count == 0, string.Join("\n", refused));
 
+        // The page-size budget holds for a dashboard of five case studies with findings: three screens at 1280×900
+        if (Environment.GetEnvironmentVariable("ATTEST_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"matrix-refreshed-{language}.png"), FullPage = true });
+        }
+
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        Assert.True(height <= 3 * 900, $"the dashboard of five case studies is {height} px high, more than three screens");
+
         // The redrawn matrix works as before: a cell opens in place, and the page stays accessible
         var cell = row.Locator("td.cell").Filter(new() { HasText = "Warehouse" }).First;
         await cell.Locator("summary").ClickAsync();

@@ -1,7 +1,7 @@
 using Attest.Core.Applications;
 using Attest.Core.Text;
 
-namespace Attest.Core.Tests.Text;
+namespace Attest.Core.Tests.Typography;
 
 /// <summary>French texts keep their punctuation with the word before it, and a refused file says why in French too.</summary>
 public sealed class FrenchTypographyTests
@@ -51,7 +51,7 @@ public sealed class FrenchTypographyTests
     [Fact]
     public void A_problem_without_a_french_wording_has_none()
     {
-        var (_, error) = ApplicationReader.Read("format: attest/application/v1\n  - [unbalanced\n", "app.yaml", [TestData.Retail]);
+        var (_, error) = ApplicationReader.Read("format: [attest/application/v1\nchecklist: x\n", "app.yaml", [TestData.Retail]);
         Assert.NotNull(error);
         Assert.Null(error.ProblemIn(Language.Fr));
         Assert.Equal(error.Problem, error.ProblemIn(Language.En));
