@@ -143,6 +143,6 @@ public sealed class AuditTests : IDisposable
         Assert.Contains("submit", lines[2], StringComparison.Ordinal);
 
         var french = CliRun.Run("audit", "verify", "--database", file, "--lang", "fr");
-        Assert.StartsWith("intact : 3 entrée(s)", french.Out, StringComparison.Ordinal);
+        Assert.StartsWith("intact\u00A0: 3 entrée(s)", french.Out, StringComparison.Ordinal);
     }
 }

@@ -42,8 +42,8 @@ public sealed class CheckExactReadingTests : IDisposable
 
         var result = CliRun.Run("check", file, "--lang", "fr");
 
-        Assert.Contains("! Preuve citée introuvable : decks/overview.pdf (citée par VAL-1.1).", result.Out, StringComparison.Ordinal);
-        Assert.Contains("Preuves citées introuvables : decks/overview.pdf.", result.Out, StringComparison.Ordinal);
+        Assert.Contains("! Preuve citée introuvable\u00A0: decks/overview.pdf (citée par VAL-1.1).", result.Out, StringComparison.Ordinal);
+        Assert.Contains("Preuves citées introuvables\u00A0: decks/overview.pdf.", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]

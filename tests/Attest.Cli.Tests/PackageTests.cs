@@ -303,7 +303,7 @@ public sealed class PackageTests : IDisposable
         Assert.Equal("Prérequis du programme", cells["A8"]);
         Assert.Equal("Leadership orienté sur la vente au détail", cells["B20"]);
         Assert.Equal("3.2", cells["A20"]);
-        Assert.Equal("Étude de cas 1 : Contoso Stores — Respecté O/N", cells["G9"]);
+        Assert.Equal("Étude de cas 1\u00A0: Contoso Stores — Respecté O/N", cells["G9"]);
         Assert.Equal("Liste de contrôle de validation des partenaires", cells["A24"]);
         Assert.Equal("2.13", cells["A42"]);
         Assert.Equal("PCI-DSS – Analyses de vulnérabilité et test de pénétration", cells["B42"]);

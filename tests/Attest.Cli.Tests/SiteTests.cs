@@ -70,8 +70,8 @@ public sealed class SiteTests(PartnerSite site) : IClassFixture<PartnerSite>, ID
         var result = CliRun.Run("site", Home, "--application", Application(), "--allow-private-addresses", "--out", observationFile, "--lang", "fr");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains($"Page de pratique {site.Root}/retail : accessible depuis la page d'accueil en 1 clic(s).", result.Out, StringComparison.Ordinal);
-        Assert.Contains($"Étude de cas publique fabrikam ({site.Root}/retail/fabrikam) : inaccessible depuis le site.", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Page de pratique {site.Root}/retail\u00A0: accessible depuis la page d'accueil en 1 clic(s).", result.Out, StringComparison.Ordinal);
+        Assert.Contains($"Étude de cas publique fabrikam ({site.Root}/retail/fabrikam)\u00A0: inaccessible depuis le site.", result.Out, StringComparison.Ordinal);
         Assert.Contains("publié le 2026-09-14 (json-ld)", result.Out, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(observationFile));
         Assert.True(json.RootElement.GetProperty("practicePage").GetProperty("reachable").GetBoolean());

@@ -48,7 +48,7 @@ public sealed class TrailScanTests : IDisposable
         var result = CliRun.Run("scan", logs, "--lang", "fr");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("CloudTrail : 2 fichier(s)", result.Out, StringComparison.Ordinal);
+        Assert.Contains("CloudTrail\u00A0: 2 fichier(s)", result.Out, StringComparison.Ordinal);
         Assert.Contains("2026-02-10T00:00:00Z → 2026-02-11T00:00:00Z", result.Out, StringComparison.Ordinal);
     }
 

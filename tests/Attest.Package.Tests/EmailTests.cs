@@ -104,13 +104,13 @@ public sealed class EmailTests
         var input = Samples.Input(Language.Fr, application with { Partner = application.Partner with { Tier = Attest.Core.Applications.PartnerTier.Select } });
         var message = RoundTrip(input);
 
-        Assert.Contains("élément(s) de la liste de contrôle ne sont pas encore respectés :", message.TextBody, StringComparison.Ordinal);
+        Assert.Contains("élément(s) de la liste de contrôle ne sont pas encore respectés\u00A0:", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("- PRE-1.2 Niveau de partenaire consultant", message.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain("chaque élément de la liste de contrôle est respecté", message.TextBody, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("Acme Retail Cloud", "l'auto-évaluation finalisée d'Acme Retail Cloud au regard de la liste de contrôle « Compétences vente au détail AWS")]
+    [InlineData("Acme Retail Cloud", "l'auto-évaluation finalisée d'Acme Retail Cloud au regard de la liste de contrôle «\u00A0Compétences vente au détail AWS")]
     [InlineData("Hexa Conseil", "l'auto-évaluation finalisée d'Hexa Conseil")]
     [InlineData("Émeraude Cloud", "l'auto-évaluation finalisée d'Émeraude Cloud")]
     [InlineData("Contoso", "l'auto-évaluation finalisée de Contoso")]

@@ -80,6 +80,11 @@ public sealed class PagesBrowserTests(Browser browser) : IClassFixture<Browser>
         await Fits(page, "the grid");
         await Screenshot(page, "grid");
 
+        // At 1280 px every column of the grid is in view without scrolling sideways, and each cell is two short lines
+        Assert.True(await page.EvaluateAsync<bool>("() => { const s = document.querySelector('#grid').closest('.matrix-scroll'); return s.scrollWidth <= s.clientWidth + 1; }"), "the grid scrolls sideways at 1280 px");
+        var tallest = await page.EvaluateAsync<double>("() => Math.max(...[...document.querySelectorAll('form.score-form')].map(f => f.getBoundingClientRect().height))");
+        Assert.True(tallest <= 50, $"a cell of the grid is {tallest} px high");
+
         // The keyboard: space chooses Met and the cell is saved at once; the arrow moves to Not met, saved too
         var first = forms.First;
         await first.GetByLabel("Met", new() { Exact = true }).FocusAsync();
@@ -122,8 +127,19 @@ public sealed class PagesBrowserTests(Browser browser) : IClassFixture<Browser>
         await page.EvaluateAsync("() => document.querySelector('.matrix-scroll').scrollLeft = 400");
         var after = await page.Locator("#item-PRE-2\\.1 th").BoundingBoxAsync();
         Assert.Equal(before!.X, after!.X, 1);
+
+        // ... narrow and opaque, so that the cells it leaves in view can be read as they pass under it
+        var box = await page.Locator(".matrix-scroll").BoundingBoxAsync();
+        Assert.True(after.Width <= box!.Width * 0.45, $"the item column takes {after.Width} of {box.Width} px at phone width");
+        Assert.Equal("rgb(255, 255, 255)", await page.Locator("#item-PRE-2\\.1 th").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        await page.Locator("#item-PRE-2\\.1 th").ScrollIntoViewIfNeededAsync();
+        Assert.True(await page.Locator("#item-PRE-2\\.1 th").EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return e.contains(hit); }"), "a cell shows through the item column");
         await Accessible(page);
         await Screenshot(page, "matrix-phone");
+        if (Environment.GetEnvironmentVariable("ATTEST_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            await page.Locator(".matrix-scroll").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "matrix-phone-scrolled.png") });
+        }
     }
 
     private static async Task Fits(IPage page, string what)

@@ -61,7 +61,7 @@ public sealed partial class SelfAssessmentTests(World world) : IClassFixture<Wor
         Assert.Contains("VAL-2.11 Data Encryption", en, StringComparison.Ordinal);
         Assert.Contains("VAL-2.11 Chiffrement des données", fr, StringComparison.Ordinal);
         Assert.Contains("Data that the customer classifies as sensitive", en, StringComparison.Ordinal);
-        Assert.Contains("<legend>Respecté ?</legend>", fr, StringComparison.Ordinal);
+        Assert.Contains("<legend>Respecté\u00A0?</legend>", fr, StringComparison.Ordinal);
         Assert.True(en.IndexOf("section-PRE-1", StringComparison.Ordinal) < en.IndexOf("section-VAL-2", StringComparison.Ordinal));
         Assert.Equal(ItemIndex().Count(en), ItemIndex().Count(fr));
         Assert.True(ItemIndex().Count(en) >= 20);

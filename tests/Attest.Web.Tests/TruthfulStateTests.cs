@@ -42,6 +42,44 @@ public sealed class TruthfulStateTests : IAsyncLifetime
         Assert.DoesNotContain(await world.ReadAsync(db => Task.FromResult(db.CaseStudies.Where(c => c.ApplicationId == A).Select(c => c.Key).ToList())), k => k == "late");
     }
 
+    [Theory]
+    [InlineData("en", "audit closed, awaiting the decision", "audit in progress")]
+    [InlineData("fr", "audit clos, décision attendue", "audit en cours")]
+    public async Task Once_the_audit_is_closed_every_list_and_page_says_so(string language, string closed, string inProgress)
+    {
+        await WorkflowSteps.ToAuditInProgressAsync(world, A);
+        await WorkflowSteps.ScoreAllAsync(world, A);
+        async Task<string> Read(string user, string url)
+        {
+            using var client = world.Client(user);
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new System.Net.Http.Headers.StringWithQualityHeaderValue(language));
+            return WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        }
+
+        // While the auditor scores, the lists say the audit is in progress
+        Assert.Contains(inProgress, await Read("office", "/office"), StringComparison.Ordinal);
+        Assert.Contains(inProgress, await Read("auditor", "/audits"), StringComparison.Ordinal);
+
+        await WorkflowSteps.DoAsync(world, "auditor", $"/audits/{A}", "Close");
+        foreach (var (user, url) in new[] { ("office", "/office"), ("auditor", "/audits"), ("office", "/"), ("leadA", "/"), ("auditor", "/") })
+        {
+            var html = await Read(user, url);
+            Assert.Contains(closed, html, StringComparison.Ordinal);
+            Assert.DoesNotContain(inProgress, html, StringComparison.Ordinal);
+        }
+
+        // The pages of the application: its state, and the history's last step (closing the audit) leaves it closed
+        foreach (var (user, url) in new[] { ("leadA", $"/applications/{A}"), ("office", $"/applications/{A}/office"), ("auditor", $"/audits/{A}"), ("office", $"/applications/{A}/thread") })
+        {
+            Assert.Contains(closed, await Read(user, url), StringComparison.Ordinal);
+        }
+
+        var dashboard = await Read("leadA", $"/applications/{A}");
+        var history = dashboard[dashboard.IndexOf("<tbody>", dashboard.IndexOf("id=\"workflow\"", StringComparison.Ordinal), StringComparison.Ordinal)..];
+        var lastStep = history[..history.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains(closed, lastStep, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_partner_reads_you_others_read_the_partner()
     {

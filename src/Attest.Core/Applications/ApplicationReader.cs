@@ -32,15 +32,15 @@ public static class ApplicationReader
 
     private static Application ReadApplication(MappingReader root, IReadOnlyCollection<Catalog> catalogs)
     {
-        var format = root.String("format") ?? throw Missing(root, "format", $"required field is missing (expected {Application.FormatV1})");
+        var format = root.String("format") ?? throw Missing(root, "format", new($"required field is missing (expected {Application.FormatV1})", $"champ obligatoire absent ({Application.FormatV1} est attendu)"));
         if (format != Application.FormatV1)
         {
-            throw root.Error(root.Node("format")!, "format", $"unknown format version '{format}' (expected {Application.FormatV1})");
+            throw root.Error(root.Node("format")!, "format", new Text.LocalizedString($"unknown format version '{format}' (expected {Application.FormatV1})", $"version de format inconnue « {format} » ({Application.FormatV1} est attendu)"));
         }
 
-        var checklist = root.String("checklist") ?? throw Missing(root, "checklist", "required field is missing (the checklist id, e.g. aws-retail-consulting-2019-12)");
+        var checklist = root.String("checklist") ?? throw Missing(root, "checklist", new("required field is missing (the checklist id, e.g. aws-retail-consulting-2019-12)", "champ obligatoire absent (l'identifiant de la liste de contrôle, par exemple aws-retail-consulting-2019-12)"));
         var catalog = catalogs.FirstOrDefault(c => c.Id == checklist)
-            ?? throw root.Error(root.Node("checklist")!, "checklist", $"unknown checklist '{checklist}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+            ?? throw root.Error(root.Node("checklist")!, "checklist", new Text.LocalizedString($"unknown checklist '{checklist}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})", $"liste de contrôle inconnue « {checklist} » (connues : {string.Join(", ", catalogs.Select(c => c.Id))})"));
 
         var application = new Application
         {
@@ -93,7 +93,7 @@ public static class ApplicationReader
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         if (root.Node("caseStudies") is SequenceNode { Items.Count: > Application.MaxCaseStudies } tooMany)
         {
-            throw root.Error(tooMany, "caseStudies", $"{tooMany.Items.Count} case studies; an application holds at most {Application.MaxCaseStudies} (the checklist asks for four: keep the ones you submit and those you may use instead)");
+            throw root.Error(tooMany, "caseStudies", new Text.LocalizedString($"{tooMany.Items.Count} case studies; an application holds at most {Application.MaxCaseStudies} (the checklist asks for four: keep the ones you submit and those you may use instead)", $"{tooMany.Items.Count} études de cas ; une candidature en compte au plus {Application.MaxCaseStudies} (la liste de contrôle en demande quatre : gardez celles que vous soumettez et celles qui pourraient les remplacer)"));
         }
 
         var written = WrittenKeys(root.Node("caseStudies"));
@@ -114,7 +114,7 @@ public static class ApplicationReader
             }
             else if (keys.TryGetValue(key, out var line))
             {
-                throw m.Error(m.Node("key")!, m.FieldPath("key"), $"duplicate case study key '{key}' (first used on line {line})");
+                throw m.Error(m.Node("key")!, m.FieldPath("key"), new Text.LocalizedString($"duplicate case study key '{key}' (first used on line {line})", $"clé d'étude de cas en double « {key} » (déjà utilisée ligne {line})"));
             }
 
             keys[key] = m.Node("key")?.Position.Line ?? m.Position.Line;
@@ -214,7 +214,7 @@ public static class ApplicationReader
         var email = contact.String("email");
         if (email is not null && !IsPlainEmail(email.Trim()))
         {
-            throw contact.Error(contact.Node("email")!, contact.FieldPath("email"), $"'{Shorten(email)}' is not an e-mail address (expected one address such as name@example.com)");
+            throw contact.Error(contact.Node("email")!, contact.FieldPath("email"), new Text.LocalizedString($"'{Shorten(email)}' is not an e-mail address (expected one address such as name@example.com)", $"« {Shorten(email)} » n'est pas une adresse e-mail (une adresse telle que nom@example.com est attendue)"));
         }
 
         return email?.Trim();
@@ -226,7 +226,7 @@ public static class ApplicationReader
     {
         if (item.AppliesTo == Applicability.Partner)
         {
-            throw m.Error(m.Node("caseStudies")!, m.FieldPath("caseStudies"), $"{item.Id} is judged on the partner as a whole: it takes one answer, not one per case study");
+            throw m.Error(m.Node("caseStudies")!, m.FieldPath("caseStudies"), new Text.LocalizedString($"{item.Id} is judged on the partner as a whole: it takes one answer, not one per case study", $"{item.Id} est jugé sur le partenaire dans son ensemble : il prend une seule réponse, pas une par étude de cas"));
         }
 
         var answers = new Dictionary<string, CaseStudyAnswer>(StringComparer.Ordinal);
@@ -236,7 +236,7 @@ public static class ApplicationReader
             var path = byCase.FieldPath(key.Value);
             if (!caseStudies.Any(c => c.Key == key.Value))
             {
-                throw byCase.Error(key, path, $"unknown case study '{key.Value}' (known: {string.Join(", ", caseStudies.Select(c => c.Key))})");
+                throw byCase.Error(key, path, new Text.LocalizedString($"unknown case study '{key.Value}' (known: {string.Join(", ", caseStudies.Select(c => c.Key))})", $"étude de cas inconnue « {key.Value} » (connues : {string.Join(", ", caseStudies.Select(c => c.Key))})"));
             }
 
             if (value is ScalarNode { IsNull: true })
@@ -260,7 +260,7 @@ public static class ApplicationReader
             var path = m.FieldPath(key.Value);
             if (catalog.FindItem(key.Value) is not { } item)
             {
-                throw m.Error(key, path, $"unknown checklist item '{key.Value}' for {catalog.Id}");
+                throw m.Error(key, path, new Text.LocalizedString($"unknown checklist item '{key.Value}' for {catalog.Id}", $"élément « {key.Value} » inconnu dans {catalog.Id}"));
             }
 
             if (value is ScalarNode { IsNull: true })
@@ -290,10 +290,10 @@ public static class ApplicationReader
         {
             var path = m.FieldPath(key.Value);
             var catalog = catalogs.FirstOrDefault(c => c.Id == key.Value)
-                ?? throw m.Error(key, path, $"unknown checklist '{key.Value}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})");
+                ?? throw m.Error(key, path, new Text.LocalizedString($"unknown checklist '{key.Value}' (known: {string.Join(", ", catalogs.Select(c => c.Id))})", $"liste de contrôle inconnue « {key.Value} » (connues : {string.Join(", ", catalogs.Select(c => c.Id))})"));
             if (catalog.Id == own)
             {
-                throw m.Error(key, path, $"{own} is the file's own checklist: its answers go in selfAssessment");
+                throw m.Error(key, path, new Text.LocalizedString($"{own} is the file's own checklist: its answers go in selfAssessment", $"{own} est la liste de contrôle du fichier lui-même : ses réponses vont dans selfAssessment"));
             }
 
             if (value is ScalarNode { IsNull: true })
@@ -310,6 +310,6 @@ public static class ApplicationReader
         return programs;
     }
 
-    private static InputErrorException Missing(MappingReader reader, string field, string problem) =>
-        new(new InputError(reader.File, reader.Position.Line, reader.Position.Column, field, problem));
+    private static InputErrorException Missing(MappingReader reader, string field, Text.LocalizedString problem) =>
+        new(new InputError(reader.File, reader.Position.Line, reader.Position.Column, field, problem.En) { Localized = problem });
 }

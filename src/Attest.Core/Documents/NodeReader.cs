@@ -1,4 +1,5 @@
 using System.Globalization;
+using Attest.Core.Text;
 
 namespace Attest.Core.Documents;
 
@@ -12,7 +13,7 @@ internal sealed class MappingReader
     {
         File = file;
         Path = path;
-        this.node = node as MappingNode ?? throw Error(node, path, $"expected a mapping of fields, got {node.KindName}");
+        this.node = node as MappingNode ?? throw Error(node, path, new LocalizedString($"expected a mapping of fields, got {node.KindName}", $"une table de champs est attendue, pas {Kind(node)}"));
     }
 
     public string File { get; }
@@ -63,7 +64,7 @@ internal sealed class MappingReader
         var path = FieldPath(key);
         if (value is not SequenceNode sequence)
         {
-            throw Error(value, path, $"expected a list, got {value.KindName}");
+            throw Error(value, path, new LocalizedString($"expected a list, got {value.KindName}", $"une liste est attendue, pas {Kind(value)}"));
         }
 
         var items = new List<T>(sequence.Items.Count);
@@ -85,7 +86,7 @@ internal sealed class MappingReader
             if (!known.Contains(entry.Key.Value))
             {
                 var expected = string.Join(", ", known.Order(StringComparer.Ordinal));
-                throw Error(entry.Key, FieldPath(entry.Key.Value), $"unknown key '{entry.Key.Value}' (expected one of: {expected})");
+                throw Error(entry.Key, FieldPath(entry.Key.Value), new LocalizedString($"unknown key '{entry.Key.Value}' (expected one of: {expected})", $"clé inconnue « {entry.Key.Value} » (clés possibles : {expected})"));
             }
         }
     }
@@ -93,40 +94,56 @@ internal sealed class MappingReader
     public InputErrorException Error(DocumentNode at, string field, string problem) =>
         new(new InputError(File, at.Position.Line, at.Position.Column, field, problem));
 
+    /// <summary>An error worded in both languages.</summary>
+    public InputErrorException Error(DocumentNode at, string field, LocalizedString problem)
+    {
+        ArgumentNullException.ThrowIfNull(at);
+        ArgumentNullException.ThrowIfNull(problem);
+        return new(new InputError(File, at.Position.Line, at.Position.Column, field, problem.En) { Localized = problem });
+    }
+
     public string ReadString(DocumentNode value, string path) => value switch
     {
         ScalarNode scalar => scalar.Value,
-        _ => throw Error(value, path, $"expected text, got {value.KindName}"),
+        _ => throw Error(value, path, new LocalizedString($"expected text, got {value.KindName}", $"du texte est attendu, pas {Kind(value)}")),
     };
 
     public bool ReadBool(DocumentNode value, string path) => value switch
     {
         ScalarNode { Quoted: false, Value: "true" or "True" or "TRUE" } => true,
         ScalarNode { Quoted: false, Value: "false" or "False" or "FALSE" } => false,
-        ScalarNode scalar => throw Error(value, path, $"expected true or false, got '{scalar.Value}'"),
-        _ => throw Error(value, path, $"expected true or false, got {value.KindName}"),
+        ScalarNode scalar => throw Error(value, path, new LocalizedString($"expected true or false, got '{scalar.Value}'", $"true ou false est attendu, pas « {scalar.Value} »")),
+        _ => throw Error(value, path, new LocalizedString($"expected true or false, got {value.KindName}", $"true ou false est attendu, pas {Kind(value)}")),
+    };
+
+    /// <summary>The kind of a node in French (<see cref="DocumentNode.KindName"/> in English).</summary>
+    private static string Kind(DocumentNode node) => node switch
+    {
+        MappingNode => "une table de champs",
+        SequenceNode => "une liste",
+        _ => "une valeur",
     };
 
     public int ReadInt(DocumentNode value, string path, int minimum)
     {
         if (value is ScalarNode { Quoted: false } scalar && int.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
-            return number >= minimum ? number : throw Error(value, path, $"must be {minimum} or more, got {number}");
+            return number >= minimum ? number : throw Error(value, path, new LocalizedString($"must be {minimum} or more, got {number}", $"doit valoir {minimum} ou plus, pas {number}"));
         }
 
         var shown = value is ScalarNode s ? $"'{s.Value}'" : value.KindName;
-        throw Error(value, path, $"expected a whole number, got {shown}");
+        throw Error(value, path, new LocalizedString($"expected a whole number, got {shown}", $"un nombre entier est attendu, pas {(value is ScalarNode f ? $"« {f.Value} »" : Kind(value))}"));
     }
 
     public DateOnly ReadDate(DocumentNode value, string path)
     {
         if (value is not ScalarNode scalar)
         {
-            throw Error(value, path, $"expected a date (YYYY-MM-DD), got {value.KindName}");
+            throw Error(value, path, new LocalizedString($"expected a date (YYYY-MM-DD), got {value.KindName}", $"une date (AAAA-MM-JJ) est attendue, pas {Kind(value)}"));
         }
 
         var (date, problem) = DateRange.Parse(scalar.Value);
-        return date ?? throw Error(value, path, problem!);
+        return date ?? throw Error(value, path, new LocalizedString(problem!, string.Create(CultureInfo.InvariantCulture, $"une date réelle au format AAAA-MM-JJ, du {DateRange.Earliest:yyyy-MM-dd} au {DateRange.Latest:yyyy-MM-dd}, est attendue, pas « {scalar.Value} »")));
     }
 
     public T ReadEnum<T>(DocumentNode value, string path, WireNames<T> names)
@@ -138,6 +155,7 @@ internal sealed class MappingReader
         }
 
         var shown = value is ScalarNode s ? $"'{s.Value}'" : value.KindName;
-        throw Error(value, path, $"unknown value {shown} (expected one of: {string.Join(", ", names.WireValues)})");
+        var choices = string.Join(", ", names.WireValues);
+        throw Error(value, path, new LocalizedString($"unknown value {shown} (expected one of: {choices})", $"valeur inconnue {(value is ScalarNode f ? $"« {f.Value} »" : Kind(value))} (valeurs possibles : {choices})"));
     }
 }

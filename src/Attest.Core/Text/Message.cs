@@ -13,8 +13,8 @@ public sealed class Phrase(string en, string fr)
     /// <summary>The English template.</summary>
     public string En { get; } = en;
 
-    /// <summary>The French template.</summary>
-    public string Fr { get; } = fr;
+    /// <summary>The French template, its punctuation spaced as French wants it (<see cref="FrenchTypography"/>).</summary>
+    public string Fr { get; } = FrenchTypography.Apply(fr);
 
     /// <summary>
     /// The wording for web pages when this one names fields of the application file (<c>partner.guidelinesRead</c>,

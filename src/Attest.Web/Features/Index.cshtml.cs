@@ -13,8 +13,13 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
     public sealed record Row(Guid Id, string Partner, string Checklist, ApplicationStatus Status, DateTimeOffset UpdatedAt, Attest.Core.Workflow.WorkflowState? State = null)
     {
         /// <summary>The workflow's state once there is one; before, draft or submitted.</summary>
-        public Attest.Core.Text.LocalizedString StatusName => State is { } state ? Workflow.Texts.StateName(state) : Status == ApplicationStatus.Draft ? Ui.Draft : Ui.Submitted;
+        public Attest.Core.Text.LocalizedString StatusName => State is { } state ? Workflow.Texts.StateOf(state, AuditClosed) : Status == ApplicationStatus.Draft ? Ui.Draft : Ui.Submitted;
+
+        /// <summary>True once the auditor closed the audit (the state no longer reads "audit in progress").</summary>
+        public bool AuditClosed { get; init; }
     }
+
+    private static readonly string AuditInProgress = Attest.Core.Workflow.WorkflowStates.Names.Wire(Attest.Core.Workflow.WorkflowState.AuditInProgress);
 
     public IReadOnlyList<Row> Applications { get; private set; } = [];
 
@@ -33,9 +38,10 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
             .SelectMany(x => x.p.DefaultIfEmpty(), (x, p) => new { x.a.Id, Partner = p != null ? p.Name : x.a.PartnerName, x.a.ChecklistId, x.a.Status, x.a.UpdatedAt })
             .ToListAsync();
         var ids = rows.Select(r => r.Id).ToList();
-        var states = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.ApplicationId)).Select(w => new { w.ApplicationId, w.State }).ToListAsync();
+        var states = await db.Workflows.AsNoTracking().Where(w => ids.Contains(w.ApplicationId)).Select(w => new { w.ApplicationId, w.State, Snapshot = w.State == AuditInProgress ? w.Snapshot : null }).ToListAsync();
         var stateOf = states.ToDictionary(s => s.ApplicationId, s => Attest.Core.Workflow.WorkflowStates.Names.TryParse(s.State, out var state) ? state : (Attest.Core.Workflow.WorkflowState?)null);
-        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner ?? "", r.ChecklistId, r.Status, r.UpdatedAt, stateOf.GetValueOrDefault(r.Id))).ToList();
+        var closed = states.Where(s => s.Snapshot is not null && Workflow.Texts.AuditClosedIn(s.Snapshot)).Select(s => s.ApplicationId).ToHashSet();
+        Applications = rows.OrderByDescending(r => r.UpdatedAt).Select(r => new Row(r.Id, r.Partner ?? "", r.ChecklistId, r.Status, r.UpdatedAt, stateOf.GetValueOrDefault(r.Id)) { AuditClosed = closed.Contains(r.Id) }).ToList();
         if (access.Value.OwnPartnerId is { } partnerId)
         {
             Programs = await Attest.Web.Features.Applications.ProgramReadiness.ForPartnerAsync(db, evidence, catalogs, partnerId, office.Today, HttpContext.RequestAborted);

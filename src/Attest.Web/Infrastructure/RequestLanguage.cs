@@ -15,6 +15,9 @@ public sealed class RequestLanguage
     /// <summary>Shorthand for pages: the text in the request's language.</summary>
     public string T(LocalizedString text) => text.In(Value);
 
+    /// <summary>What follows a label: <c>:</c> in English, a no-break space and <c>:</c> in French.</summary>
+    public string Colon => FrenchTypography.Colon(Value);
+
     internal void Decide(HttpContext context)
     {
         if (context.Request.Cookies.TryGetValue(CookieName, out var chosen) && Languages.TryParse(chosen, out var fromCookie))

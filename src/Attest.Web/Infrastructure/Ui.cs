@@ -52,6 +52,26 @@ public static class Ui
     public static readonly LocalizedString ImportWrongChecklist = new("{0} was not imported: it is on the checklist {1}, this application on {2}.", "{0} n'a pas été importé : il porte sur la liste de contrôle {1}, cette candidature sur {2}.");
     public static readonly LocalizedString ImportFailed = new("{0} was not imported: {1} (line {2}, column {3}, field {4}).", "{0} n'a pas été importé : {1} (ligne {2}, colonne {3}, champ {4}).");
     public static readonly LocalizedString ImportFailedAt = new("{0} was not imported: {1} (field {2}).", "{0} n'a pas été importé : {1} (champ {2}).");
+    public static readonly LocalizedString ImportRefused = new("{0} was not imported: it does not follow the application format v1 (line {1}, column {2}, field {3}).", "{0} n'a pas été importé : le fichier ne respecte pas le format de candidature v1 (ligne {1}, colonne {2}, champ {3}).");
+    public static readonly LocalizedString ImportRefusedAt = new("{0} was not imported: it does not follow the application format v1 (field {1}).", "{0} n'a pas été importé : le fichier ne respecte pas le format de candidature v1 (champ {1}).");
+
+    /// <summary>
+    /// Why an imported file was refused, in <paramref name="language"/> throughout: the problem's own wording where the reader
+    /// gives one in that language, else the place alone (never an English problem inside a French sentence).
+    /// </summary>
+    public static string ImportProblem(Attest.Core.Documents.InputError error, string fileName, Language language)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var field = error.Field.Length == 0 ? "—" : error.Field;
+        return error.ProblemIn(language) is { } problem
+            ? error.Line > 0
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, ImportFailed.In(language), fileName, problem, error.Line, error.Column, field)
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, ImportFailedAt.In(language), fileName, problem, field)
+            : error.Line > 0
+                ? string.Format(System.Globalization.CultureInfo.InvariantCulture, ImportRefused.In(language), fileName, error.Line, error.Column, field)
+                : string.Format(System.Globalization.CultureInfo.InvariantCulture, ImportRefusedAt.In(language), fileName, field);
+    }
+
     public static readonly LocalizedString Item = new("Item", "Élément");
     public static readonly LocalizedString Reason = new("Why", "Pourquoi");
     public static readonly LocalizedString NextStep = new("Next step", "Étape suivante");

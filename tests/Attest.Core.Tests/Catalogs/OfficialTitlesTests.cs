@@ -56,7 +56,7 @@ public class OfficialTitlesTests
         var reasons = report.Items.Single(v => v.Item.Id == "PRE-2.3").CaseStudies.Select(c => c.Reason.In(Language.Fr)).ToArray();
 
         Assert.NotEmpty(reasons);
-        Assert.All(reasons, r => Assert.StartsWith("Classée dans la catégorie « ", r, StringComparison.Ordinal));
+        Assert.All(reasons, r => Assert.StartsWith("Classée dans la catégorie «\u00A0", r, StringComparison.Ordinal));
         Assert.DoesNotContain(reasons, r => r.StartsWith("Classée basé", StringComparison.Ordinal));
     }
 }

@@ -39,7 +39,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("Qualifies, but same customer as northwind (same name): not counted, as the customer counts once.", verdict.Case("tailspin").Reason.En());
-        Assert.Equal("Remplit les conditions, mais même client que northwind (même nom) : non comptée, le client ne comptant qu'une fois.", verdict.Case("tailspin").Reason.Fr());
+        Assert.Equal("Remplit les conditions, mais même client que northwind (même nom)\u00A0: non comptée, le client ne comptant qu'une fois.", verdict.Case("tailspin").Reason.Fr());
     }
 
     // 2. Possible duplicates
@@ -84,10 +84,10 @@ public class ExactReadingTests
             + "contoso and tailspin (their names differ only by punctuation ('Contoso Stores', 'Contoso-Stores')).",
             verdict.Reason.En());
         Assert.Equal(
-            "4 clients uniques remplissent les conditions (contoso, fabrikam, northwind, tailspin) ; 2 d'entre eux ont des exigences de conformité décrites par le client. "
-            + "Mais certains pourraient être une même entité juridique : en comptant chacune de ces paires comme un seul client, il en reste 2, dont 2 avec des exigences de conformité : "
-            + "contoso et northwind (leurs noms ne diffèrent que par une forme juridique (« Contoso Stores », « Contoso Stores, Inc. »)); "
-            + "contoso et tailspin (leurs noms ne diffèrent que par la ponctuation (« Contoso Stores », « Contoso-Stores »)).",
+            "4 clients uniques remplissent les conditions (contoso, fabrikam, northwind, tailspin)\u00A0; 2 d'entre eux ont des exigences de conformité décrites par le client. "
+            + "Mais certains pourraient être une même entité juridique\u00A0: en comptant chacune de ces paires comme un seul client, il en reste 2, dont 2 avec des exigences de conformité\u00A0: "
+            + "contoso et northwind (leurs noms ne diffèrent que par une forme juridique («\u00A0Contoso Stores\u00A0», «\u00A0Contoso Stores, Inc.\u00A0»)); "
+            + "contoso et tailspin (leurs noms ne diffèrent que par la ponctuation («\u00A0Contoso Stores\u00A0», «\u00A0Contoso-Stores\u00A0»)).",
             verdict.Reason.Fr());
         Assert.True(Evaluate.Report(ContosoThreeWays()).Ready); // needs review is not "not met"
     }
@@ -99,7 +99,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Contains("contoso and northwind look alike (their names differ only by a legal form ('Contoso Stores', 'Contoso Stores, Inc.')), and the partner confirms they are distinct customers.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("contoso et northwind se ressemblent (leurs noms ne diffèrent que par une forme juridique (« Contoso Stores », « Contoso Stores, Inc. »)), et le partenaire confirme qu'il s'agit de clients distincts.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("contoso et northwind se ressemblent (leurs noms ne diffèrent que par une forme juridique («\u00A0Contoso Stores\u00A0», «\u00A0Contoso Stores, Inc.\u00A0»)), et le partenaire confirme qu'il s'agit de clients distincts.", verdict.Notes.Select(n => n.Fr()));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.NeedsReview, verdict.Status);
         Assert.EndsWith("counting each such pair as one customer leaves 3, 2 with compliance requirements: northwind and tailspin (shop.northwind.example is a sub-domain of northwind.example).", verdict.Reason.En(), StringComparison.Ordinal);
-        Assert.EndsWith("en comptant chacune de ces paires comme un seul client, il en reste 3, dont 2 avec des exigences de conformité : northwind et tailspin (shop.northwind.example est un sous-domaine de northwind.example).", verdict.Reason.Fr(), StringComparison.Ordinal);
+        Assert.EndsWith("en comptant chacune de ces paires comme un seul client, il en reste 3, dont 2 avec des exigences de conformité\u00A0: northwind et tailspin (shop.northwind.example est un sous-domaine de northwind.example).", verdict.Reason.Fr(), StringComparison.Ordinal);
         Assert.Equal("Check each pair: if both are one customer, keep one case study and add another customer; if they are distinct legal entities, say so with distinctFrom: [other key] on one of them.", verdict.NextStep!.En());
     }
 
@@ -152,7 +152,7 @@ public class ExactReadingTests
         Assert.EndsWith("counting each such pair as one customer leaves 4, 2 with compliance requirements: tailspin and woodgrove (their names differ only by a legal form ('Tailspin Retail', 'Tailspin Retail Ltd')).", verdict.Reason.En(), StringComparison.Ordinal);
         Assert.Equal(ReadinessStatus.Met, Evaluate.Item(application.WithCase("woodgrove", c => c with { DistinctFrom = ["tailspin"] }), "PRE-2.1").Status);
         Assert.Contains("tailspin and woodgrove may be the same customer: their names differ only by a legal form ('Tailspin Retail', 'Tailspin Retail Ltd'). They are counted apart until you confirm they are distinct (distinctFrom) or keep only one.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("tailspin et woodgrove sont peut-être le même client : leurs noms ne diffèrent que par une forme juridique (« Tailspin Retail », « Tailspin Retail Ltd »). Ils sont comptés séparément tant que vous n'avez pas confirmé qu'ils sont distincts (distinctFrom) ou gardé une seule des deux études de cas.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("tailspin et woodgrove sont peut-être le même client\u00A0: leurs noms ne diffèrent que par une forme juridique («\u00A0Tailspin Retail\u00A0», «\u00A0Tailspin Retail Ltd\u00A0»). Ils sont comptés séparément tant que vous n'avez pas confirmé qu'ils sont distincts (distinctFrom) ou gardé une seule des deux études de cas.", verdict.Notes.Select(n => n.Fr()));
     }
 
     // 3. Home page = practice page
@@ -181,7 +181,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-3.1");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("The practice page is the home page https://acme.example/; that is accepted only for a consultancy dedicated to retail, and the partner is not one.", verdict.Reason.En());
-        Assert.Equal("La page de pratique est la page d'accueil https://acme.example/ ; ce n'est accepté que pour une société de conseil dédiée à la vente au détail, ce que le partenaire n'est pas.", verdict.Reason.Fr());
+        Assert.Equal("La page de pratique est la page d'accueil https://acme.example/\u00A0; ce n'est accepté que pour une société de conseil dédiée à la vente au détail, ce que le partenaire n'est pas.", verdict.Reason.Fr());
     }
 
     // 4. Only the case studies that count
@@ -194,10 +194,10 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(FiveWith(Pilot(null)), "PRE-2.3");
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Equal("Every case study that counts is classified: 0 MSP, 4 project-based.", verdict.Reason.En());
-        Assert.Equal("Chaque étude de cas retenue est classée : 0 FSG, 4 basée(s) sur un projet.", verdict.Reason.Fr());
+        Assert.Equal("Chaque étude de cas retenue est classée\u00A0: 0 FSG, 4 basée(s) sur un projet.", verdict.Reason.Fr());
         Assert.Equal(ReadinessStatus.NotApplicable, verdict.Case("pilot").Status);
         Assert.Contains("Case studies that do not count have no delivery category, which does not matter for this item: pilot.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("Des études de cas non retenues n'ont pas de catégorie de livraison, ce qui n'a pas d'importance pour cet élément : pilot.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("Des études de cas non retenues n'ont pas de catégorie de livraison, ce qui n'a pas d'importance pour cet élément\u00A0: pilot.", verdict.Notes.Select(n => n.Fr()));
     }
 
     [Fact]
@@ -206,7 +206,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(TestData.Ready().WithCase("tailspin", c => c with { Delivery = null }), "PRE-2.3");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("1 case study(ies) that count have no delivery category: tailspin.", verdict.Reason.En());
-        Assert.Equal("1 étude(s) de cas retenue(s) n'ont pas de catégorie de livraison : tailspin.", verdict.Reason.Fr());
+        Assert.Equal("1 étude(s) de cas retenue(s) n'ont pas de catégorie de livraison\u00A0: tailspin.", verdict.Reason.Fr());
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(FiveWith(Pilot(DeliveryCategory.Msp)), "PRE-2.4");
         Assert.Equal(ReadinessStatus.NotApplicable, verdict.Status);
         Assert.Contains("Case studies in the MSP delivery category that do not count (see PRE-2.1) were not taken into account: pilot.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("Des études de cas de la catégorie FSG qui ne sont pas retenues (voir PRE-2.1) n'ont pas été prises en compte : pilot.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("Des études de cas de la catégorie FSG qui ne sont pas retenues (voir PRE-2.1) n'ont pas été prises en compte\u00A0: pilot.", verdict.Notes.Select(n => n.Fr()));
     }
 
     [Fact]
@@ -247,7 +247,7 @@ public class ExactReadingTests
         var pre21 = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.Met, pre21.Status);
         Assert.Equal("Qualifies, but same customer as northwind-2 (same name): not counted, as the customer counts once.", pre21.Case("northwind").Reason.En());
-        Assert.Equal("Remplit les conditions, mais même client que northwind-2 (même nom) : non comptée, le client ne comptant qu'une fois.", pre21.Case("northwind").Reason.Fr());
+        Assert.Equal("Remplit les conditions, mais même client que northwind-2 (même nom)\u00A0: non comptée, le client ne comptant qu'une fois.", pre21.Case("northwind").Reason.Fr());
         Assert.Equal(ReadinessStatus.Met, Evaluate.Item(application, "PRE-2.2").Status);
 
         // The audit items are judged on the representative too: its missing RTO/RPO show, the other's do not hide them
@@ -255,7 +255,7 @@ public class ExactReadingTests
         Assert.Equal(ReadinessStatus.NotMet, val23.Case("northwind-2").Status);
         Assert.Equal(ReadinessStatus.NotApplicable, val23.Case("northwind").Status);
         Assert.Equal("Does not count for the application: same customer as northwind-2 (same name).", val23.Case("northwind").Reason.En());
-        Assert.Equal("Ne compte pas pour la candidature : même client que northwind-2 (même nom).", val23.Case("northwind").Reason.Fr());
+        Assert.Equal("Ne compte pas pour la candidature\u00A0: même client que northwind-2 (même nom).", val23.Case("northwind").Reason.Fr());
     }
 
     [Fact]
@@ -286,9 +286,9 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "PRE-2.1");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("Only 1 qualifying customer(s) carry customer-described compliance requirements; 2 are needed.", verdict.Reason.En());
-        Assert.Equal("Seulement 1 client(s) retenu(s) ont des exigences de conformité décrites par le client ; il en faut 2.", verdict.Reason.Fr());
+        Assert.Equal("Seulement 1 client(s) retenu(s) ont des exigences de conformité décrites par le client\u00A0; il en faut 2.", verdict.Reason.Fr());
         Assert.Contains($"fabrikam: the compliance entries '{placeholder}' are placeholders, not requirements described by the customer.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains($"fabrikam : les entrées de conformité '{placeholder}' ne sont que des mentions vides, pas des exigences décrites par le client.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains($"fabrikam\u00A0: les entrées de conformité '{placeholder}' ne sont que des mentions vides, pas des exigences décrites par le client.", verdict.Notes.Select(n => n.Fr()));
     }
 
     [Fact]
@@ -308,7 +308,7 @@ public class ExactReadingTests
         Assert.Equal("Last vulnerability scan 2026-11-01 (within 3 months) and last penetration test 2026-03-01 (within 12 months).", verdict.Case("contoso").Reason.En());
         Assert.Equal("Dernière analyse de vulnérabilité le 2026-11-01 (moins de 3 mois) et dernier test de pénétration le 2026-03-01 (moins de 12 mois).", verdict.Case("contoso").Reason.Fr());
         Assert.Equal("Reading applied: quarterly vulnerability scans (within 3 months) and a penetration test within 12 months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within 3 months), this item would be not met.", verdict.Notes[0].En());
-        Assert.Equal("Lecture appliquée : des analyses de vulnérabilité trimestrielles (moins de 3 mois) et un test de pénétration de moins de 12 mois, comme le demande PCI DSS ; « trimestrielles » porte sur les seules analyses. Si les deux devaient être trimestriels (moins de 3 mois), cet élément serait : non respecté.", verdict.Notes[0].Fr());
+        Assert.Equal("Lecture appliquée\u00A0: des analyses de vulnérabilité trimestrielles (moins de 3 mois) et un test de pénétration de moins de 12 mois, comme le demande PCI DSS\u00A0; «\u00A0trimestrielles\u00A0» porte sur les seules analyses. Si les deux devaient être trimestriels (moins de 3 mois), cet élément serait\u00A0: non respecté.", verdict.Notes[0].Fr());
     }
 
     [Fact]
@@ -337,7 +337,7 @@ public class ExactReadingTests
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Equal("The last penetration test (2026-03-01) is more than 3 months old.", verdict.Case("contoso").Reason.En());
         Assert.Equal("Reading applied: the strict one, quarterly vulnerability scans and penetration tests (both within 3 months). Read as quarterly scans and a penetration test within 12 months, this item would be met.", verdict.Notes[0].En());
-        Assert.Equal("Lecture appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de 3 mois). Avec des analyses trimestrielles et un test de pénétration de moins de 12 mois, cet élément serait : respecté.", verdict.Notes[0].Fr());
+        Assert.Equal("Lecture appliquée\u00A0: la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de 3 mois). Avec des analyses trimestrielles et un test de pénétration de moins de 12 mois, cet élément serait\u00A0: respecté.", verdict.Notes[0].Fr());
     }
 
     [Fact]
@@ -364,7 +364,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, id);
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Contains("Your self-assessment says not met, yet the facts meet the requirement: update it.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("Votre auto-évaluation indique « non respecté », alors que les faits satisfont l'exigence : mettez-la à jour.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("Votre auto-évaluation indique «\u00A0non respecté\u00A0», alors que les faits satisfont l'exigence\u00A0: mettez-la à jour.", verdict.Notes.Select(n => n.Fr()));
     }
 
     [Fact]
@@ -374,7 +374,7 @@ public class ExactReadingTests
         var verdict = Evaluate.Item(application, "VAL-2.3");
         Assert.Equal(ReadinessStatus.NotMet, verdict.Status);
         Assert.Contains("Your self-assessment says met, but the facts do not support it yet.", verdict.Notes.Select(n => n.En()));
-        Assert.Contains("Votre auto-évaluation indique « respecté », mais les faits ne le confirment pas encore.", verdict.Notes.Select(n => n.Fr()));
+        Assert.Contains("Votre auto-évaluation indique «\u00A0respecté\u00A0», mais les faits ne le confirment pas encore.", verdict.Notes.Select(n => n.Fr()));
     }
 
     // 9. Cited evidence that is missing
@@ -385,7 +385,7 @@ public class ExactReadingTests
         var verdict = ReadinessEngine.EvaluateItems(TestData.Ready(), TestData.Retail, TestData.AsOf, missingEvidence: ["docs/evidence.pdf"]).Single(i => i.Item.Id == "PRE-1.2");
         Assert.Equal(ReadinessStatus.NeedsReview, verdict.Status);
         Assert.Equal("Cited evidence not found: docs/evidence.pdf.", verdict.Notes[0].En());
-        Assert.Equal("Preuves citées introuvables : docs/evidence.pdf.", verdict.Notes[0].Fr());
+        Assert.Equal("Preuves citées introuvables\u00A0: docs/evidence.pdf.", verdict.Notes[0].Fr());
         Assert.Equal("Put the cited files and folders where the application file says they are (paths are relative to it), or correct the references.", verdict.NextStep!.En());
         Assert.Contains(verdict.Facts, f => f.Name == "missingEvidence");
     }
@@ -397,7 +397,7 @@ public class ExactReadingTests
         var val22 = items.Single(i => i.Item.Id == "VAL-2.2");
         Assert.Equal(ReadinessStatus.NeedsReview, val22.Case("northwind").Status);
         Assert.EndsWith(" Cited evidence not found: iac/northwind/.", val22.Case("northwind").Reason.En(), StringComparison.Ordinal);
-        Assert.EndsWith(" Preuves citées introuvables : iac/northwind/.", val22.Case("northwind").Reason.Fr(), StringComparison.Ordinal);
+        Assert.EndsWith(" Preuves citées introuvables\u00A0: iac/northwind/.", val22.Case("northwind").Reason.Fr(), StringComparison.Ordinal);
         Assert.Equal("Cited evidence not found: iac/northwind/.", val22.Notes[0].En());
         Assert.DoesNotContain("not found", val22.Case("contoso").Reason.En(), StringComparison.Ordinal);
 

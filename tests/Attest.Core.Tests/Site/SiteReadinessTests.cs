@@ -56,7 +56,7 @@ public sealed class SiteReadinessTests
 
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.Equal("Observed on 2026-11-25: the practice page https://acme.example/retail is reachable from the home page https://acme.example/ in 2 click(s).", verdict.Reason.En());
-        Assert.StartsWith("Observé le 2026-11-25 : la page de pratique", verdict.Reason.Fr(), StringComparison.Ordinal);
+        Assert.StartsWith("Observé le 2026-11-25\u00A0: la page de pratique", verdict.Reason.Fr(), StringComparison.Ordinal);
         Assert.Contains(verdict.Facts, f => f is { Name: "observedClicks", Value: 2 });
         Assert.Empty(verdict.Notes);
     }
@@ -130,7 +130,7 @@ public sealed class SiteReadinessTests
 
         Assert.Equal(ReadinessStatus.Met, verdict.Status);
         Assert.StartsWith("Observed on 2026-11-25: 2 qualifying customers", verdict.Reason.En(), StringComparison.Ordinal);
-        Assert.StartsWith("Observé le 2026-11-25 :", verdict.Reason.Fr(), StringComparison.Ordinal);
+        Assert.StartsWith("Observé le 2026-11-25\u00A0:", verdict.Reason.Fr(), StringComparison.Ordinal);
         Assert.Equal("Public at https://acme.example/retail/contoso; observed on 2026-11-25: reachable from the partner's home page in 3 click(s).", verdict.Case("contoso").Reason.En());
     }
 

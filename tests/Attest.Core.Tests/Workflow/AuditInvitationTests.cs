@@ -40,11 +40,11 @@ public class AuditInvitationTests
         Assert.Equal(new DateTime(2026, 12, 10, 8, 0, 0, DateTimeKind.Utc), e.DtStart.AsUtc);
         Assert.Equal(new DateTime(2026, 12, 10, 12, 0, 0, DateTimeKind.Utc), e.DtEnd!.AsUtc);
         Assert.Equal(new DateTime(2026, 11, 26, 10, 15, 0, DateTimeKind.Utc), e.DtStamp!.AsUtc);
-        Assert.Equal("Audit de compétence AWS vente au détail : Acme; Retail, Cloud", e.Summary);
+        Assert.Equal("Audit de compétence AWS vente au détail\u00A0: Acme; Retail, Cloud", e.Summary);
         Assert.Equal("https://meet.example/audit-42", e.Location);
         Assert.Contains("au plus (VAL-1.1)", e.Description, StringComparison.Ordinal);
         Assert.Contains("soit 2026-12-10 08:00 UTC", e.Description, StringComparison.Ordinal);
-        Assert.Contains("responsable des opérations : Gaëlle Roux", e.Description!.Split('\n'));
+        Assert.Contains("responsable des opérations\u00A0: Gaëlle Roux", e.Description!.Split('\n'));
         Assert.Equal("mailto:retail-competency@aws.example", e.Organizer!.Value!.ToString());
         Assert.Equal("AWS Program Office", e.Organizer.CommonName);
         Assert.Equal(

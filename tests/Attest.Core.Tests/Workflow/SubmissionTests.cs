@@ -19,7 +19,7 @@ public class SubmissionTests
 
         Assert.Equal(["PRE-1.1", "PRE-1.2"], outcome.Refusal!.Items);
         Assert.Equal("The application cannot be submitted while these prerequisites are not met: PRE-1.1, PRE-1.2.", outcome.Refusal.Reason.In(Language.En));
-        Assert.Equal("La candidature ne peut pas être soumise tant que ces prérequis ne sont pas respectés : PRE-1.1, PRE-1.2.", outcome.Refusal.Reason.In(Language.Fr));
+        Assert.Equal("La candidature ne peut pas être soumise tant que ces prérequis ne sont pas respectés\u00A0: PRE-1.1, PRE-1.2.", outcome.Refusal.Reason.In(Language.Fr));
         Assert.Equal(WorkflowState.Draft, w.State);
         Assert.Empty(w.Versions);
     }

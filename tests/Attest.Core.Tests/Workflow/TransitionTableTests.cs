@@ -107,7 +107,7 @@ public class TransitionTableTests
         var outcome = Reach(Situation.Draft).Submit(Writer, Later, Input());
 
         Assert.Equal("As contributor you may not submit; only: alliance lead.", outcome.Refusal!.Reason.In(Language.En));
-        Assert.Equal("En tant que contributeur, vous ne pouvez pas soumettre ; seulement : responsable de l'alliance.", outcome.Refusal.Reason.In(Language.Fr));
+        Assert.Equal("En tant que contributeur, vous ne pouvez pas soumettre\u00A0; seulement\u00A0: responsable de l'alliance.", outcome.Refusal.Reason.In(Language.Fr));
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public class VersionDiffTests
         Assert.Equal(("Done.", "Failover tested on 2026-07-01."), (changes[0].Before, changes[0].After));
         Assert.Equal(("docs/evidence.pdf", "docs/evidence.pdf; docs/failover.pdf"), (changes[1].Before, changes[1].After));
         Assert.Equal("Self-assessment of VAL-2.4: justification", changes[0].Title.In(Language.En));
-        Assert.Equal("Auto-évaluation de VAL-2.4 : preuves", changes[1].Title.In(Language.Fr));
+        Assert.Equal("Auto-évaluation de VAL-2.4\u00A0: preuves", changes[1].Title.In(Language.Fr));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public class VersionDiffTests
         var readiness = item.Single(c => c.Area == ChangeArea.Readiness);
         Assert.Equal(("not-met", "needs-review"), (readiness.Before, readiness.After));
         Assert.Equal("Readiness of VAL-1.2: not met → needs review", readiness.Title.In(Language.En));
-        Assert.Equal("Préparation de VAL-1.2 : non respecté → à examiner", readiness.Title.In(Language.Fr));
+        Assert.Equal("Préparation de VAL-1.2\u00A0: non respecté → à examiner", readiness.Title.In(Language.Fr));
         Assert.Contains(item, c => c is { Area: ChangeArea.SelfAssessment, Field: "met", Before: "no", After: "yes" });
     }
 
@@ -84,7 +84,7 @@ public class VersionDiffTests
         var fabrikam = diff.Changes.Where(c => c is { Area: ChangeArea.CaseStudyChanged, CaseStudyKey: "fabrikam" }).ToArray();
         Assert.Equal(["awsServices", "results"], fabrikam.Select(c => c.Field));
         Assert.Equal("Case study fabrikam: AWS services", fabrikam[0].Title.In(Language.En));
-        Assert.Equal("Étude de cas fabrikam : résultats", fabrikam[1].Title.In(Language.Fr));
+        Assert.Equal("Étude de cas fabrikam\u00A0: résultats", fabrikam[1].Title.In(Language.Fr));
 
         // Readiness per case study follows the case studies: tailspin's verdicts go, wingtip's come
         Assert.Contains(diff.Changes, c => c is { Area: ChangeArea.Readiness, ItemId: "VAL-2.1", CaseStudyKey: "tailspin", After: null });

@@ -104,7 +104,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         {
             ModelState.AddModelError("file", error is null
                 ? Format(Ui.ImportWrongChecklist, file.FileName, imported!.Checklist, record.ChecklistId)
-                : error.Line > 0 ? Format(Ui.ImportFailed, file.FileName, error.Problem, error.Line, error.Column, error.Field) : Format(Ui.ImportFailedAt, file.FileName, error.Problem, error.Field));
+                : Ui.ImportProblem(error, file.FileName, language.Value));
             await LoadAsync();
             return Page();
         }

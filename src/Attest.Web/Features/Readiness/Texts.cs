@@ -22,5 +22,6 @@ public static class Texts
     public static readonly LocalizedString Today = new("Today", "Aujourd'hui");
     public static readonly LocalizedString ChecklistEnds = new("The checklist stops being accepted for new applications.", "La liste de contrôle n'est plus acceptée pour de nouvelles candidatures.");
     public static readonly LocalizedString ReadyUntilMark = new("Ready until", "Prêt jusqu'au");
+    public static readonly LocalizedString Updated = new("The readiness was updated.", "La préparation a été mise à jour.");
     public static readonly LocalizedString ChangeCount = new("{0} changes", "{0} changements");
 }

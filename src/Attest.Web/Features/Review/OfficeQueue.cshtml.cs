@@ -18,6 +18,12 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
 
     public sealed record Row(Guid Id, string Partner, WorkflowState State, DateTimeOffset? SubmittedAt, DateOnly? Due, bool Overdue, int DaysOverdue)
     {
+        /// <summary>True once the auditor closed the audit: the state reads "audit closed, awaiting the decision".</summary>
+        public bool AuditClosed { get; init; }
+
+        /// <summary>The state as it truly stands.</summary>
+        public Attest.Core.Text.LocalizedString StateText => Texts.StateOf(State, AuditClosed);
+
         /// <summary>The number of the version under review, if any.</summary>
         public int? Version { get; init; }
 
@@ -54,6 +60,7 @@ public sealed class OfficeQueueModel(AttestDbContext db, CurrentAccess access, W
                 r.AnswerDue is { } due && BusinessCalendar.IsOverdue(due, today),
                 r.AnswerDue is { } late ? store.Calendar.Calendar.BusinessDaysOverdue(late, today) : 0) with
             {
+                AuditClosed = state == WorkflowState.AuditInProgress && Texts.AuditClosedIn(r.Snapshot),
                 Version = Current(r.Snapshot)?.Number,
                 Ready = Current(r.Snapshot) is { } version && catalogs.Find(version.Checklist) is { } catalog ? FrozenJudgement.Of(version, catalog, clock)?.Report.Ready : null,
                 DaysLeft = r.AnswerDue is { } answer && answer >= today ? BusinessDaysBetween(today, answer) : null,

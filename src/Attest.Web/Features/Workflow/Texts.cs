@@ -172,5 +172,33 @@ public static class Texts
 
     /// <summary>The state as it truly stands: once the auditor closed the audit, no longer "audit in progress".</summary>
     public static LocalizedString StateOf(ApplicationWorkflow workflow) =>
-        workflow.State == WorkflowState.AuditInProgress && workflow.Audit is { Closed: true } ? AuditClosedState : StateName(workflow.State);
+        StateOf(workflow.State, workflow.Audit is { Closed: true });
+
+    /// <summary>The state as it truly stands, given whether the auditor closed the audit.</summary>
+    public static LocalizedString StateOf(WorkflowState state, bool auditClosed) =>
+        state == WorkflowState.AuditInProgress && auditClosed ? AuditClosedState : StateName(state);
+
+    /// <summary>
+    /// The state as it truly stands, from a stored workflow (its state and its snapshot, <see cref="Data.WorkflowRecord"/>):
+    /// the snapshot is read only while an audit is in progress, to tell whether the auditor closed it.
+    /// </summary>
+    public static LocalizedString StateOf(WorkflowState state, string snapshot) =>
+        StateOf(state, state == WorkflowState.AuditInProgress && AuditClosedIn(snapshot));
+
+    /// <summary>True when the stored workflow snapshot holds an audit the auditor closed (false when it cannot be read).</summary>
+    public static bool AuditClosedIn(string snapshot)
+    {
+        try
+        {
+            return ApplicationWorkflow.Restore(SnapshotJson.Read(snapshot)).Audit is { Closed: true };
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The state a history step left the application in, as it truly stood: closing the audit leaves it closed.</summary>
+    public static LocalizedString StateAfter(WorkflowEvent step) =>
+        StateOf(step.To, step.Action == WorkflowAction.CloseAudit);
 }

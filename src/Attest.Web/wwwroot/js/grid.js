@@ -33,6 +33,10 @@
     });
   }
 
+  // With this script a choice saves itself: the Save buttons stay for the notes only (shown while a note is open)
+  var grid = document.getElementById('grid');
+  if (grid) { grid.classList.add('saves-at-once'); }
+
   document.querySelectorAll('form.score-form').forEach(function (form) {
     form.addEventListener('change', function () {
       if (form.querySelector('input[name=score]:checked')) { save(form); }
