@@ -27,6 +27,9 @@ public static class ProgramReadiness
     public static readonly LocalizedString ReadyText = new("ready", "prêt");
     public static readonly LocalizedString NotReadyText = new("not ready", "pas prêt");
     public static readonly Phrase Counts = new("{0} not met, {1} to review, {2} met", "{0} non respecté(s), {1} à examiner, {2} respecté(s)");
+    public static readonly LocalizedString NoLongerAccepted = new(
+        "AWS no longer accepts applications on this checklist.",
+        "AWS n'accepte plus de candidatures sur cette liste de contrôle.");
     public static readonly Phrase FromFile = new(
         "answers kept in the file of your {0} application",
         "réponses conservées dans le fichier de votre candidature {0}");
