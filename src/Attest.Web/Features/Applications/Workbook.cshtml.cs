@@ -114,7 +114,7 @@ public sealed class WorkbookModel(AttestDbContext db, CurrentAccess access, Cata
         return Redirect($"/applications/{Id}/workbook");
     }
 
-    private IActionResult Refuse(string problem)
+    private PageResult Refuse(string problem)
     {
         Problems = [problem];
         ModelState.AddModelError("workbook", problem);
