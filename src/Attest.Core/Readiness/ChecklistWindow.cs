@@ -65,7 +65,9 @@ public static class ChecklistWindow
     private static readonly Phrase WaitOrOlder = new("Wait until {0}, or use the version in force today.", "Attendez le {0}, ou utilisez la version en vigueur aujourd'hui.");
     private static readonly Phrase Ended = new("This checklist stopped being accepted after {0}.", "Cette liste de contrôle n'est plus acceptée depuis le {0} inclus.");
     private static readonly Phrase MoveTo = new("Move the application to {0}: its case studies, evidence and facts carry over.", "Passez la candidature sur {0} : ses études de cas, preuves et faits sont repris.");
-    private static readonly Phrase MoveToNewer = new("Move the application to the newer version of this checklist once it is loaded.", "Passez la candidature sur la version plus récente de cette liste une fois qu'elle est chargée.");
+    private static readonly Phrase MoveToNewer = new(
+        "Apply on the newer version AWS publishes instead: once it is added to Attest, start an application on it from your home page; the case studies, evidence and facts can be imported into it.",
+        "Candidatez plutôt sur la version plus récente publiée par AWS : une fois ajoutée à Attest, démarrez une candidature sur celle-ci depuis votre page d'accueil ; les études de cas, preuves et faits peuvent y être importés.");
     private static readonly Phrase SuccessorThere = new("A newer checklist, {0}, replaces this one; this one is accepted until {1}.", "Une liste plus récente, {0}, remplace celle-ci ; celle-ci est acceptée jusqu'au {1}.");
     private static readonly Phrase SuccessorNoEnd = new("A newer checklist, {0}, replaces this one.", "Une liste plus récente, {0}, remplace celle-ci.");
     private static readonly Phrase NextDue = new("A newer version was expected on {0}; this one is accepted until {1}.", "Une version plus récente était attendue le {0} ; celle-ci est acceptée jusqu'au {1}.");

@@ -110,7 +110,9 @@ public sealed record SubmissionVersion
 
         var language = input.Language ?? input.Report.Catalog.SourceLanguage;
         var application = input.Report.Application;
-        var text = ApplicationWriter.Write(application);
+
+        // A version is submitted for its own checklist: the answers the file holds for other programs stay behind
+        var text = ApplicationWriter.Write(application.Programs.Count == 0 ? application : application with { Programs = new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>() });
         var json = Readiness.ReadinessJson.Render(input.Report, language);
         var version = new SubmissionVersion
         {

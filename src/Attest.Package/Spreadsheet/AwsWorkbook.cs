@@ -1,6 +1,7 @@
 using System.Globalization;
 using Attest.Core.Applications;
 using Attest.Core.Catalogs;
+using Attest.Core.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -10,11 +11,30 @@ namespace Attest.Package.Spreadsheet;
 /// <summary>A problem in an imported workbook, named by sheet and cell.</summary>
 /// <param name="Sheet">The sheet's name.</param>
 /// <param name="Cell">The cell (e.g. <c>C7</c>), or empty for the sheet as a whole.</param>
-/// <param name="Problem">What is wrong.</param>
+/// <param name="Problem">What is wrong, in English.</param>
 public sealed record WorkbookError(string Sheet, string Cell, string Problem)
 {
+    private static readonly Phrase AtCell = new("sheet '{0}' cell {1}: {2}", "feuille « {0} » cellule {1} : {2}");
+    private static readonly Phrase AtSheet = new("sheet '{0}': {1}", "feuille « {0} » : {1}");
+    private static readonly Phrase Whole = new("workbook: {0}", "classeur : {0}");
+
+    /// <summary>What is wrong in both languages (null: <see cref="Problem"/> alone).</summary>
+    public Message? Text { get; init; }
+
+    /// <summary>The problem alone, in <paramref name="language"/>.</summary>
+    public string ProblemIn(Language language) => Text?.In(language) ?? Problem;
+
+    /// <summary>The problem with its sheet and cell, in <paramref name="language"/>.</summary>
+    public string In(Language language) =>
+        Cell.Length > 0 ? AtCell.With(Sheet, Cell, ProblemIn(language)).In(language)
+        : Sheet.Length > 0 ? AtSheet.With(Sheet, ProblemIn(language)).In(language)
+        : Whole.With(ProblemIn(language)).In(language);
+
     /// <inheritdoc />
     public override string ToString() => Cell.Length > 0 ? $"sheet '{Sheet}' cell {Cell}: {Problem}" : $"sheet '{Sheet}': {Problem}";
+
+    /// <summary>An error at <paramref name="sheet"/> and <paramref name="cell"/> saying <paramref name="text"/>.</summary>
+    internal static WorkbookError Of(string sheet, string cell, Message text) => new(sheet, cell, text.In(Language.En)) { Text = text };
 }
 
 /// <summary>
@@ -134,7 +154,7 @@ public static class AwsWorkbook
         {
             if (memory.Length + read > MaxBytes)
             {
-                return (null, [new WorkbookError("", "", $"the workbook is larger than {MaxBytes / (1024 * 1024)} MB")]);
+                return (null, [WorkbookError.Of("", "", WorkbookTexts.TooLarge.With(MaxBytes / (1024 * 1024)))]);
             }
 
             memory.Write(buffer, 0, read);
@@ -148,7 +168,7 @@ public static class AwsWorkbook
         }
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException or InvalidOperationException or System.Xml.XmlException)
         {
-            return (null, [new WorkbookError("", "", "not an Excel workbook (.xlsx): " + e.Message)]);
+            return (null, [WorkbookError.Of("", "", WorkbookTexts.NotWorkbook.With(e.Message))]);
         }
 
         using (document)
@@ -165,7 +185,7 @@ public static class AwsWorkbook
                     {
                         if (expected.Length > 0)
                         {
-                            errors.Add(new WorkbookError(name, "", "the sheet is missing"));
+                            errors.Add(WorkbookError.Of(name, "", WorkbookTexts.SheetMissing.Message()));
                         }
 
                         continue;
@@ -176,7 +196,7 @@ public static class AwsWorkbook
             }
             catch (Exception e) when (e is OpenXmlPackageException or System.Xml.XmlException or InvalidDataException or IOException or InvalidOperationException)
             {
-                return (null, [.. errors, new WorkbookError("", "", "the workbook cannot be read: " + e.Message)]);
+                return (null, [.. errors, WorkbookError.Of("", "", WorkbookTexts.Unreadable.With(e.Message))]);
             }
 
             return errors.Count > 0 ? (null, errors) : (application with { SelfAssessment = answers }, errors);
@@ -194,7 +214,7 @@ public static class AwsWorkbook
                 var index = (column - FirstReferenceColumn) / 2;
                 if ((column - FirstReferenceColumn) % 2 == 0 && index >= references.Count)
                 {
-                    errors.Add(new WorkbookError(sheet, Reference(row, column), $"'{text.Trim()}' has no case study: the application has {references.Count} (references are mapped to the case studies by their order)"));
+                    errors.Add(WorkbookError.Of(sheet, Reference(row, column), WorkbookTexts.NoCaseStudy.With(text.Trim(), references.Count)));
                 }
             }
         }
@@ -210,19 +230,19 @@ public static class AwsWorkbook
 
             if (catalog.FindItem(id) is not { } item)
             {
-                errors.Add(new WorkbookError(sheet, Reference(row, 0), $"unknown item '{id}' in {catalog.Id}"));
+                errors.Add(WorkbookError.Of(sheet, Reference(row, 0), WorkbookTexts.UnknownItem.With(id, catalog.Id)));
                 continue;
             }
 
             if (SheetOf(item) != sheet)
             {
-                errors.Add(new WorkbookError(sheet, Reference(row, 0), $"{id} belongs on the sheet '{SheetOf(item)}'"));
+                errors.Add(WorkbookError.Of(sheet, Reference(row, 0), WorkbookTexts.OtherSheet.With(id, SheetOf(item))));
                 continue;
             }
 
             if (!seen.Add(id))
             {
-                errors.Add(new WorkbookError(sheet, Reference(row, 0), $"{id} is listed twice"));
+                errors.Add(WorkbookError.Of(sheet, Reference(row, 0), WorkbookTexts.Twice.With(id)));
                 continue;
             }
 
@@ -232,7 +252,7 @@ public static class AwsWorkbook
                 var met = cells.GetValueOrDefault((row, 2))?.Trim() ?? "";
                 if (!TryMet(met, out var value))
                 {
-                    errors.Add(new WorkbookError(sheet, Reference(row, 2), $"'{met}' is not an answer (Yes or No, or empty)"));
+                    errors.Add(WorkbookError.Of(sheet, Reference(row, 2), WorkbookTexts.NotYesNo.With(met)));
                     continue;
                 }
 
@@ -248,7 +268,7 @@ public static class AwsWorkbook
                 var response = Text(cells.GetValueOrDefault((row, metColumn + 1)));
                 if (!TryAnswer(met, out var answer))
                 {
-                    errors.Add(new WorkbookError(sheet, Reference(row, metColumn), $"'{met}' is not an answer (Yes, No or N/A, or empty)"));
+                    errors.Add(WorkbookError.Of(sheet, Reference(row, metColumn), WorkbookTexts.NotAnswer.With(met)));
                     continue;
                 }
 
@@ -375,4 +395,21 @@ public static class AwsWorkbook
         part.Worksheet = new Worksheet(data);
         sheets.Append(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = (uint)(sheets.Count() + 1), Name = name });
     }
+}
+
+/// <summary>The problems of an imported workbook, in English and French (the English is the one the command line prints).</summary>
+internal static class WorkbookTexts
+{
+    public static readonly Phrase TooLarge = new("the workbook is larger than {0} MB", "le classeur dépasse {0} Mo");
+    public static readonly Phrase NotWorkbook = new("not an Excel workbook (.xlsx): {0}", "ce n'est pas un classeur Excel (.xlsx) : {0}");
+    public static readonly Phrase SheetMissing = new("the sheet is missing", "la feuille manque");
+    public static readonly Phrase Unreadable = new("the workbook cannot be read: {0}", "le classeur est illisible : {0}");
+    public static readonly Phrase NoCaseStudy = new(
+        "'{0}' has no case study: the application has {1} (references are mapped to the case studies by their order)",
+        "« {0} » n'a pas d'étude de cas : la candidature en a {1} (les références sont associées aux études de cas dans leur ordre)");
+    public static readonly Phrase UnknownItem = new("unknown item '{0}' in {1}", "élément « {0} » inconnu dans {1}");
+    public static readonly Phrase OtherSheet = new("{0} belongs on the sheet '{1}'", "{0} se trouve sur la feuille « {1} »");
+    public static readonly Phrase Twice = new("{0} is listed twice", "{0} figure deux fois");
+    public static readonly Phrase NotYesNo = new("'{0}' is not an answer (Yes or No, or empty)", "« {0} » n'est pas une réponse (Yes ou No, ou vide)");
+    public static readonly Phrase NotAnswer = new("'{0}' is not an answer (Yes, No or N/A, or empty)", "« {0} » n'est pas une réponse (Yes, No ou N/A, ou vide)");
 }

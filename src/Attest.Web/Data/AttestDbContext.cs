@@ -90,6 +90,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
             application.Property(a => a.ContactName).HasMaxLength(200);
             application.Property(a => a.ContactEmail).HasMaxLength(254);
             application.HasIndex(a => new { a.PartnerId, a.ChecklistId }).IsUnique();
+            JsonColumn(application.Property(a => a.ProgramAnswers));
             application.HasOne<Partner>().WithMany().HasForeignKey(a => a.PartnerId).OnDelete(DeleteBehavior.Restrict);
             application.HasMany(a => a.CaseStudies).WithOne(c => c.Application).HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);
             application.HasMany(a => a.Content).WithOne().HasForeignKey(c => c.ApplicationId).OnDelete(DeleteBehavior.Cascade);

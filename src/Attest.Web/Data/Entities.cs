@@ -123,6 +123,12 @@ public sealed class ApplicationRecord
 
     public List<SelfAssessmentRecord> SelfAssessment { get; set; } = [];
 
+    /// <summary>
+    /// The answers the application's file gives for other checklists (format v1's <c>programs:</c>), one entry per
+    /// checklist in the file's order; null when the file has none. Kept as JSON with the row.
+    /// </summary>
+    public List<ProgramAnswersRecord>? ProgramAnswers { get; set; }
+
     /// <summary>The latest web site check asked for: when it started (null when none is running or was ever asked).</summary>
     public DateTimeOffset? SiteCheckStartedAt { get; set; }
 
@@ -289,6 +295,30 @@ public sealed class CaseStudyAnswerRecord
     public string? Note { get; set; }
 
     public List<string>? Evidence { get; set; }
+}
+
+/// <summary>The self-assessment of another checklist held by an application (format v1's <c>programs.&lt;checklist&gt;</c>).</summary>
+public sealed class ProgramAnswersRecord
+{
+    /// <summary>The other checklist's id.</summary>
+    public string Checklist { get; set; } = "";
+
+    /// <summary>Its answers, one per item, in file order.</summary>
+    public List<ProgramAnswerRecord> Answers { get; set; } = [];
+}
+
+/// <summary>One answer of another checklist's self-assessment: the same fields as <see cref="SelfAssessmentRecord"/>.</summary>
+public sealed class ProgramAnswerRecord
+{
+    public string ItemId { get; set; } = "";
+
+    public bool? Met { get; set; }
+
+    public string? Note { get; set; }
+
+    public List<string>? Evidence { get; set; }
+
+    public List<CaseStudyAnswerRecord>? CaseStudyAnswers { get; set; }
 }
 
 /// <summary>A piece of evidence in the partner's library: an uploaded file (stored by its SHA-256) or a link.</summary>

@@ -18,9 +18,49 @@ public sealed class Catalogs
         }
 
         All = catalogs;
+        var (mappings, mappingError) = LoadMappings(folders, catalogs);
+        if (mappingError is not null)
+        {
+            throw new InvalidOperationException($"mapping {mappingError}");
+        }
+
+        Mappings = mappings;
     }
 
     public IReadOnlyList<Catalog> All { get; }
+
+    /// <summary>The mappings between checklists (format <c>attest/mapping/v1</c>) in the <c>mappings</c> sub-folder of each catalog folder.</summary>
+    public IReadOnlyList<ChecklistMapping> Mappings { get; }
+
+    /// <summary>The mapping from checklist <paramref name="from"/> to <paramref name="to"/>, or null when none is loaded.</summary>
+    public ChecklistMapping? FindMapping(string from, string to) => Mappings.FirstOrDefault(m => m.From == from && m.To == to);
+
+    /// <summary>Loads the mapping files of the <c>mappings</c> sub-folders that exist (ordinal order); the first problem stops the load.</summary>
+    public static (IReadOnlyList<ChecklistMapping> Mappings, InputError? Error) LoadMappings(IEnumerable<string> folders, IReadOnlyCollection<Catalog> catalogs)
+    {
+        var mappings = new List<ChecklistMapping>();
+        foreach (var folder in folders.Select(f => Path.Combine(f, "mappings")).Where(Directory.Exists))
+        {
+            foreach (var file in CatalogLoader.Select(Directory.EnumerateFiles(folder)).Order(StringComparer.Ordinal))
+            {
+                var (text, readError) = Read(file, CatalogLoader.MaxFileBytes);
+                if (readError is not null)
+                {
+                    return ([], readError);
+                }
+
+                var (mapping, error) = ChecklistMapping.Read(text!, file, catalogs);
+                if (error is not null)
+                {
+                    return ([], error);
+                }
+
+                mappings.Add(mapping!);
+            }
+        }
+
+        return (mappings, null);
+    }
 
     /// <summary>Loads the catalog files of the folders that exist (each folder's files in ordinal order); the first problem stops the load.</summary>
     public static (IReadOnlyList<Catalog> Catalogs, InputError? Error) Load(IEnumerable<string> folders) =>

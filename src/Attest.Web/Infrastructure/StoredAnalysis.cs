@@ -123,8 +123,9 @@ public static class StoredAnalysis
     }
 
     /// <summary>
-    /// The findings and resource inventory of each case study as JSON:
-    /// <c>{ "case-study-key": { "findings": [finding…], "inventory": [entry…] } }</c>, keys in ordinal order.
+    /// The findings, resource inventory and Well-Architected reviews of each case study as JSON:
+    /// <c>{ "case-study-key": { "findings": [finding…], "inventory": [entry…], "reviews": [review…] } }</c>, keys in ordinal
+    /// order; <c>reviews</c> only where the case study has one (a version frozen before reviews were kept has none).
     /// </summary>
     public static string WriteCaseStudyFindings(CaseStudyFindings findings)
     {
@@ -133,7 +134,7 @@ public static class StoredAnalysis
         using (var writer = new Utf8JsonWriter(stream))
         {
             writer.WriteStartObject();
-            foreach (var key in findings.ByCaseStudy.Keys.Union(findings.Inventories.Keys).Order(StringComparer.Ordinal))
+            foreach (var key in findings.ByCaseStudy.Keys.Union(findings.Inventories.Keys).Union(findings.Reviews.Keys).Order(StringComparer.Ordinal))
             {
                 writer.WritePropertyName(key);
                 writer.WriteStartObject();
@@ -147,6 +148,12 @@ public static class StoredAnalysis
                 using (var document = JsonDocument.Parse(WriteInventory(findings.InventoryOf(key))))
                 {
                     document.WriteTo(writer);
+                }
+
+                if (findings.ReviewsOf(key) is { Count: > 0 } reviews)
+                {
+                    writer.WritePropertyName("reviews");
+                    JsonSerializer.Serialize(writer, reviews.Select(StoredReview.Of).ToList(), Json);
                 }
 
                 writer.WriteEndObject();
@@ -182,6 +189,7 @@ public static class StoredAnalysis
 
         var byCaseStudy = new Dictionary<string, IReadOnlyList<EvidenceFinding>>(StringComparer.Ordinal);
         var inventories = new Dictionary<string, EvidenceInventory>(StringComparer.Ordinal);
+        var reviews = new Dictionary<string, IReadOnlyList<WellArchitectedReview>>(StringComparer.Ordinal);
         foreach (var property in document.RootElement.EnumerateObject())
         {
             if (property.Value.ValueKind != JsonValueKind.Object
@@ -193,9 +201,13 @@ public static class StoredAnalysis
 
             byCaseStudy[property.Name] = ReadFindings(list.GetRawText());
             inventories[property.Name] = ReadInventory(inventory.GetRawText());
+            if (property.Value.TryGetProperty("reviews", out var stored))
+            {
+                reviews[property.Name] = [.. (stored.Deserialize<List<StoredReview>>(Json) ?? []).Select(r => r.HighRisks is null ? throw new JsonException($"a frozen review of '{property.Name}' has no high-risk counts") : r.ToReview())];
+            }
         }
 
-        return new CaseStudyFindings(byCaseStudy, inventories);
+        return new CaseStudyFindings(byCaseStudy, inventories, reviews);
     }
 
     private static AnalysisSummary Summarize(EvidenceScan scan) => new(

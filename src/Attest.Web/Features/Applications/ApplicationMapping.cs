@@ -28,7 +28,45 @@ public static class ApplicationMapping
         },
         CaseStudies = a.CaseStudies.OrderBy(c => c.Position).Select(ToDomain).ToArray(),
         SelfAssessment = a.SelfAssessment.ToDictionary(s => s.ItemId, ToDomain, StringComparer.Ordinal),
+        Programs = ProgramsOf(a),
     };
+
+    /// <summary>The answers for other checklists an application holds (format v1's <c>programs:</c>), by checklist id.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>> ProgramsOf(ApplicationRecord a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var programs = new Dictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>>(StringComparer.Ordinal);
+        foreach (var program in a.ProgramAnswers ?? [])
+        {
+            var answers = new Dictionary<string, SelfAssessmentEntry>(StringComparer.Ordinal);
+            foreach (var answer in program.Answers)
+            {
+                answers[answer.ItemId] = ToDomain(new SelfAssessmentRecord { ItemId = answer.ItemId, Met = answer.Met, Note = answer.Note, Evidence = answer.Evidence, CaseStudyAnswers = answer.CaseStudyAnswers });
+            }
+
+            programs[program.Checklist] = answers;
+        }
+
+        return programs;
+    }
+
+    /// <summary>The stored form of format v1's <c>programs:</c>; null when there is none.</summary>
+    public static List<ProgramAnswersRecord>? ToRecords(IReadOnlyDictionary<string, IReadOnlyDictionary<string, SelfAssessmentEntry>> programs)
+    {
+        ArgumentNullException.ThrowIfNull(programs);
+        return programs.Count == 0 ? null : programs.Select(p => new ProgramAnswersRecord
+        {
+            Checklist = p.Key,
+            Answers = p.Value.Select(e => new ProgramAnswerRecord
+            {
+                ItemId = e.Key,
+                Met = e.Value.Met,
+                Note = e.Value.Note,
+                Evidence = e.Value.Evidence?.ToList(),
+                CaseStudyAnswers = ToRecords(e.Value.CaseStudies),
+            }).ToList(),
+        }).ToList();
+    }
 
     /// <summary>The domain answer of a stored self-assessment entry, with its per-case-study answers.</summary>
     public static SelfAssessmentEntry ToDomain(SelfAssessmentRecord s) => new()
@@ -235,6 +273,7 @@ public static class ApplicationMapping
         record.PartnerApnId = p.Id;
         record.ContactName = p.Contact?.Name;
         record.ContactEmail = p.Contact?.Email;
+        record.ProgramAnswers = ToRecords(imported.Programs);
 
         // Explicit adds and removes: new rows carry their keys, which change tracking alone would take for existing rows
         db.RemoveRange(record.Content);

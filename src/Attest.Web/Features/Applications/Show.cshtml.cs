@@ -31,6 +31,9 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
     public ScanProgress Scan { get; private set; } = ScanProgress.None;
 
+    /// <summary>The other programs the application's file holds answers for (<c>programs:</c>): each checklist's title and its number of answers.</summary>
+    public IReadOnlyList<(Attest.Core.Text.LocalizedString Title, int Answers)> OtherPrograms { get; private set; } = [];
+
     /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>> ItemFindings { get; private set; } = new Dictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>>();
 
@@ -133,6 +136,7 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         }
 
         Decided = await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, HttpContext.RequestAborted);
+        OtherPrograms = [.. (record.ProgramAnswers ?? []).Select(p => (catalogs.Find(p.Checklist)?.Title ?? new(p.Checklist, p.Checklist), p.Answers.Count))];
         PartnerReads = access.Value.CanEdit(record.PartnerId);
         CanEdit = PartnerReads && !Decided;
         if (workflows.Actor() is { } actor)

@@ -163,5 +163,19 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         return new EvaluatedApplication(withEvidence.Application, withEvidence.Findings, report, withEvidence.Progress, site) { ItemFindings = withEvidence.ItemFindings };
     }
 
+    /// <summary>
+    /// Readiness of <paramref name="record"/> judged against another checklist, <paramref name="target"/>: the same profile,
+    /// case studies and library evidence, the answers its file holds for that checklist (<c>programs:</c>) and what the
+    /// loaded mapping from its own checklist carries over (<see cref="ApplicationProjection"/>).
+    /// </summary>
+    public async Task<ReadinessReport> EvaluateForAsync(ApplicationRecord record, Catalog target, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(target);
+        var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
+        var (projected, _) = ApplicationProjection.For(withEvidence.Application, target, catalogs.FindMapping(record.ChecklistId, target.Id));
+        return ReadinessEngine.Evaluate(projected, target, day, withEvidence.Findings, sites.Observation(record), successor: ChecklistWindow.SuccessorAmong(target, catalogs.All));
+    }
+
     private static string[] Merge(IReadOnlyList<string>? stated, IEnumerable<string> library) => [.. (stated ?? []).Concat(library).Distinct(StringComparer.Ordinal)];
 }

@@ -114,6 +114,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                     b.Property<string>("PracticePageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProgramAnswers")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
