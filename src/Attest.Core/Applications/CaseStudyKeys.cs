@@ -19,35 +19,57 @@ public static class CaseStudyKeys
     /// <summary>The key made from <paramref name="customer"/> alone (not yet made unique).</summary>
     public static string Slug(string? customer)
     {
-        var decomposed = (customer ?? "").Normalize(NormalizationForm.FormD);
-        var key = new StringBuilder(decomposed.Length);
+        var key = new StringBuilder();
         var dash = false;
-        foreach (var c in decomposed)
+        foreach (var c in customer ?? "")
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            var folded = Fold(c);
+            if (folded.Length == 0)
             {
+                dash = true;
                 continue;
             }
 
-            if (char.IsAsciiLetterOrDigit(c))
+            if (dash && key.Length > 0)
             {
-                if (dash && key.Length > 0)
-                {
-                    key.Append('-');
-                }
+                key.Append('-');
+            }
 
-                dash = false;
-                key.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                dash = true;
-            }
+            dash = false;
+            key.Append(folded);
         }
 
         var text = key.Length > MaxLength ? key.ToString(0, MaxLength).TrimEnd('-') : key.ToString();
         return text.Length == 0 ? Fallback : text;
     }
+
+    // A letter or digit as lower-case ASCII (accents dropped, ligatures spelt out); empty for anything else. A table rather
+    // than Unicode decomposition, which the invariant globalization mode does not do.
+    private static string Fold(char c)
+    {
+        if (char.IsAsciiLetterOrDigit(c))
+        {
+            return char.ToLowerInvariant(c).ToString();
+        }
+
+        var lower = char.ToLowerInvariant(c);
+        foreach (var (letters, ascii) in Accents)
+        {
+            if (letters.Contains(lower, StringComparison.Ordinal))
+            {
+                return ascii;
+            }
+        }
+
+        return "";
+    }
+
+    private static readonly (string Letters, string Ascii)[] Accents =
+    [
+        ("àáâãäåāăą", "a"), ("æ", "ae"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+        ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"), ("œ", "oe"),
+        ("ŕŗř", "r"), ("śŝşš", "s"), ("ß", "ss"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+    ];
 
     /// <summary>
     /// The key made from <paramref name="customer"/>, unique among <paramref name="taken"/> (compared exactly) and never

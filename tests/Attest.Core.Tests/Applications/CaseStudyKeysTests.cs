@@ -9,6 +9,7 @@ public class CaseStudyKeysTests
     [InlineData("Contoso Retail", "contoso-retail")]
     [InlineData("Société Générale", "societe-generale")]
     [InlineData("  Müller & Söhne GmbH!  ", "muller-sohne-gmbh")]
+    [InlineData("Ølstad Œuvres Straße", "olstad-oeuvres-strasse")]
     [InlineData("AB.C_d--e", "ab-c-d-e")]
     [InlineData("東京ストア", CaseStudyKeys.Fallback)]
     [InlineData("", CaseStudyKeys.Fallback)]

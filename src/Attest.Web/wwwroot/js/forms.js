@@ -61,8 +61,11 @@
     });
   });
 
+  // The same key the server makes (CaseStudyKeys.Slug): accents dropped, ligatures spelt out, words joined by '-'
+  var spelt = { 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'ø': 'o', 'đ': 'd', 'ħ': 'h', 'ı': 'i', 'ł': 'l', 'ŧ': 't' };
   function slug(text) {
-    return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    return text.toLowerCase().replace(/[æœßøđħıłŧ]/g, function (c) { return spelt[c]; })
+      .normalize('NFD').replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
   }
 
