@@ -60,8 +60,8 @@ public sealed class CaseStudyFormChecksTests(World world) : IClassFixture<World>
 
         var html = await client.GetStringAsync(Page(w, "new"));
 
-        Assert.Contains("id=\"website\" name=\"Form.CustomerWebsite\" value=\"\" maxlength=\"2000\" type=\"url\" pattern=\"https?://.+\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"completed\" name=\"Form.Completed\" value=\"\" type=\"date\" min=\"1900-01-01\" max=\"2026-11-26\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"website\" name=\"Form.CustomerWebsite\" maxlength=\"2000\" type=\"url\" pattern=\"https?://.+\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"completed\" name=\"Form.Completed\" type=\"date\" min=\"1900-01-01\" max=\"2026-11-26\"", html, StringComparison.Ordinal);
         Assert.Contains("data-slug-from=\"customer\"", html, StringComparison.Ordinal);
         Assert.Contains("<script src=\"/js/forms.js", html, StringComparison.Ordinal);
         Assert.DoesNotContain("YYYY-MM-DD", html, StringComparison.Ordinal);

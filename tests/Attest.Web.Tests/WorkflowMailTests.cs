@@ -50,7 +50,7 @@ public sealed class WorkflowMailTests(MailWorld mail) : IClassFixture<MailWorld>
         }
 
         // Moving the audit sends the invitation again, as a new sequence of the same event
-        await WorkflowSteps.DoAsync(World, "office", office, "Schedule", [.. WorkflowSteps.Plan(World, "auditor").Where(f => f.Item1 != "time"), ("time", "15:30")]);
+        await WorkflowSteps.DoAsync(World, "office", office, "Schedule", [.. WorkflowSteps.Plan(World, "auditor").Where(f => f.Item1 != "Schedule.Time"), ("Schedule.Time", "15:30")]);
         var moved = await mail.Smtp.NextAsync();
         Assert.Equal(["auditor@example.test"], moved.To);
         using (var content = new MemoryStream())

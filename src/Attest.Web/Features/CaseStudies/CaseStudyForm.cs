@@ -13,7 +13,7 @@ public sealed class CaseStudyForm
     public const string Prefix = "Form.";
 
     /// <summary>The key files and the API use; left empty, it is made from the customer's name (<see cref="CaseStudyKeys"/>).</summary>
-    public string Key { get; set; } = "";
+    public string? Key { get; set; }
 
     public long Revision { get; set; }
 
