@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Review;
 
 /// <summary>The program office's actions on one application: start the review, request information, schedule the audit, decide.</summary>
-public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options) : WorkflowPageModel(store, db, language)
+public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options, Catalogs catalogs) : WorkflowPageModel(store, db, language)
 {
     public const int MaxLocationLength = 500;
 
@@ -19,6 +19,9 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
     public IReadOnlyList<Person> Auditors { get; private set; } = [];
 
     public string DefaultZone => Store.Calendar.Zone.Id;
+
+    /// <summary>The customers' names of the current version's case studies, by key (the failing items name them).</summary>
+    public IReadOnlyDictionary<string, string> Customers { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Today in the office's zone, the earliest day the date picker offers.</summary>
     public string Today => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Store.Now, Store.Calendar.Zone).DateTime));
@@ -233,6 +236,7 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             return false;
         }
 
+        Customers = Workflow.Audit is { Closed: true } ? FrozenCustomers.Of(Workflow.CurrentVersion, catalogs) : new Dictionary<string, string>();
         Auditors = await Db.Users.AsNoTracking().Where(u => u.Role == UserRole.Auditor && u.Email != null)
             .Select(u => new Person(u.Id, u.DisplayName, u.Email!))
             .ToListAsync(HttpContext.RequestAborted);
