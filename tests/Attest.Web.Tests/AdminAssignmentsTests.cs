@@ -26,7 +26,17 @@ public sealed class AdminAssignmentsTests(World world) : IClassFixture<World>
         await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Assign", [new("ManagerId", manager), new("PartnerId", world.PartnerB.ToString())]);
         Assert.Equal(1, await world.ReadAsync(db => db.PartnerAssignments.CountAsync(a => a.UserId == manager)));
 
-        var unassigned = await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Unassign", [new("userId", manager), new("partnerId", world.PartnerB.ToString())]);
+        // "Unassign" first asks (a confirm step that works without script); only "Yes, unassign" removes the assignment
+        var asked = await admin.GetAsync($"/admin/assignments?userId={manager}&partnerId={world.PartnerB}");
+        var question = System.Net.WebUtility.HtmlDecode(await asked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("<h2 id=\"confirm-title\">Unassign ", question, StringComparison.Ordinal);
+        Assert.Contains("name=\"confirmed\" value=\"yes\"", question, StringComparison.Ordinal);
+        var unconfirmed = await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Unassign", [new("userId", manager), new("partnerId", world.PartnerB.ToString())]);
+        Assert.Equal(HttpStatusCode.OK, unconfirmed.StatusCode);
+        Assert.True(await world.ReadAsync(db => db.PartnerAssignments.AnyAsync(a => a.UserId == manager)));
+
+        var unassigned = await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Unassign", [new("userId", manager), new("partnerId", world.PartnerB.ToString()), new("confirmed", "yes")]);
         Assert.Equal(HttpStatusCode.Redirect, unassigned.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await pdm.GetAsync($"/applications/{world.ApplicationB}")).StatusCode);
         Assert.False(await world.ReadAsync(db => db.PartnerAssignments.AnyAsync(a => a.UserId == manager)));
@@ -50,8 +60,9 @@ public sealed class AdminAssignmentsTests(World world) : IClassFixture<World>
     public async Task Unassigning_what_is_not_assigned_is_not_found()
     {
         using var admin = world.Client("admin");
-        var response = await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Unassign", [new("userId", world.Users["manager"]), new("partnerId", world.PartnerB.ToString())]);
+        var response = await World.PostFormAsync(admin, "/admin/assignments", "/admin/assignments?handler=Unassign", [new("userId", world.Users["manager"]), new("partnerId", world.PartnerB.ToString()), new("confirmed", "yes")]);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/assignments?userId={world.Users["manager"]}&partnerId={world.PartnerB}")).StatusCode);
     }
 
     [Theory]
@@ -62,7 +73,7 @@ public sealed class AdminAssignmentsTests(World world) : IClassFixture<World>
     {
         using var client = world.Client(user);
         var assign = await World.PostFormAsync(client, "/", "/admin/assignments?handler=Assign", [new("ManagerId", world.Users["manager"]), new("PartnerId", world.PartnerB.ToString())]);
-        var unassign = await World.PostFormAsync(client, "/", "/admin/assignments?handler=Unassign", [new("userId", world.Users["manager"]), new("partnerId", world.PartnerA.ToString())]);
+        var unassign = await World.PostFormAsync(client, "/", "/admin/assignments?handler=Unassign", [new("userId", world.Users["manager"]), new("partnerId", world.PartnerA.ToString()), new("confirmed", "yes")]);
         Assert.Equal(HttpStatusCode.NotFound, assign.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unassign.StatusCode);
         var partners = await world.ReadAsync(db => db.PartnerAssignments.Where(a => a.UserId == world.Users["manager"]).Select(a => a.PartnerId).ToListAsync());

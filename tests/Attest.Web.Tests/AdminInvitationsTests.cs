@@ -104,4 +104,56 @@ public sealed class AdminInvitationsTests(World world) : IClassFixture<World>
         Assert.Null(await AdminTestSteps.InvitationAsync(world, i => i.Email == $"sneaky-{user}@example.test"));
         Assert.NotNull(await AdminTestSteps.InvitationAsync(world, i => i.Id == id));
     }
+
+    [Fact]
+    public async Task The_link_shown_once_has_a_copy_button_that_the_script_reveals()
+    {
+        using var admin = world.Client("admin");
+        var response = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", "copy.me@example.test"), new("Form.Role", "ProgramOffice")]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("<button type=\"button\" class=\"secondary\" data-copy=\"issued-link\" data-copy-status=\"issued-link-copied\" data-copied=\"Link copied.\" hidden>Copy the link</button>", html, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"issued-link-copied\" class=\"hint\" role=\"status\"></p>", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/js/forms.js", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en", "E-mail address: an invitation to this address is already waiting to be accepted; revoke it in the list below before sending a new one.")]
+    [InlineData("fr", "Adresse e-mail : une invitation à cette adresse attend déjà d'être acceptée ; révoquez-la dans la liste ci-dessous avant d'en envoyer une nouvelle.")]
+    public async Task A_second_invitation_to_a_pending_address_is_refused_until_the_first_is_revoked(string language, string message)
+    {
+        var email = $"twice-{language}@example.test";
+        using var admin = world.Client("admin");
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        Assert.Equal(HttpStatusCode.OK, (await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", email), new("Form.Role", "Auditor")])).StatusCode);
+        var first = await AdminTestSteps.InvitationAsync(world, i => i.Email == email);
+
+        // The same address, even in other letters' case: refused beside the field, the first invitation left as it was
+        var again = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", email.ToUpperInvariant()), new("Form.Role", "Auditor")]);
+        var html = System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Contains($"<p class=\"field-error\" id=\"form-email-error\">{message}</p>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("issued-link", html, StringComparison.Ordinal);
+        var addresses = await world.ReadAsync(db => db.Invitations.Select(i => i.Email).ToListAsync());
+        Assert.Single(addresses, a => string.Equals(a, email, StringComparison.OrdinalIgnoreCase));
+
+        // Once revoked, a new one may be sent
+        await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations?handler=Revoke", [new("id", first!.Id.ToString())]);
+        var fresh = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", email), new("Form.Role", "Auditor")]);
+        Assert.Contains("issued-link", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_administrators_home_page_points_at_administration()
+    {
+        using var admin = world.Client("admin");
+        var home = await admin.GetStringAsync("/");
+
+        Assert.Contains("<section class=\"admin-start\" aria-labelledby=\"admin-start\">", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/admin\">Go to the administration</a>", home, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/admin/invitations\">Invitations</a>", home, StringComparison.Ordinal);
+        using var lead = world.Client("leadA");
+        Assert.DoesNotContain("admin-start", await lead.GetStringAsync("/"), StringComparison.Ordinal);
+    }
 }

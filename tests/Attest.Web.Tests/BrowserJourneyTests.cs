@@ -15,10 +15,10 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         var page = await browser.PageAsync("leadA");
         await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Add a case study" }).ClickAsync();
-        await page.GetByLabel("Key (unique in the application)").FillAsync("northwind");
+        await page.GetByLabel("Key", new() { Exact = true }).FillAsync("northwind");
         await page.GetByLabel("Customer name").FillAsync("Northwind Grocers");
         await page.GetByLabel("Stage").SelectOptionAsync("production");
-        await page.GetByLabel("Completed on (YYYY-MM-DD)").FillAsync("2026-06-30");
+        await page.GetByLabel("Completed on").FillAsync("2026-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await page.WaitForURLAsync($"**/applications/{browser.World.ApplicationA}");
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northwind Grocers" })).ToBeVisibleAsync();
@@ -106,10 +106,10 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
             await row.GetByLabel("Kind").SelectOptionAsync(content[i].Kind);
             if (content[i].Published is { } published)
             {
-                await row.GetByLabel("Published on (YYYY-MM-DD)").FillAsync(published);
+                await row.GetByLabel("Published on").FillAsync(published);
             }
 
-            // Each save offers one more blank row; the last one saves for good
+            // "Add a row" adds a blank row in place (the script; without it the form comes back with one more); Save posts them all
             await page.GetByRole(AriaRole.Button, new() { Name = i < content.Length - 1 ? "Add a row" : "Save" }).First.ClickAsync();
             await page.WaitForLoadStateAsync();
         }
@@ -126,13 +126,13 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         {
             await page.GotoAsync(dashboard);
             await page.GetByRole(AriaRole.Link, new() { Name = "Add a case study" }).ClickAsync();
-            await page.GetByLabel("Key (unique in the application)").FillAsync(study.Key);
+            await page.GetByLabel("Key", new() { Exact = true }).FillAsync(study.Key);
             await page.GetByLabel("Customer name").FillAsync(study.Customer);
             await page.GetByLabel("Customer website").FillAsync($"https://{study.Key}.example");
             await page.GetByLabel("Stage").SelectOptionAsync("production");
             await page.GetByLabel("Retail use case").SelectOptionAsync(study.UseCase);
             await page.GetByLabel("Delivery category").SelectOptionAsync("project");
-            await page.GetByLabel("Completed on (YYYY-MM-DD)").FillAsync(study.Completed);
+            await page.GetByLabel("Completed on").FillAsync(study.Completed);
             await page.GetByLabel("The customer's problem").FillAsync($"{study.Customer} lost sales to stock-outs and slow checkouts.");
             await page.GetByLabel("What you proposed").FillAsync("An event-driven platform on AWS with daily forecasts.");
             await page.GetByLabel("AWS services used (one per line)").FillAsync("AWS Lambda\nAmazon DynamoDB\nAmazon S3");
@@ -149,7 +149,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
             {
                 await page.GetByLabel("Regional disaster recovery: RTO (minutes)").FillAsync("240");
                 await page.GetByLabel("Regional disaster recovery: RPO (minutes)").FillAsync("60");
-                await page.GetByLabel("Recovery test run on (YYYY-MM-DD)").FillAsync("2025-12-20");
+                await page.GetByLabel("Recovery test run on").FillAsync("2025-12-20");
                 await page.GetByLabel("Recovery runbook delivered to the customer").SelectOptionAsync("yes");
             }
 

@@ -55,7 +55,7 @@ public sealed class CaseStudyEditTests(World world) : IClassFixture<World>
             [new("Form.Key", "contoso"), new("Form.Completed", "2026-02-30"), new("Form.Availability", "web | fifteen | 0"), new("Form.Revision", before.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("YYYY-MM-DD", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"field-error\" id=\"form-completed-error\">Choose a day in the calendar, from 1900-01-01 to 2999-12-31.</p>", html, StringComparison.Ordinal);
         Assert.Contains("line 1", html, StringComparison.Ordinal);
         Assert.Equal(before.Revision, (await StoredAsync("contoso")).Revision);
     }

@@ -68,8 +68,10 @@ public sealed partial class SubmissionFormWebTests : IAsyncLifetime
         Assert.NotEmpty(index);
         var original = Regex.Match(page, $"name=\"Items\\[{index}\\]\\.Original\" value=\"([0-9a-f]+)\"").Groups[1].Value;
         var revision = Regex.Match(page, $"name=\"Items\\[{index}\\]\\.Revision\" value=\"(\\d+)\"").Groups[1].Value;
-        Assert.Contains("fabrikam — Fabrikam Fashion — Met?", page, StringComparison.Ordinal);
-        Assert.Contains("fabrikam — Response", page, StringComparison.Ordinal);
+        // Named by the customer, not by the key
+        Assert.Contains(">Fabrikam Fashion — Met?</label>", page, StringComparison.Ordinal);
+        Assert.Contains(">Fabrikam Fashion — Response</label>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("fabrikam — ", page, StringComparison.Ordinal);
 
         // Posted alone, the item is the list's first: entries are matched by item id, not by place
         const string prefix = "Items[0]";

@@ -63,13 +63,28 @@ public sealed class WorkflowBrowserTests(Browser browser) : IClassFixture<Browse
         await Assertions.Expect(partnerPage.GetByRole(AriaRole.Heading, new() { Name = "Submission and audit: resubmitted" })).ToBeVisibleAsync();
 
         // The office schedules the audit with the auditor and the partner's people
+        // The review stays started: the resubmission is not "started" again
         await office.GotoAsync($"/applications/{id}/office");
-        await office.GetByRole(AriaRole.Button, new() { Name = "Start the review" }).ClickAsync();
-        await office.GetByLabel("Date (YYYY-MM-DD)").FillAsync("2026-12-10");
-        await office.GetByLabel("Start time (HH:MM)").FillAsync("14:00");
-        await office.GetByLabel("Time zone (IANA, e.g. Europe/Paris)").FillAsync("Europe/Paris");
+        await Assertions.Expect(office.GetByRole(AriaRole.Button, new() { Name = "Start the review" })).ToHaveCountAsync(0);
+        await office.GetByLabel("Date", new() { Exact = true }).FillAsync("2026-12-10");
+        await office.GetByLabel("Start time", new() { Exact = true }).FillAsync("14:00");
+        await office.GetByLabel("Time zone", new() { Exact = true }).SelectOptionAsync("Europe/Paris");
         await office.GetByLabel("Auditor", new() { Exact = true }).SelectOptionAsync(World.Users["auditor"]);
-        await office.GetByLabel("Attendees", new() { Exact = false }).FillAsync($"Ada Architect, {lead}@example.test, certified-architect-or-engineer\nOlga Ops, olga@example.test, operations-lead");
+        var first = office.GetByRole(AriaRole.Group, new() { Name = "Attendee 1", Exact = true });
+        await first.GetByLabel("Name").FillAsync("Ada Architect");
+        await first.GetByLabel("E-mail").FillAsync($"{lead}@example.test");
+        await first.GetByLabel("Role at the audit").SelectOptionAsync("certified-architect-or-engineer");
+        var second = office.GetByRole(AriaRole.Group, new() { Name = "Attendee 2", Exact = true });
+        await second.GetByLabel("Name").FillAsync("Olga Ops");
+        await second.GetByLabel("E-mail").FillAsync("olga@example.test");
+        await second.GetByLabel("Role at the audit").SelectOptionAsync("operations-lead");
+
+        // A third row comes without a page reload (the script adds it in place) and, left empty, is ignored
+        var url = office.Url;
+        await office.GetByRole(AriaRole.Button, new() { Name = "Add a person" }).ClickAsync();
+        await Assertions.Expect(office.GetByRole(AriaRole.Group, new() { Name = "Attendee 3", Exact = true })).ToBeVisibleAsync();
+        Assert.Equal(url, office.Url);
+        await Assertions.Expect(second.GetByLabel("Name")).ToHaveValueAsync("Olga Ops");
         await office.GetByRole(AriaRole.Button, new() { Name = "Schedule the audit" }).ClickAsync();
         await Assertions.Expect(office.GetByText("State: audit scheduled")).ToBeVisibleAsync();
         await Accessible(office, screenshots ? "office-application" : null);

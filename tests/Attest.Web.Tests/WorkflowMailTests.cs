@@ -29,7 +29,6 @@ public sealed class WorkflowMailTests(MailWorld mail) : IClassFixture<MailWorld>
         Assert.Equal(["office@example.test"], (await mail.Smtp.NextAsync()).To);
         await WorkflowSteps.DoAsync(World, "leadA", $"/applications/{a}/submit", null);
         Assert.Equal(["office@example.test"], (await mail.Smtp.NextAsync()).To);
-        await WorkflowSteps.DoAsync(World, "office", office, "StartReview");
 
         // One attendee is a user (the lead), one is not: the auditor and the lead get the invitation
         await WorkflowSteps.DoAsync(World, "office", office, "Schedule", WorkflowSteps.Plan(World, "auditor", "Ada Lead, leadA@example.test, business-development-lead\nOutside Person, outside@example.test, other"));
@@ -51,7 +50,7 @@ public sealed class WorkflowMailTests(MailWorld mail) : IClassFixture<MailWorld>
         }
 
         // Moving the audit sends the invitation again, as a new sequence of the same event
-        await WorkflowSteps.DoAsync(World, "office", office, "Schedule", [.. WorkflowSteps.Plan(World, "auditor").Where(f => f.Item1 != "time"), ("time", "15:30")]);
+        await WorkflowSteps.DoAsync(World, "office", office, "Schedule", [.. WorkflowSteps.Plan(World, "auditor").Where(f => f.Item1 != "Schedule.Time"), ("Schedule.Time", "15:30")]);
         var moved = await mail.Smtp.NextAsync();
         Assert.Equal(["auditor@example.test"], moved.To);
         using (var content = new MemoryStream())

@@ -77,10 +77,16 @@ internal static class WorkflowSteps
         await DoAsync(world, auditor, $"/audits/{applicationId}", "Start");
     }
 
+    /// <summary>The scheduling form's fields; <paramref name="attendees"/> one per line, "name, e-mail, role", posted as the form's rows.</summary>
     public static (string, string)[] Plan(World world, string auditor, string attendees = "") =>
     [
-        ("date", "2026-12-10"), ("time", "14:00"), ("zone", "Europe/Paris"), ("duration", "180"), ("auditor", world.Users[auditor]),
-        ("location", "https://meet.example.test/audit"), ("attendees", attendees),
+        ("Schedule.Date", "2026-12-10"), ("Schedule.Time", "14:00"), ("Schedule.Zone", "Europe/Paris"), ("Schedule.Duration", "180"), ("Schedule.Auditor", world.Users[auditor]),
+        ("Schedule.Location", "https://meet.example.test/audit"),
+        .. attendees.Split('\n', StringSplitOptions.RemoveEmptyEntries).SelectMany((line, i) =>
+        {
+            var parts = line.Split(',', StringSplitOptions.TrimEntries);
+            return new[] { ($"Schedule.Attendees[{i}].Name", parts[0]), ($"Schedule.Attendees[{i}].Email", parts[1]), ($"Schedule.Attendees[{i}].Role", parts[2]) };
+        }),
     ];
 
     /// <summary>Scores every cell of the audit: met, except the cells of <paramref name="failing"/>.</summary>

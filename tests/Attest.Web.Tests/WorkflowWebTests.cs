@@ -73,7 +73,12 @@ public sealed class WorkflowWebTests : IAsyncLifetime
         Assert.Contains("Rolled out to all 240 stores in March 2026.", changes, StringComparison.Ordinal);
         Assert.Contains("submission-package", await Html(world.Client("leadA"), $"/applications/{A}/versions/2"), StringComparison.Ordinal);
 
-        await WorkflowSteps.DoAsync(world, "office", office, "StartReview");
+        // The office's review stays started: the resubmission is scheduled without "start the review" again
+        var officePage = await Html(world.Client("office"), office);
+        Assert.DoesNotContain("Start the review", officePage, StringComparison.Ordinal);
+        Assert.Contains("Schedule the audit", officePage, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await WorkflowSteps.PostAsync(world, "office", office, "StartReview")).StatusCode);
+        Assert.Equal(WorkflowState.Resubmitted, (await WorkflowSteps.WorkflowAsync(world, A)).State);
         await WorkflowSteps.DoAsync(world, "office", office, "Schedule", WorkflowSteps.Plan(world, "auditor", "Ada Architect, leadA@example.test, certified-architect-or-engineer"));
         Assert.Contains("Acme Retail Cloud", await Html(world.Client("auditor"), "/audits"), StringComparison.Ordinal);
 
@@ -294,15 +299,46 @@ public sealed class WorkflowWebTests : IAsyncLifetime
         await WorkflowSteps.SubmitReadyAsync(world, A);
         var office = $"/applications/{A}/office";
         await WorkflowSteps.DoAsync(world, "office", office, "StartReview");
-        var response = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("date", "2026-13-40"), ("time", "25:00"), ("zone", "Mars/Olympus"), ("auditor", world.Users["leadA"]), ("attendees", "just a name"));
+        var response = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("Schedule.Date", "2026-13-40"), ("Schedule.Time", "25:00"), ("Schedule.Zone", "Paris"), ("Schedule.Duration", "180"), ("Schedule.Auditor", world.Users["leadA"]),
+            ("Schedule.Attendees[0].Name", "Just A Name"), ("Schedule.Attendees[0].Email", "not-an-address"), ("Schedule.Attendees[0].Role", "chief"));
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Choose an auditor from the list.", html, StringComparison.Ordinal);
-        Assert.Contains("The date, time or time zone is not valid", html, StringComparison.Ordinal);
-        Assert.Contains("Attendee line 1", html, StringComparison.Ordinal);
+        foreach (var (id, message) in new[]
+        {
+            ("schedule-auditor-error", "Choose an auditor from the list."),
+            ("schedule-date-error", "Date: choose a day in the calendar."),
+            ("schedule-time-error", "Start time: give hours from 00 to 23 and minutes from 00 to 59 (e.g. 14:00)."),
+            ("schedule-zone-error", "Time zone: choose a zone from the list (region/city, e.g. Europe/Paris)."),
+            ("attendee-0-email-error", "Attendee 1: give an e-mail address such as name@example.com."),
+            ("attendee-0-role-error", "Attendee 1: choose the person's role at the audit."),
+        })
+        {
+            Assert.Contains($"<p class=\"field-error\" id=\"{id}\">{message}</p>", html, StringComparison.Ordinal);
+            Assert.Contains($"<li>{message}</li>", html, StringComparison.Ordinal);
+        }
+
+        // What was typed comes back in the form; the pickers are a date, a time and a list of IANA zones
+        Assert.Contains("value=\"Just A Name\"", html, StringComparison.Ordinal);
+        Assert.Contains("type=\"date\"", html, StringComparison.Ordinal);
+        Assert.Contains("type=\"time\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option>Europe/Paris</option>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"operations-lead\">operations lead</option>", html, StringComparison.Ordinal);
+
+        // A zone or a time the form does not offer, in French: refused beside the field, in French
+        using (var client = world.Client("office"))
+        {
+            client.DefaultRequestHeaders.Add("Accept-Language", "fr");
+            var french = await World.PostFormAsync(client, "/", $"{office}?handler=Schedule", [new("Schedule.Date", "2026-12-10"), new("Schedule.Time", "9h"), new("Schedule.Zone", "Romance Standard Time"), new("Schedule.Duration", "180"), new("Schedule.Auditor", world.Users["auditor"])]);
+            var text = System.Net.WebUtility.HtmlDecode(await french.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, french.StatusCode);
+            Assert.Contains("<p class=\"field-error\" id=\"schedule-zone-error\">Fuseau horaire : choisissez un fuseau dans la liste (région/ville, p. ex. Europe/Paris).</p>", text, StringComparison.Ordinal);
+            Assert.Contains("<p class=\"field-error\" id=\"schedule-time-error\">Heure de début : indiquez les heures de 00 à 23", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(WorkflowState.InReview, (await WorkflowSteps.WorkflowAsync(world, A)).State);
 
         // In the past: the aggregate refuses
-        var past = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("date", "2026-11-20"), ("time", "10:00"), ("zone", "Europe/Paris"), ("auditor", world.Users["auditor"]));
+        var past = await WorkflowSteps.PostAsync(world, "office", office, "Schedule", ("Schedule.Date", "2026-11-20"), ("Schedule.Time", "10:00"), ("Schedule.Zone", "Europe/Paris"), ("Schedule.Duration", "180"), ("Schedule.Auditor", world.Users["auditor"]));
         Assert.Contains("must start after", await past.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(WorkflowState.InReview, (await WorkflowSteps.WorkflowAsync(world, A)).State);
     }

@@ -33,7 +33,7 @@ public sealed record WorkflowSnapshot
 }
 
 /// <summary>
-/// The workflow of one application: Draft → Submitted → In review → (Information requested → Resubmitted → In review)* →
+/// The workflow of one application: Draft → Submitted → In review → (Information requested → Resubmitted)* →
 /// Audit scheduled → Audit in progress → Validated | Not validated, Withdrawn from Draft, Submitted or Information requested.
 /// Every action checks the actor's role, the state (and, for the auditor, the assignment) and returns an <see cref="Outcome"/>:
 /// a refused action changes nothing and says why in both languages. Callers pass the time; the aggregate never reads a clock.
@@ -253,7 +253,10 @@ public sealed class ApplicationWorkflow
     public Outcome Submit(Actor actor, DateTimeOffset now, SubmissionInput input, string? note = null) =>
         Freeze(WorkflowAction.Submit, WorkflowState.Submitted, actor, now, input, note);
 
-    /// <summary>The program office starts reviewing a submission or resubmission.</summary>
+    /// <summary>
+    /// The program office starts reviewing the first submission. Once started, the review stays started: a resubmission
+    /// is reviewed without being started again (the office requests information or schedules the audit from it).
+    /// </summary>
     public Outcome StartReview(Actor actor, DateTimeOffset now, string? note = null) =>
         Guard(WorkflowAction.StartReview, actor, now, note) ?? Record(WorkflowAction.StartReview, actor, now, WorkflowState.InReview, note);
 
@@ -403,11 +406,11 @@ public sealed class ApplicationWorkflow
         WorkflowAction.RequestReview => ([Role.AllianceLead], [WorkflowState.Draft]),
         WorkflowAction.CommentOnReview or WorkflowAction.CompleteReview => ([Role.PartnerManager], [WorkflowState.Draft]),
         WorkflowAction.Submit => ([Role.AllianceLead], [WorkflowState.Draft]),
-        WorkflowAction.StartReview => ([Role.ProgramOffice], [WorkflowState.Submitted, WorkflowState.Resubmitted]),
-        WorkflowAction.RequestInformation => ([Role.ProgramOffice], [WorkflowState.InReview]),
+        WorkflowAction.StartReview => ([Role.ProgramOffice], [WorkflowState.Submitted]),
+        WorkflowAction.RequestInformation => ([Role.ProgramOffice], [WorkflowState.InReview, WorkflowState.Resubmitted]),
         WorkflowAction.Reply => ([Role.AllianceLead, Role.Contributor], [WorkflowState.InformationRequested]),
         WorkflowAction.Resubmit => ([Role.AllianceLead], [WorkflowState.InformationRequested]),
-        WorkflowAction.ScheduleAudit => ([Role.ProgramOffice], [WorkflowState.InReview]),
+        WorkflowAction.ScheduleAudit => ([Role.ProgramOffice], [WorkflowState.InReview, WorkflowState.Resubmitted]),
         WorkflowAction.RescheduleAudit => ([Role.ProgramOffice], [WorkflowState.AuditScheduled]),
         WorkflowAction.StartAudit => ([Role.Auditor], [WorkflowState.AuditScheduled]),
         WorkflowAction.Score or WorkflowAction.CloseAudit => ([Role.Auditor], [WorkflowState.AuditInProgress]),

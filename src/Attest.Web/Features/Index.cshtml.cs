@@ -30,6 +30,9 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Catalog
 
     public bool CanStart => access.Value.OwnPartnerId is { } partner && access.Value.CanLead(partner);
 
+    /// <summary>The administrator's first page points at administration (they take no part in applications).</summary>
+    public bool IsAdministrator => access.Value.Role == UserRole.Administrator;
+
     public async Task OnGetAsync()
     {
         // The program office and auditors see applications without seeing the partner records: the name the application declares stands in

@@ -159,16 +159,20 @@ public class SubmissionTests
         Ok(w.Reply(Lead, clock.Next(), new MessageDraft("We also updated the self-assessment.")));
         var changed = TestData.Ready().WithSelfAssessment("VAL-2.5", new SelfAssessmentEntry { Met = true, Note = "DR test on 2026-08-01.", Evidence = ["docs/dr-test.pdf"] });
         Ok(w.Resubmit(Lead, clock.Next(), Input(changed)));
-        Ok(w.StartReview(Office, clock.Next()));
 
-        Assert.Equal(WorkflowState.InReview, w.State);
+        // The office's review stays started: the resubmission is not "started" again
+        Assert.Equal(WorkflowState.Resubmitted, w.State);
+        Assert.False(w.Allows(WorkflowAction.StartReview, Office));
+        Assert.False(w.StartReview(Office, clock.Next()).Succeeded);
+        Assert.True(w.Allows(WorkflowAction.ScheduleAudit, Office));
+        Assert.True(w.Allows(WorkflowAction.RequestInformation, Office));
         Assert.Equal([MessageKind.Request, MessageKind.Reply, MessageKind.Reply], w.Thread.Select(m => m.Kind));
         Assert.Equal([1, 2, 3], w.Thread.Select(m => m.Number));
         Assert.Equal((Role.Contributor, "dr-test.pdf"), (w.Thread[1].Role, w.Thread[1].Attachments.Single().FileName));
         Assert.Equal([1, 2], w.Versions.Select(v => v.Number));
         Assert.Contains("DR test on 2026-08-01.", w.CurrentVersion!.ApplicationText, StringComparison.Ordinal);
         Assert.Equal(
-            [WorkflowState.Draft, WorkflowState.Submitted, WorkflowState.InReview, WorkflowState.InformationRequested, WorkflowState.InformationRequested, WorkflowState.InformationRequested, WorkflowState.Resubmitted, WorkflowState.InReview],
+            [WorkflowState.Draft, WorkflowState.Submitted, WorkflowState.InReview, WorkflowState.InformationRequested, WorkflowState.InformationRequested, WorkflowState.InformationRequested, WorkflowState.Resubmitted],
             w.History.Skip(2).Select(e => e.To).Prepend(WorkflowState.Draft));
     }
 

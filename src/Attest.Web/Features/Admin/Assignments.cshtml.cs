@@ -24,7 +24,21 @@ public sealed class AssignmentsModel(AttestDbContext db, RequestLanguage languag
     [BindProperty]
     public Guid? PartnerId { get; set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    /// <summary>The assignment whose removal waits for a confirmation (the confirm step, which works without script).</summary>
+    public Row? Confirming { get; private set; }
+
+    /// <summary>The list; with <paramref name="userId"/> and <paramref name="partnerId"/> of an assignment, the confirm step before unassigning it.</summary>
+    public async Task<IActionResult> OnGetAsync(string? userId, Guid? partnerId)
+    {
+        await LoadAsync();
+        if (userId is null && partnerId is null)
+        {
+            return Page();
+        }
+
+        Confirming = Assignments.FirstOrDefault(a => a.UserId == userId && a.PartnerId == partnerId);
+        return Confirming is null ? NotFound() : Page();
+    }
 
     public async Task<IActionResult> OnPostAssignAsync()
     {
@@ -62,8 +76,16 @@ public sealed class AssignmentsModel(AttestDbContext db, RequestLanguage languag
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostUnassignAsync(string userId, Guid partnerId)
+    /// <summary>Removes the assignment once confirmed (<paramref name="confirmed"/> is <c>yes</c>); otherwise shows the confirm step.</summary>
+    public async Task<IActionResult> OnPostUnassignAsync(string userId, Guid partnerId, string? confirmed)
     {
+        if (confirmed != "yes")
+        {
+            await LoadAsync();
+            Confirming = Assignments.FirstOrDefault(a => a.UserId == userId && a.PartnerId == partnerId);
+            return Confirming is null ? NotFound() : Page();
+        }
+
         var removed = await db.PartnerAssignments.Where(a => a.UserId == userId && a.PartnerId == partnerId).ExecuteDeleteAsync(HttpContext.RequestAborted);
         if (removed == 0)
         {

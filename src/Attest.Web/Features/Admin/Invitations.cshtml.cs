@@ -34,6 +34,10 @@ public sealed class InvitationsModel(AttestDbContext db, UserManager<AttestUser>
         {
             ModelState.AddModelError("Form.Email", language.T(Invitations.Texts.UserExists));
         }
+        else if (invitation is not null && await InvitationMail.PendingForAsync(db, invitation.Email, clock.GetUtcNow(), HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError("Form.Email", language.T(Invitations.Texts.AlreadyInvited));
+        }
 
         if (invitation is null || !ModelState.IsValid)
         {

@@ -6,6 +6,8 @@ namespace Attest.Web.Features.Admin;
 public static class Texts
 {
     public static readonly LocalizedString Administration = new("Administration", "Administration");
+    public static readonly LocalizedString HomeIntro = new("As administrator you set Attest up for the others: create the partners, invite their people and the program office, assign partner managers. You take no part in the applications themselves.", "En tant qu'administrateur, vous préparez Attest pour les autres : créez les partenaires, invitez leurs équipes et le bureau du programme, affectez les responsables partenaires. Vous ne prenez pas part aux candidatures elles-mêmes.");
+    public static readonly LocalizedString GoToAdministration = new("Go to the administration", "Aller à l'administration");
     public static readonly LocalizedString Intro = new("Partners, users, partner-manager assignments and invitations. Administrators see no partner content.", "Partenaires, utilisateurs, affectations des responsables partenaires et invitations. Les administrateurs ne voient aucun contenu de partenaire.");
     public static readonly LocalizedString Partners = new("Partners", "Partenaires");
     public static readonly LocalizedString Users = new("Users", "Utilisateurs");
@@ -65,6 +67,10 @@ public static class Texts
     public static readonly LocalizedString Unassign = new("Unassign", "Retirer");
     public static readonly LocalizedString UnassignFrom = new("Unassign {0} from {1}", "Retirer {0} de {1}");
     public static readonly LocalizedString Assigned = new("Assigned.", "Affecté.");
+    public static readonly LocalizedString UnassignQuestion = new("Unassign {0} from {1}?", "Retirer {0} de {1} ?");
+    public static readonly LocalizedString UnassignConsequence = new("{0} will no longer see the applications of {1}, nor review them. You can assign them again later.", "{0} ne verra plus les candidatures de {1} et ne pourra plus les relire. Vous pourrez l'affecter de nouveau plus tard.");
+    public static readonly LocalizedString UnassignConfirm = new("Yes, unassign", "Oui, retirer");
+    public static readonly LocalizedString Cancel = new("Cancel", "Annuler");
     public static readonly LocalizedString Unassigned = new("Assignment removed.", "Affectation retirée.");
     public static readonly LocalizedString ManagerRequired = new("Partner manager: choose a user with the partner manager role.", "Responsable partenaire : choisissez un utilisateur ayant le rôle de responsable partenaire.");
     public static readonly LocalizedString PartnerRequired = new("Partner: choose a partner.", "Partenaire : choisissez un partenaire.");

@@ -25,6 +25,21 @@ public sealed class ProfileModel(AttestDbContext db, CurrentAccess access, Reque
     /// <summary>The latest web site check, shown below the form.</summary>
     public Site.SiteCheckView? SiteCheck { get; private set; }
 
+    /// <summary>The customers' names of the application's case studies, by key: the site check names its targets by them.</summary>
+    public IReadOnlyDictionary<string, string> Customers { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>After any handler that shows the page with a site check naming case studies, their customers' names are loaded.</summary>
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var executed = await next();
+        if (executed.Result is PageResult && SiteCheck?.Observation is { CaseStudies.Count: > 0 })
+        {
+            var names = await db.CaseStudies.AsNoTracking().Where(c => c.ApplicationId == Id && c.Customer != null).Select(c => new { c.Key, c.Customer }).ToListAsync(HttpContext.RequestAborted);
+            Customers = names.ToDictionary(c => c.Key, c => c.Customer!, StringComparer.Ordinal);
+        }
+    }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var application = await db.Applications.AsNoTracking().Include(a => a.Content).FirstOrDefaultAsync(a => a.Id == Id);

@@ -48,6 +48,6 @@ public static class ProfileTexts
         ["Title"] = new("Title", "Titre"),
         ["Url"] = new("Address", "Adresse"),
         ["Kind"] = new("Kind", "Nature"),
-        ["Published"] = new("Published on (YYYY-MM-DD)", "Publié le (AAAA-MM-JJ)"),
+        ["Published"] = new("Published on", "Publié le"),
     };
 }

@@ -9,7 +9,11 @@ namespace Attest.Web.Features.CaseStudies;
 /// <summary>Every field of a format v1 case study as the form posts it: text, one list item per line, tri-state choices.</summary>
 public sealed class CaseStudyForm
 {
-    public string Key { get; set; } = "";
+    /// <summary>The prefix of the form's fields in the posted names and the model state (<c>Form.Customer</c>).</summary>
+    public const string Prefix = "Form.";
+
+    /// <summary>The key files and the API use; left empty, it is made from the customer's name (<see cref="CaseStudyKeys"/>).</summary>
+    public string? Key { get; set; }
 
     public long Revision { get; set; }
 
@@ -122,11 +126,19 @@ public sealed class CaseStudyForm
     /// <summary>The case study the form describes; each malformed field adds an error naming it, in the user's language.</summary>
     public CaseStudy? ToDomain(ModelStateDictionary errors, Language language)
     {
-        void Error(string field, LocalizedString problem) => errors.AddModelError(field, problem.In(language));
+        void Error(string field, LocalizedString problem) => errors.AddModelError(Prefix + field, problem.In(language));
         var key = (Key ?? "").Trim();
-        if (key.Length == 0 || key.Length > 100 || key == "new" || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (key.Length > 0 && (key.Length > 100 || key == "new" || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))))
         {
             Error(nameof(Key), Texts.BadKey);
+        }
+
+        foreach (var (field, value) in new[] { (nameof(CustomerWebsite), CustomerWebsite), (nameof(PublicReferenceUrl), PublicReferenceUrl) })
+        {
+            if (Text(value) is { } url && !IsWebAddress(url))
+            {
+                errors.AddModelError(Prefix + field, string.Format(CultureInfo.InvariantCulture, Texts.BadUrl.In(language), Labels.Of[field].In(language)));
+            }
         }
 
         var completed = ParseDate(Completed, nameof(Completed), errors, language);
@@ -141,7 +153,7 @@ public sealed class CaseStudyForm
             var parts = line.Split('|');
             if (parts.Length != 3 || !int.TryParse(parts[1].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rto) || !int.TryParse(parts[2].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rpo))
             {
-                errors.AddModelError(nameof(Availability), string.Format(CultureInfo.InvariantCulture, Texts.BadAvailability.In(language), number));
+                errors.AddModelError(Prefix + nameof(Availability), string.Format(CultureInfo.InvariantCulture, Texts.BadAvailability.In(language), number));
                 continue;
             }
 
@@ -186,6 +198,50 @@ public sealed class CaseStudyForm
         };
     }
 
+    /// <summary>
+    /// Checks what needs the application and the library: a completion date not after <paramref name="today"/>, and each
+    /// evidence line an http(s) address or a piece of the partner's library (its name; a folder ending in '/' holding
+    /// at least one piece). Lines the case study already had are kept as they are (an imported file may name paths of
+    /// the partner's repository that were never uploaded).
+    /// </summary>
+    public void CheckAgainst(ModelStateDictionary errors, Language language, DateOnly today, IReadOnlyCollection<string> library, IReadOnlyCollection<string> alreadyStored)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(library);
+        ArgumentNullException.ThrowIfNull(alreadyStored);
+        foreach (var (field, value) in new[] { (nameof(Completed), Completed), (nameof(DrTestedOn), DrTestedOn), (nameof(PciLastVulnerabilityScan), PciLastVulnerabilityScan), (nameof(PciLastPenetrationTest), PciLastPenetrationTest) })
+        {
+            if (!string.IsNullOrWhiteSpace(value) && DateRange.Parse(value).Date is { } date && date > today)
+            {
+                errors.AddModelError(Prefix + field, string.Format(CultureInfo.InvariantCulture, Texts.FutureDate.In(language), Labels.Of[field].In(language), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            }
+        }
+
+        foreach (var (line, number) in SplitLines(Evidence).Select((l, i) => (l, i + 1)))
+        {
+            if (line.Length > 2000)
+            {
+                errors.AddModelError(Prefix + nameof(Evidence), string.Format(CultureInfo.InvariantCulture, Texts.EvidenceTooLong.In(language), number));
+            }
+            else if (!alreadyStored.Contains(line) && !IsWebAddress(line) && !InLibrary(line, library))
+            {
+                errors.AddModelError(Prefix + nameof(Evidence), string.Format(CultureInfo.InvariantCulture, Texts.NotInLibrary.In(language), number, line));
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="path"/> names a piece of <paramref name="library"/>, or is a folder ('/' at the end) holding one.</summary>
+    public static bool InLibrary(string path, IReadOnlyCollection<string> library)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(library);
+        return library.Contains(path) || (path.EndsWith('/') && library.Any(name => name.StartsWith(path, StringComparison.Ordinal)));
+    }
+
+    /// <summary>True for an absolute http or https address with a host.</summary>
+    public static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && uri.Host.Length > 0 && !text.Any(char.IsWhiteSpace);
+
     private static string? Text(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static bool? Tri(string? value) => value switch { "yes" => true, "no" => false, _ => null };
@@ -212,7 +268,7 @@ public sealed class CaseStudyForm
             return date;
         }
 
-        errors.AddModelError(field, Texts.BadDate.In(language));
+        errors.AddModelError(Prefix + field, Texts.BadDate.In(language));
         return null;
     }
 
@@ -228,15 +284,20 @@ public sealed class CaseStudyForm
             return minutes;
         }
 
-        errors.AddModelError(field, Texts.BadMinutes.In(language));
+        errors.AddModelError(Prefix + field, Texts.BadMinutes.In(language));
         return null;
     }
 
     /// <summary>The form's own texts.</summary>
     public static class Texts
     {
-        public static readonly LocalizedString BadKey = new("Key: letters, digits, '-', '_' or '.', at most 100 characters, unique in the application.", "Clé : lettres, chiffres, « - », « _ » ou « . », 100 caractères au plus, unique dans la candidature.");
-        public static readonly LocalizedString BadDate = new("Give a date as YYYY-MM-DD, from 1900-01-01 to 2999-12-31.", "Indiquez une date au format AAAA-MM-JJ, du 1900-01-01 au 2999-12-31.");
+        public static readonly LocalizedString BadKey = new("Key: letters, digits, '-', '_' or '.', at most 100 characters, unique in the application (leave it empty to have it made from the customer's name).", "Clé : lettres, chiffres, « - », « _ » ou « . », 100 caractères au plus, unique dans la candidature (laissez-la vide pour qu'elle soit faite à partir du nom du client).");
+        public static readonly LocalizedString NoKeyNorCustomer = new("Give the customer's name (the key is made from it) or a key.", "Indiquez le nom du client (la clé en est tirée) ou une clé.");
+        public static readonly LocalizedString BadUrl = new("{0}: give a full web address starting with https:// or http://.", "{0} : indiquez une adresse web complète commençant par https:// ou http://.");
+        public static readonly LocalizedString FutureDate = new("{0}: the date cannot be after today ({1}).", "{0} : la date ne peut pas être postérieure à aujourd'hui ({1}).");
+        public static readonly LocalizedString NotInLibrary = new("Evidence, line {0}: \"{1}\" is not in your evidence library; upload it there first, or give an https:// address.", "Preuves, ligne {0} : « {1} » n'est pas dans votre bibliothèque de preuves ; ajoutez-la d'abord, ou indiquez une adresse https://.");
+        public static readonly LocalizedString EvidenceTooLong = new("Evidence, line {0}: at most 2,000 characters.", "Preuves, ligne {0} : 2 000 caractères au plus.");
+        public static readonly LocalizedString BadDate = new("Choose a day in the calendar, from 1900-01-01 to 2999-12-31.", "Choisissez un jour dans le calendrier, du 1900-01-01 au 2999-12-31.");
         public static readonly LocalizedString BadMinutes = new("Give a whole number of minutes, 0 or more.", "Indiquez un nombre entier de minutes, 0 ou plus.");
         public static readonly LocalizedString BadAvailability = new("Availability, line {0}: write \"component | RTO minutes | RPO minutes\".", "Disponibilité, ligne {0} : écrivez « composant | RTO en minutes | RPO en minutes ».");
         public static readonly LocalizedString TooMany = new("The application already holds {0} case studies, the most it may hold: remove one before adding another.", "La candidature compte déjà {0} études de cas, le maximum : supprimez-en une avant d'en ajouter une autre.");

@@ -26,6 +26,15 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
 
     public IReadOnlyList<(string Field, string? Mine, string? Theirs)> Differences { get; private set; } = [];
 
+    /// <summary>The names (and, for links, the addresses) of the partner's evidence library, offered for the evidence lines.</summary>
+    public IReadOnlyList<string> Library { get; private set; } = [];
+
+    /// <summary>
+    /// The latest date that is today somewhere (UTC+14): a completion date after it is in the future wherever the partner
+    /// is; the date pickers offer nothing later.
+    /// </summary>
+    public DateOnly LatestToday => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(14));
+
     public async Task<IActionResult> OnGetAsync()
     {
         var application = await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == Id);
@@ -40,6 +49,7 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
             return Redirect($"/applications/{Id}");
         }
 
+        await LoadLibraryAsync(application.PartnerId);
         if (RouteKey == "new")
         {
             Form = new CaseStudyForm { Revision = 0 };
@@ -70,17 +80,32 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
             return Redirect($"/applications/{Id}");
         }
 
+        var creating = RouteKey == "new";
+        var stored = creating ? null : await db.CaseStudies.FirstOrDefaultAsync(c => c.ApplicationId == Id && c.Key == RouteKey);
+        if (!creating && stored is null)
+        {
+            return NotFound();
+        }
+
+        await LoadLibraryAsync(application.PartnerId);
+        Form.CheckAgainst(ModelState, language.Value, LatestToday, Library, stored?.Evidence ?? []);
+        if (string.IsNullOrWhiteSpace(Form.Key) && string.IsNullOrWhiteSpace(Form.Customer))
+        {
+            ModelState.AddModelError("Form.Key", CaseStudyForm.Texts.NoKeyNorCustomer.In(language.Value));
+        }
+
         var edited = Form.ToDomain(ModelState, language.Value);
         if (edited is null)
         {
             return Page();
         }
 
-        var creating = RouteKey == "new";
-        var stored = creating ? null : await db.CaseStudies.FirstOrDefaultAsync(c => c.ApplicationId == Id && c.Key == RouteKey);
-        if (!creating && stored is null)
+        if (edited.Key.Length == 0)
         {
-            return NotFound();
+            // The key is made from the customer's name, unique among the application's other case studies
+            var taken = await db.CaseStudies.Where(c => c.ApplicationId == Id && c.Id != (stored == null ? Guid.Empty : stored.Id)).Select(c => c.Key).ToListAsync();
+            edited = edited with { Key = Attest.Core.Applications.CaseStudyKeys.Unique(edited.Customer, taken) };
+            Form.Key = edited.Key;
         }
 
         if (edited.Key != stored?.Key && await db.CaseStudies.AnyAsync(c => c.ApplicationId == Id && c.Key == edited.Key))
@@ -136,6 +161,12 @@ public sealed class EditModel(AttestDbContext db, CurrentAccess access, RequestL
 
         TempData["Notice"] = language.T(Ui.Saved);
         return Redirect($"/applications/{Id}");
+    }
+
+    private async Task LoadLibraryAsync(Guid partnerId)
+    {
+        var pieces = await db.Evidence.AsNoTracking().Where(e => e.PartnerId == partnerId).Select(e => new { e.Name, e.Url }).Take(10_000).ToListAsync(HttpContext.RequestAborted);
+        Library = [.. pieces.Select(p => p.Name).Concat(pieces.Where(p => p.Url != null).Select(p => p.Url!)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private PageResult Conflict(CaseStudyRecord current)

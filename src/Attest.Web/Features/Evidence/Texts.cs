@@ -18,7 +18,7 @@ public static class Texts
     public static readonly LocalizedString KindLink = new("Link", "Lien");
     public static readonly LocalizedString Type = new("Type (read from the content)", "Type (lu dans le contenu)");
     public static readonly LocalizedString Size = new("Size", "Taille");
-    public static readonly LocalizedString IssuedOn = new("Issued on (YYYY-MM-DD)", "Émise le (AAAA-MM-JJ)");
+    public static readonly LocalizedString IssuedOn = new("Issued on", "Émise le");
     public static readonly LocalizedString IssuedOnHint = new("When the document itself was issued, not when you add it here.", "La date d'émission du document lui-même, pas celle de son ajout ici.");
     public static readonly LocalizedString AddedAt = new("Added", "Ajoutée");
     public static readonly LocalizedString AttachedTo = new("Attached to", "Jointe à");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Attest.Web.Data;
 using Attest.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Invitations;
 
@@ -18,6 +19,24 @@ public static partial class InvitationMail
         await db.SaveChangesAsync(context.RequestAborted);
         context.Response.Headers.CacheControl = "no-store";
         return new IssuedLink(invitation.Email, InvitationToken.Link(context.Request, token), invitation.ExpiresAt, await SendAsync(context, invitation, token));
+    }
+
+    /// <summary>
+    /// Whether an invitation to <paramref name="email"/> (compared without case) is still waiting to be accepted, whoever
+    /// sent it: a second one is refused while the first is pending (revoke it first, or let it expire).
+    /// </summary>
+    public static async Task<bool> PendingForAsync(AttestDbContext db, string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(email);
+        var address = email.Trim();
+        var open = await db.Invitations.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.AcceptedAt == null)
+            .Select(i => new { i.Email, i.ExpiresAt })
+            .ToListAsync(cancellationToken);
+
+        // Compared here, not in SQL: SQLite cannot compare DateTimeOffset values, and case folding differs between providers
+        return open.Any(i => i.ExpiresAt > now && string.Equals(i.Email, address, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Sends the link of <paramref name="invitation"/>: true when the server took it, false when it failed, null without SMTP.</summary>

@@ -14,6 +14,9 @@ public static class Texts
     public static readonly LocalizedString BadEmail = new("E-mail address: enter an address such as name@example.com.", "Adresse e-mail : saisissez une adresse comme nom@exemple.fr.");
     public static readonly LocalizedString PartnerNeeded = new("Partner: an alliance lead or a contributor belongs to a partner; choose one.", "Partenaire : un responsable d'alliance ou un contributeur appartient à un partenaire ; choisissez-en un.");
     public static readonly LocalizedString PartnerHint = new("Only for an alliance lead or a contributor.", "Seulement pour un responsable d'alliance ou un contributeur.");
+    public static readonly LocalizedString AlreadyInvited = new("E-mail address: an invitation to this address is already waiting to be accepted; revoke it in the list below before sending a new one.", "Adresse e-mail : une invitation à cette adresse attend déjà d'être acceptée ; révoquez-la dans la liste ci-dessous avant d'en envoyer une nouvelle.");
+    public static readonly LocalizedString CopyLink = new("Copy the link", "Copier le lien");
+    public static readonly LocalizedString Copied = new("Link copied.", "Lien copié.");
     public static readonly LocalizedString UserExists = new("E-mail address: a user with this address already exists.", "Adresse e-mail : un utilisateur a déjà cette adresse.");
     public static readonly LocalizedString Invite = new("Invite", "Inviter");
     public static readonly LocalizedString InviteTitle = new("Invite someone", "Inviter quelqu'un");

@@ -44,6 +44,12 @@ public sealed class IndexModel(AttestDbContext db, CurrentAccess access, Request
         // The partner is the lead's own, never one named in the request
         Form.PartnerId = partner;
         var invitation = Form.ToInvitation(ModelState, language.Value, InvitableRoles, [partner]);
+        if (invitation is not null && await InvitationMail.PendingForAsync(db, invitation.Email, clock.GetUtcNow(), HttpContext.RequestAborted))
+        {
+            ModelState.AddModelError("Form.Email", language.T(Invitations.Texts.AlreadyInvited));
+            return Page();
+        }
+
         if (invitation is null)
         {
             return Page();

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Attest.Web.Features.Review;
 
 /// <summary>The program office's actions on one application: start the review, request information, schedule the audit, decide.</summary>
-public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options) : WorkflowPageModel(store, db, language)
+public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, RequestLanguage language, AttestOptions options, Catalogs catalogs) : WorkflowPageModel(store, db, language)
 {
     public const int MaxLocationLength = 500;
 
@@ -20,7 +20,26 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
 
     public string DefaultZone => Store.Calendar.Zone.Id;
 
-    public async Task<IActionResult> OnGetAsync() => await LoadPageAsync() ? Page() : NotFound();
+    /// <summary>The customers' names of the current version's case studies, by key (the failing items name them).</summary>
+    public IReadOnlyDictionary<string, string> Customers { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Today in the office's zone, the earliest day the date picker offers.</summary>
+    public string Today => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Store.Now, Store.Calendar.Zone).DateTime));
+
+    /// <summary>The scheduling form as posted, or filled from the audit already planned.</summary>
+    [BindProperty]
+    public ScheduleInput Schedule { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadPageAsync())
+        {
+            return NotFound();
+        }
+
+        Schedule = ScheduleInput.From(Workflow.Audit?.Plan, DefaultZone);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostStartReviewAsync(string? note)
     {
@@ -45,14 +64,22 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             $"/applications/{Id}/office");
     }
 
-    public async Task<IActionResult> OnPostScheduleAsync(string? date, string? time, string? zone, int? duration, string? auditor, string? location, string? attendees, string? note)
+    public async Task<IActionResult> OnPostScheduleAsync(string? note, string? more)
     {
         if (!await LoadPageAsync())
         {
             return NotFound();
         }
 
-        var plan = ReadPlan(date, time, zone, duration, auditor, location, attendees);
+        if (more is not null)
+        {
+            // "Add a person" without script: the same form again, one blank row more, nothing checked yet
+            Schedule.Attendees.Add(new AttendeeInput());
+            ModelState.Clear();
+            return Page();
+        }
+
+        var plan = ReadPlan(Schedule);
         if (plan is null)
         {
             return Page();
@@ -83,46 +110,88 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             $"/applications/{Id}/office");
     }
 
-    private AuditPlan? ReadPlan(string? date, string? time, string? zone, int? duration, string? auditor, string? location, string? attendees)
+    private AuditPlan? ReadPlan(ScheduleInput input)
     {
         var language = Language.Value;
-        var chosen = Auditors.FirstOrDefault(a => a.Id == auditor);
+        var chosen = Auditors.FirstOrDefault(a => a.Id == input.Auditor);
         if (chosen is null)
         {
-            ModelState.AddModelError("auditor", Texts.UnknownAuditor.In(language));
+            ModelState.AddModelError("Schedule.Auditor", Texts.UnknownAuditor.In(language));
         }
 
-        TimeZoneInfo? timeZone = null;
+        var dateOk = DateOnly.TryParseExact(input.Date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+        if (!dateOk)
+        {
+            ModelState.AddModelError("Schedule.Date", Texts.BadAuditDate.In(language));
+        }
+
+        var timeOk = TimeOnly.TryParseExact(input.Time?.Trim(), ["HH:mm", "H:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at);
+        if (!timeOk)
+        {
+            ModelState.AddModelError("Schedule.Time", Texts.BadAuditTime.In(language));
+        }
+
+        var timeZone = IanaTimeZones.Find(input.Zone);
+        if (timeZone is null)
+        {
+            ModelState.AddModelError("Schedule.Zone", Texts.BadZone.In(language));
+        }
+
         DateTimeOffset? start = null;
-        if (DateOnly.TryParseExact(date?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            && TimeOnly.TryParseExact(time?.Trim(), ["HH:mm", "H:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-            && !string.IsNullOrWhiteSpace(zone) && zone.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out timeZone))
+        if (dateOk && timeOk && timeZone is not null)
         {
             start = AuditPlan.Resolve(day.ToDateTime(at), timeZone);
+            if (start is null)
+            {
+                ModelState.AddModelError("Schedule.Time", Texts.BadDate.In(language));
+            }
         }
 
-        if (start is null)
+        var durationOk = int.TryParse(input.Duration?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var duration) && duration is >= 30 and <= 720;
+        if (!durationOk)
         {
-            ModelState.AddModelError("date", Texts.BadDate.In(language));
+            ModelState.AddModelError("Schedule.Duration", Texts.BadDuration.In(language));
         }
 
-        if (location?.Length > MaxLocationLength)
+        if (input.Location?.Length > MaxLocationLength)
         {
-            ModelState.AddModelError("location", string.Format(CultureInfo.InvariantCulture, Texts.TooLong.In(language), Texts.Location.In(language), MaxLocationLength));
+            ModelState.AddModelError("Schedule.Location", string.Format(CultureInfo.InvariantCulture, Texts.TooLong.In(language), Texts.Location.In(language), MaxLocationLength));
         }
 
         var people = new List<AuditAttendee>();
-        var lines = (attendees ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < lines.Length && i <= AuditPlan.MaxAttendees; i++)
+        var rows = input.Attendees.Where(r => !r.IsBlank).ToList();
+        if (rows.Count > AuditPlan.MaxAttendees)
         {
-            var parts = lines[i].Split(',', StringSplitOptions.TrimEntries);
-            if (parts.Length != 3 || !AttendeeRoles.Names.TryParse(parts[2], out var role))
+            ModelState.AddModelError("Schedule.Attendees", string.Format(CultureInfo.InvariantCulture, Texts.TooManyAttendees.In(language), AuditPlan.MaxAttendees));
+        }
+
+        for (var i = 0; i < input.Attendees.Count && people.Count < AuditPlan.MaxAttendees; i++)
+        {
+            var row = input.Attendees[i];
+            if (row.IsBlank)
             {
-                ModelState.AddModelError("attendees", string.Format(CultureInfo.InvariantCulture, Texts.BadAttendee.In(language), i + 1));
                 continue;
             }
 
-            people.Add(new AuditAttendee(parts[0], parts[1], role));
+            var name = row.Name?.Trim() ?? "";
+            var email = row.Email?.Trim() ?? "";
+            if (name.Length is 0 or > 200)
+            {
+                ModelState.AddModelError($"Schedule.Attendees[{i}].Name", string.Format(CultureInfo.InvariantCulture, Texts.AttendeeName.In(language), i + 1));
+            }
+
+            if (email.Length is < 3 or > 254 || !email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace))
+            {
+                ModelState.AddModelError($"Schedule.Attendees[{i}].Email", string.Format(CultureInfo.InvariantCulture, Texts.AttendeeEmail.In(language), i + 1));
+            }
+
+            if (!AttendeeRoles.Names.TryParse(row.Role ?? "", out var role))
+            {
+                ModelState.AddModelError($"Schedule.Attendees[{i}].Role", string.Format(CultureInfo.InvariantCulture, Texts.AttendeeRole.In(language), i + 1));
+                continue;
+            }
+
+            people.Add(new AuditAttendee(name, email, role));
         }
 
         if (!ModelState.IsValid)
@@ -134,12 +203,12 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
         {
             Start = start!.Value,
             TimeZoneId = timeZone!.Id,
-            DurationMinutes = duration ?? 180,
+            DurationMinutes = duration,
             AuditorId = chosen!.Id,
             AuditorName = chosen.Name,
             AuditorEmail = chosen.Email,
             Attendees = people,
-            Location = string.IsNullOrWhiteSpace(location) ? null : location.Trim(),
+            Location = string.IsNullOrWhiteSpace(input.Location) ? null : input.Location.Trim(),
         };
     }
 
@@ -167,6 +236,7 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
             return false;
         }
 
+        Customers = Workflow.Audit is { Closed: true } ? FrozenCustomers.Of(Workflow.CurrentVersion, catalogs) : new Dictionary<string, string>();
         Auditors = await Db.Users.AsNoTracking().Where(u => u.Role == UserRole.Auditor && u.Email != null)
             .Select(u => new Person(u.Id, u.DisplayName, u.Email!))
             .ToListAsync(HttpContext.RequestAborted);
@@ -174,4 +244,60 @@ public sealed class OfficeModel(WorkflowStore store, AttestDbContext db, Request
     }
 
     public LocalizedString OutcomeName(DecisionOutcome outcome) => DecisionOutcomes.Names.Display(outcome);
+}
+
+/// <summary>The audit scheduling form: date, time and IANA zone pickers, the auditor, and the attendees one row each.</summary>
+public sealed class ScheduleInput
+{
+    /// <summary>The day, as the date picker posts it (<c>yyyy-MM-dd</c>).</summary>
+    public string? Date { get; set; }
+
+    /// <summary>The start time, as the time picker posts it (<c>HH:mm</c>).</summary>
+    public string? Time { get; set; }
+
+    /// <summary>An IANA time zone id from <see cref="IanaTimeZones.Ids"/>.</summary>
+    public string? Zone { get; set; }
+
+    /// <summary>Minutes, 30 to 720, as posted (checked by the page, so a bad value gets the page's own error).</summary>
+    public string? Duration { get; set; } = "180";
+
+    public string? Auditor { get; set; }
+
+    public string? Location { get; set; }
+
+    public List<AttendeeInput> Attendees { get; set; } = [];
+
+    /// <summary>The form for <paramref name="plan"/> (null: a blank form in <paramref name="zone"/>).</summary>
+    public static ScheduleInput From(AuditPlan? plan, string zone)
+    {
+        if (plan is null)
+        {
+            return new ScheduleInput { Zone = zone };
+        }
+
+        var local = OfficeCalendar.Local(plan.Start, plan.TimeZoneId);
+        return new ScheduleInput
+        {
+            Date = local[..10],
+            Time = local[11..],
+            Zone = plan.TimeZoneId,
+            Duration = plan.DurationMinutes.ToString(CultureInfo.InvariantCulture),
+            Auditor = plan.AuditorId,
+            Location = plan.Location,
+            Attendees = [.. plan.Attendees.Select(a => new AttendeeInput { Name = a.Name, Email = a.Email, Role = AttendeeRoles.Names.Wire(a.Role) })],
+        };
+    }
+}
+
+/// <summary>One attendee row of the scheduling form; a row left blank is ignored.</summary>
+public sealed class AttendeeInput
+{
+    public string? Name { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>The wire name of an <see cref="AttendeeRole"/>, chosen from a list.</summary>
+    public string? Role { get; set; }
+
+    public bool IsBlank => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Email);
 }

@@ -19,6 +19,9 @@ public sealed class ChangesModel(WorkflowStore store, AttestDbContext db, Reques
 
     public string? Error { get; private set; }
 
+    /// <summary>The customers' names of the newer version's case studies, by key.</summary>
+    public IReadOnlyDictionary<string, string> Customers { get; private set; } = new Dictionary<string, string>();
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync())
@@ -34,6 +37,7 @@ public sealed class ChangesModel(WorkflowStore store, AttestDbContext db, Reques
         }
 
         (Diff, var error) = VersionComparer.Compare(older, newer, catalog);
+        Customers = FrozenCustomers.Of(newer, catalogs);
         Error = error?.ToString();
         return Page();
     }
