@@ -38,6 +38,12 @@ if ! command -v hyperfine >/dev/null; then
   apt-get install -y hyperfine >>"$log" 2>&1 || { apt-get update >>"$log" 2>&1 && apt-get install -y hyperfine >>"$log" 2>&1; }
 fi
 [ -x /usr/bin/time ] || { step "installing GNU time"; apt-get install -y time >>"$log" 2>&1; }
+# The release form of the CLI is Native AOT (ATTEST_FORM=jit times the framework-dependent build instead)
+form=${ATTEST_FORM:-native}
+if [ "$form" = native ] && { ! command -v clang >/dev/null || [ ! -f /usr/include/zlib.h ]; }; then
+  step "installing clang and zlib1g-dev (Debian) for the Native AOT publish"
+  apt-get install -y clang zlib1g-dev >>"$log" 2>&1 || { apt-get update >>"$log" 2>&1 && apt-get install -y clang zlib1g-dev >>"$log" 2>&1; }
+fi
 
 guard_pkg="$work/node_modules/@cdklabs/cdk-validator-cfnguard"
 if [ ! -x "$guard_pkg/bin/ubuntu/x86_64/cfn-guard" ] || [ ! -f "$work/node_modules/@cdktf/hcl2json/package.json" ]; then
@@ -50,7 +56,11 @@ rules="$guard_pkg/rules/control-tower/cfn-guard"
 
 # --- Attest, published once per run, outside the repository (--artifacts-path keeps bin/ and obj/ out of it too) ---
 step "publishing the CLI and the bench tool to $work"
-dotnet publish "$repo/src/Attest.Cli" -c Release -o "$work/attest" --artifacts-path "$work/artifacts" >>"$log" 2>&1
+if [ "$form" = native ]; then
+  dotnet publish "$repo/src/Attest.Cli" -p:PublishProfile=native -o "$work/attest" --artifacts-path "$work/artifacts" >>"$log" 2>&1
+else
+  dotnet publish "$repo/src/Attest.Cli" -c Release -o "$work/attest" --artifacts-path "$work/artifacts" >>"$log" 2>&1
+fi
 dotnet publish "$repo/bench/Attest.Benchmarks" -c Release -o "$work/bench" --artifacts-path "$work/artifacts" >>"$log" 2>&1
 attest="$work/attest/attest"
 benchtool="$work/bench/Attest.Benchmarks"

@@ -297,7 +297,7 @@ public sealed class CaseStudyPool
         foreach (var i in standings.Where(s => s.Counted).Concat(standings.Where(s => s.Qualifies && !s.Counted)).Select(s => s.Index))
         {
             WorkMeter.Visit();
-            var loose = Normalization.LooseCustomerName(cases[i].Customer!, out var withSuffix);
+            var loose = forms.LooseCustomerName(cases[i].Customer!, out var withSuffix);
             looseWithSuffix[i] = withSuffix;
             if (loose.Length > 0 && !byLooseName.TryAdd(loose, i))
             {
@@ -308,7 +308,7 @@ public sealed class CaseStudyPool
 
             if (forms.WebDomain(cases[i].CustomerWebsite!) is { } domain)
             {
-                var registrable = Normalization.RegistrableDomain(domain);
+                var registrable = forms.RegistrableDomain(domain);
                 if (!byRegistrable.TryAdd(registrable, i))
                 {
                     var first = byRegistrable[registrable];
@@ -413,10 +413,18 @@ public sealed class CaseStudyPool
             problems.Add(CompletedTooLongAgo.With(completed, windowMonths, asOf, Calendar.AddMonths(asOf, -windowMonths)));
         }
 
-        var missing = RequiredFields.Where(f => (retail || f.Retail is false) && f.IsMissing(c)).Select(f => f.Name).ToArray();
-        if (missing.Length > 0)
+        List<LocalizedString>? missing = null;
+        foreach (var (isMissing, name, retailOnly) in RequiredFields)
         {
-            problems.Add(MissingFields.With(missing));
+            if ((retail || !retailOnly) && isMissing(c))
+            {
+                (missing ??= []).Add(name);
+            }
+        }
+
+        if (missing is not null)
+        {
+            problems.Add(MissingFields.With(missing.ToArray()));
         }
 
         return problems;

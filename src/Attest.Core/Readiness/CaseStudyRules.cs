@@ -602,6 +602,11 @@ internal sealed class SelfAssessedRule : IReadinessRule
 
     internal static CaseStudyVerdict CaseLevel(CaseStudy c, ReadinessStatus status, Message reason, Message? next, IReadOnlyList<string> itemEvidence, IReadOnlyList<EvidenceFinding> findings)
     {
+        if (findings.Count == 0 && status != ReadinessStatus.NeedsReview)
+        {
+            return new CaseStudyVerdict { Key = c.Key, Status = status, Reason = reason, NextStep = next };
+        }
+
         // A low-severity failure is something to look at, not a contradiction of the item
         var failing = findings.Where(f => f.Outcome == FindingOutcome.Fail && f.Severity >= Severity.Medium).ToArray();
         if (failing.Length > 0)
@@ -615,7 +620,7 @@ internal sealed class SelfAssessedRule : IReadinessRule
             return new CaseStudyVerdict { Key = c.Key, Status = status, Reason = reason, NextStep = next };
         }
 
-        var passing = findings.Where(f => f.Outcome == FindingOutcome.Pass).ToArray();
+        var passing = findings.Count == 0 ? [] : findings.Where(f => f.Outcome == FindingOutcome.Pass).ToArray();
         if (passing.Length > 0)
         {
             var undecided = findings.Count(f => f.Outcome == FindingOutcome.Unknown || (f.Outcome == FindingOutcome.Fail && f.Severity < Severity.Medium));

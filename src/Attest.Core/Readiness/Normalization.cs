@@ -319,6 +319,8 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
     public string? Url(string address)
@@ -348,6 +350,30 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         if (!names.TryGetValue(name, out var form))
         {
             names[name] = form = Normalization.CustomerName(name);
+        }
+
+        return form;
+    }
+
+    /// <summary>See <see cref="Normalization.LooseCustomerName"/>.</summary>
+    public string LooseCustomerName(string name, out string withSuffix)
+    {
+        if (!looseNames.TryGetValue(name, out var form))
+        {
+            form.Loose = Normalization.LooseCustomerName(name, out form.WithSuffix);
+            looseNames[name] = form;
+        }
+
+        withSuffix = form.WithSuffix;
+        return form.Loose;
+    }
+
+    /// <summary>See <see cref="Normalization.RegistrableDomain"/>.</summary>
+    public string RegistrableDomain(string domain)
+    {
+        if (!registrable.TryGetValue(domain, out var form))
+        {
+            registrable[domain] = form = Normalization.RegistrableDomain(domain);
         }
 
         return form;

@@ -383,9 +383,11 @@ internal static partial class PlanReader
                 string address;
                 try
                 {
-                    address = JsonSerializer.Deserialize<string>("\"" + match.Groups[1].Value + "\"") ?? "";
+                    // The address as JSON spells it, escapes undone (a reader, not the serializer: nothing reflected)
+                    var quoted = new Utf8JsonReader(Encoding.UTF8.GetBytes("\"" + match.Groups[1].Value + "\""));
+                    address = quoted.Read() ? quoted.GetString() ?? "" : "";
                 }
-                catch (JsonException)
+                catch (Exception e) when (e is JsonException or InvalidOperationException)
                 {
                     continue;
                 }
