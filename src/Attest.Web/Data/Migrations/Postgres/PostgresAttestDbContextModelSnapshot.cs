@@ -119,6 +119,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.Property<string>("PracticePageUrl")
                         .HasColumnType("text");
 
+                    b.Property<long>("ReadinessRevision")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");

@@ -114,6 +114,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                     b.Property<string>("PracticePageUrl")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReadinessRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
