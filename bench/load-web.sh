@@ -14,6 +14,7 @@
 #
 #   bench/load-web.sh                          # CONNECTIONS=32 DURATION=20 WARMUP=5 (seconds), DATABASES="sqlite postgres",
 #                                              # COLD_STARTS=3 (starts timed to the first 200 of /health/ready; 0: none)
+#   PUBLISHED=/tmp/x bench/load-web.sh         # /tmp/x/web and /tmp/x/bench already published (dotnet publish -c Release -o)
 #   DATABASES="sqlite postgres postgres-prepared" bench/load-web.sh
 #                                              # postgres-prepared: the same database again, with Npgsql's automatic
 #                                              # statement preparation on (Max Auto Prepare=32 in the connection string)
@@ -62,8 +63,11 @@ trap 'exit 130' INT TERM
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # --- build, outside the repository (--artifacts-path keeps bin/ and obj/ out of it too) ---------------------------
-step "building Release into $work"
-if ! dotnet publish "$repo/src/Attest.Web" -c Release -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
+if [ -n "${PUBLISHED:-}" ]; then
+  # Already published (PUBLISHED=<folder with web/ and bench/>): on a busy machine the two publishes take minutes
+  step "using the Release builds in $PUBLISHED"
+  cp -r "$PUBLISHED/web" "$PUBLISHED/bench" "$work/"
+elif step "building Release into $work" && ! dotnet publish "$repo/src/Attest.Web" -c Release -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
   || ! dotnet publish "$repo/bench/Attest.Benchmarks" -c Release -o "$work/bench" --artifacts-path "$work/artifacts" >>"$log" 2>&1; then
   grep -E "error|Error" "$log" | sort -u | head -20 >&2
   exit 1
