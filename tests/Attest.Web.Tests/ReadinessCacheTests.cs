@@ -73,6 +73,7 @@ public sealed class ReadinessCacheTests
                     return Task.CompletedTask;
                 }),
                 ("its findings changing", async db => (await db.EvidenceAnalyses.SingleAsync(x => x.Sha256 == sha256)).Findings = "[]"),
+                ("the linked evidence removed (its links go with it)", async db => db.Evidence.Remove(await db.Evidence.IgnoreQueryFilters().SingleAsync(e => e.Id == evidenceId))),
             };
 
             foreach (var (kind, change) in changes)

@@ -262,8 +262,9 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            var applications = await ReadinessRevisions.ApplicationsAsync(this, touched, cancellationToken);
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await ReadinessRevisions.BumpAsync(this, touched, cancellationToken);
+            await ReadinessRevisions.BumpApplicationsAsync(this, applications, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);

@@ -57,15 +57,17 @@ public static class ReadinessRevisions
     }
 
     /// <summary>Bumps the readiness revision of every application that <paramref name="touched"/> reaches, whoever owns it.</summary>
-    public static async Task BumpAsync(AttestDbContext db, Touched touched, CancellationToken cancellationToken)
+    public static async Task BumpAsync(AttestDbContext db, Touched touched, CancellationToken cancellationToken) =>
+        await BumpApplicationsAsync(db, await ApplicationsAsync(db, touched, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The applications <paramref name="touched"/> reaches. Read before the changes are saved: a removed evidence record
+    /// takes its links with it, and the applications they named must still be found.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ApplicationsAsync(AttestDbContext db, Touched touched, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(touched);
-        if (touched.IsEmpty)
-        {
-            return;
-        }
-
         var ids = touched.Applications.ToList();
         if (touched.Evidence.Count > 0 || touched.Sha256s.Count > 0)
         {
@@ -80,12 +82,20 @@ public static class ReadinessRevisions
                 .ToListAsync(cancellationToken));
         }
 
-        if (ids.Count == 0)
+        return ids.Distinct().ToList();
+    }
+
+    /// <summary>Bumps the readiness revision of these applications, whoever owns them.</summary>
+    public static async Task BumpApplicationsAsync(AttestDbContext db, IReadOnlyList<Guid> applications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(applications);
+        if (applications.Count == 0)
         {
             return;
         }
 
-        var distinct = ids.Distinct().ToList();
+        var distinct = applications.ToList();
         await db.Applications.IgnoreQueryFilters()
             .Where(a => distinct.Contains(a.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ReadinessRevision, a => a.ReadinessRevision + 1), cancellationToken);
