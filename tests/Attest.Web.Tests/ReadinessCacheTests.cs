@@ -73,7 +73,6 @@ public sealed class ReadinessCacheTests
                     return Task.CompletedTask;
                 }),
                 ("its findings changing", async db => (await db.EvidenceAnalyses.SingleAsync(x => x.Sha256 == sha256)).Findings = "[]"),
-                ("the linked evidence removed (its links go with it)", async db => db.Evidence.Remove(await db.Evidence.IgnoreQueryFilters().SingleAsync(e => e.Id == evidenceId))),
             };
 
             foreach (var (kind, change) in changes)
@@ -91,7 +90,12 @@ public sealed class ReadinessCacheTests
                 await ReadinessRevisions.BumpForContentAsync(scope.ServiceProvider.GetRequiredService<AttestDbContext>(), [sha256], CancellationToken.None);
             }
 
-            Assert.True(await RevisionAsync(world, a) > revision);
+            Assert.True(await RevisionAsync(world, a) > revision, "a bulk change of the analyses did not move the readiness revision");
+
+            // The linked evidence removed: its links go with it, and the application they named is still found
+            revision = await RevisionAsync(world, a);
+            await ChangeAsync(world, async db => db.Evidence.Remove(await db.Evidence.IgnoreQueryFilters().SingleAsync(e => e.Id == evidenceId)));
+            Assert.True(await RevisionAsync(world, a) > revision, "removing the linked evidence did not move the readiness revision");
         }
         finally
         {
