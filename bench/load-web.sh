@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web application under load (issue 3, "Figures"), on SQLite and then on PostgreSQL, on this machine:
 #   - builds src/Attest.Web and bench/Attest.Benchmarks in Release into a throwaway folder;
-#   - per database: seeds it (`Attest.Benchmarks seed-web`: 1,000 partners, 1,000 applications, 5,000 case studies,
+#   - per database: seeds it, times COLD_STARTS starts of the app to the first 200 of /health/ready, (`Attest.Benchmarks seed-web`: 1,000 partners, 1,000 applications, 5,000 case studies,
 #     tokens and a random password for 32 load users), starts the app on a free 127.0.0.1 port (Production,
 #     Attest__SignInAttemptsPerMinute=1000, Attest__ApiTokenRequestsPerMinute=100000), waits for /health/ready, runs
 #     `Attest.Benchmarks load` (32 users signed in through the form; the readiness dashboard, then the readiness API,
@@ -12,7 +12,9 @@
 # Everything (builds, databases, credentials, logs, the cluster) lives under ${TMPDIR:-/tmp} and is removed on exit;
 # nothing is written inside the repository.
 #
-#   bench/load-web.sh                          # CONNECTIONS=32 DURATION=20 WARMUP=5 (seconds), DATABASES="sqlite postgres"
+#   bench/load-web.sh                          # CONNECTIONS=32 DURATION=20 WARMUP=5 (seconds), DATABASES="sqlite postgres",
+#                                              # COLD_STARTS=3 (starts timed to the first 200 of /health/ready; 0: none)
+#   PUBLISHED=/tmp/x bench/load-web.sh         # /tmp/x/web and /tmp/x/bench already published (dotnet publish -c Release -o)
 #   DATABASES="sqlite postgres postgres-prepared" bench/load-web.sh
 #                                              # postgres-prepared: the same database again, with Npgsql's automatic
 #                                              # statement preparation on (Max Auto Prepare=32 in the connection string)
@@ -23,6 +25,7 @@ connections=${CONNECTIONS:-32}
 duration=${DURATION:-20}
 warmup=${WARMUP:-5}
 databases=${DATABASES:-sqlite postgres}
+cold_starts=${COLD_STARTS:-3}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/attest-load-web.XXXXXX")
@@ -60,13 +63,26 @@ trap 'exit 130' INT TERM
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # --- build, outside the repository (--artifacts-path keeps bin/ and obj/ out of it too) ---------------------------
-step "building Release into $work"
-if ! dotnet publish "$repo/src/Attest.Web" -c Release -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
+if [ -n "${PUBLISHED:-}" ]; then
+  # Already published (PUBLISHED=<folder with web/ and bench/>): on a busy machine the two publishes take minutes
+  step "using the Release builds in $PUBLISHED"
+  cp -r "$PUBLISHED/web" "$PUBLISHED/bench" "$work/"
+elif step "building Release into $work" && ! dotnet publish "$repo/src/Attest.Web" -c Release -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
   || ! dotnet publish "$repo/bench/Attest.Benchmarks" -c Release -o "$work/bench" --artifacts-path "$work/artifacts" >>"$log" 2>&1; then
   grep -E "error|Error" "$log" | sort -u | head -20 >&2
   exit 1
 fi
 tool="$work/bench/Attest.Benchmarks"
+
+# The content root is the published folder (its appsettings.json); HOME keeps the data-protection keys in $work
+start_app() {
+  local label=$1 provider=$2 connection=$3 port=$4 app_log=$5
+  (cd "$work/web" && exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production \
+    Attest__SignInAttemptsPerMinute=1000 Attest__ApiTokenRequestsPerMinute=100000 \
+    Attest__DataFolder="$work/data-$label" Attest__DatabaseProvider="$provider" ConnectionStrings__Attest="$connection" \
+    dotnet Attest.Web.dll --urls "http://127.0.0.1:$port") >"$app_log" 2>&1 &
+  app_pid=$!
+}
 
 # --- one database: seed, start the app, load, stop --------------------------------------------------------------
 run_database() {
@@ -76,14 +92,31 @@ run_database() {
   step "$label: seeding"
   "$tool" seed-web --provider "$provider" --connection "$connection" --credentials "$credentials"
 
+  # Cold start: from exec to the first 200 of /health/ready on the seeded (migrated) database, and the CPU the process
+  # had spent by then; COLD_STARTS runs, stopped at once
+  if [ "$cold_starts" -gt 0 ]; then
+    local times="" cpus="" started ended ticks
+    for _ in $(seq 1 "$cold_starts"); do
+      port=$("$tool" free-port)
+      started=$(date +%s%N)
+      start_app "$label" "$provider" "$connection" "$port" "$work/cold-$label.log"
+      until curl -fsS -o /dev/null "http://127.0.0.1:$port/health/ready" 2>/dev/null; do
+        kill -0 "$app_pid" 2>/dev/null || { echo "$label: the app stopped during a cold start" >&2; tail -20 "$work/cold-$label.log" >&2; exit 1; }
+        sleep 0.01
+      done
+      ended=$(date +%s%N)
+      ticks=$(awk '{print $14 + $15}' "/proc/$app_pid/stat")
+      times="$times $(( (ended - started) / 1000000 ))"
+      cpus="$cpus $(( ticks * 1000 / $(getconf CLK_TCK) ))"
+      stop_app
+    done
+    step "$label: cold start to /health/ready:$times ms; CPU:$cpus ms"
+    echo "- $label: cold start to \`/health/ready\` 200 (ms, each run):$times; process CPU by then (ms):$cpus; load average $(loadavg)" >>"$notes"
+  fi
+
   port=$("$tool" free-port)
   step "$label: starting the app on 127.0.0.1:$port"
-  # The content root is the published folder (its appsettings.json); HOME keeps the data-protection keys in $work
-  (cd "$work/web" && exec env HOME="$work/home" ASPNETCORE_ENVIRONMENT=Production \
-    Attest__SignInAttemptsPerMinute=1000 Attest__ApiTokenRequestsPerMinute=100000 \
-    Attest__DataFolder="$work/data-$label" Attest__DatabaseProvider="$provider" ConnectionStrings__Attest="$connection" \
-    dotnet Attest.Web.dll --urls "http://127.0.0.1:$port") >"$app_log" 2>&1 &
-  app_pid=$!
+  start_app "$label" "$provider" "$connection" "$port" "$app_log"
   local ready=""
   for _ in $(seq 1 240); do
     if curl -fsS "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1; then ready=1; break; fi

@@ -92,6 +92,9 @@ builder.Services.AddAntiforgery(antiforgery => antiforgery.Cookie.Name = "attest
 // Keys in the database, under one application name: any instance reads any cookie, antiforgery token or e-mailed link
 builder.Services.AddDataProtection().SetApplicationName("Attest").PersistKeysToDbContext<AttestDbContext>();
 builder.Services.AddHealthChecks().AddDbContextCheck<AttestDbContext>("database");
+// Only what is the same for everyone is kept (the API description); never a page or an answer of a signed-in user
+builder.Services.AddOutputCache();
+builder.Services.AddHostedService<StartupWarmUp>();
 builder.Services.AddRateLimiter(limiter =>
 {
     limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -155,6 +158,7 @@ app.UseMiddleware<AccessMiddleware>();
 app.UseMiddleware<FirstRunMiddleware>();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseOutputCache();
 
 app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready").AllowAnonymous();

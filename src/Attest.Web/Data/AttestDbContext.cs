@@ -245,6 +245,43 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
         });
     }
 
+    /// <summary>Saves, then bumps the readiness revision of every application the saved changes touch, in one transaction.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Saves, then bumps the readiness revision of every application the saved changes touch, in one transaction.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var touched = ReadinessRevisions.Collect(ChangeTracker);
+        if (touched.IsEmpty)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The bump comes after the change (a report computed in between is newer than its revision, never older), and
+        // both commit together
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var applications = await ReadinessRevisions.ApplicationsAsync(this, touched, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await ReadinessRevisions.BumpApplicationsAsync(this, applications, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
     // Small lists live in one JSON text column: they are read and written with their row, never queried
     private static void JsonColumn<T>(Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<List<T>?> property) =>
         property.HasConversion(

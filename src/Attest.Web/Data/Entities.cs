@@ -86,6 +86,14 @@ public sealed class ApplicationRecord
     /// <summary>Incremented on every save of the application's own fields; a stale value is a conflict.</summary>
     public long Revision { get; set; }
 
+    /// <summary>
+    /// Incremented on every change that can alter the application's readiness report: its own fields, its case studies,
+    /// content, self-assessment, workflow, evidence links, the linked evidence and the analyses of its files
+    /// (<see cref="AttestDbContext"/> bumps it on save, <see cref="ReadinessRevisions"/> elsewhere). Kept in the database, so
+    /// every instance sees another's change; not a concurrency token (clients' If-Match keeps <see cref="Revision"/>).
+    /// </summary>
+    public long ReadinessRevision { get; set; }
+
     public string? PartnerName { get; set; }
 
     public PartnerTier? Tier { get; set; }

@@ -160,9 +160,16 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
         var version = AnalyzerVersion.Current;
 
         // A file whose analysis was cut short (its instance stopped) too many times is failed, for the administrator to see
-        await db.EvidenceAnalyses
-            .Where(a => a.AnalyzerVersion == version && a.State == AnalysisState.Running && a.LeaseExpires < now && a.Attempts >= MaxAttempts)
-            .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AnalysisState.Failed).SetProperty(a => a.Error, $"the analysis was cut short {MaxAttempts} times").SetProperty(a => a.LeaseExpires, (long?)null), cancellationToken);
+        var exhausted = db.EvidenceAnalyses
+            .Where(a => a.AnalyzerVersion == version && a.State == AnalysisState.Running && a.LeaseExpires < now && a.Attempts >= MaxAttempts);
+        // Failed counts as analysed in the applications' progress: their cached reports go
+        var failing = await exhausted.Select(a => a.Sha256).ToListAsync(cancellationToken);
+        if (failing.Count > 0)
+        {
+            await exhausted.ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AnalysisState.Failed).SetProperty(a => a.Error, $"the analysis was cut short {MaxAttempts} times").SetProperty(a => a.LeaseExpires, (long?)null), cancellationToken);
+            await ReadinessRevisions.BumpForContentAsync(db, failing, cancellationToken);
+        }
+
         if (db is PostgresAttestDbContext)
         {
             // One statement: instances skip the rows another is claiming instead of waiting for them

@@ -34,7 +34,8 @@ public static class ApiEndpoints
 
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi().AllowAnonymous();
+        // The same document for everyone, built once per hour instead of on every request
+        app.MapOpenApi().AllowAnonymous().CacheOutput(cache => cache.Expire(TimeSpan.FromHours(1)));
         var api = app.MapGroup(Prefix)
             .RequireAuthorization()
             .RequireRateLimiting(ApiTokenRateLimit.Policy)

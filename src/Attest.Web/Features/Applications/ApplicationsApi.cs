@@ -156,14 +156,15 @@ public static class ApplicationsApi
             return ApiError.BadInput(new InputError("query", 0, 0, "lang", $"expected en or fr, got '{lang}'")).ToResult();
         }
 
-        var record = await ApplicationQueries.LoadAsync(db, id, tracking: false);
+        var record = await ApplicationQueries.LoadHeaderAsync(db, id, cancel);
         if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
         {
             return ApiError.NotFound("The application").ToResult();
         }
 
-        // As the dashboard counts it: with the library's evidence, and the findings of the infrastructure code scanned so far
-        var evaluated = await evidence.EvaluateAsync(record, catalog, day, cancel);
+        // As the dashboard counts it: with the library's evidence, and the findings of the infrastructure code scanned so
+        // far; the report of the application's readiness revision and day is evaluated once per instance
+        var evaluated = await evidence.EvaluateCachedAsync(record, catalog, day, cancel);
         IReadOnlyList<string> warnings = evaluated.Progress.Running
             ? [EvidenceTexts.Format(EvidenceTexts.StillScanning.In(texts), evaluated.Progress.Scanned, evaluated.Progress.Total)]
             : [];
@@ -185,7 +186,7 @@ public static class ApplicationsApi
     private static async Task<Results<Ok<ApplicationDetail>, ProblemHttpResult>> Import(
         Guid id, HttpRequest request, AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock, CancellationToken cancel)
     {
-        var record = await ApplicationQueries.LoadAsync(db, id, tracking: true);
+        var record = await ApplicationQueries.LoadAsync(db, id, tracking: true, cancel);
         if (record is null)
         {
             return ApiError.NotFound("The application").ToResult();

@@ -57,7 +57,7 @@ public static class ProgramReadiness
         var rows = new List<Row>();
         foreach (var id in ids.OrderBy(a => a.ChecklistId, StringComparer.Ordinal))
         {
-            if (catalogs.Find(id.ChecklistId) is not { } catalog || await ApplicationQueries.LoadAsync(db, id.Id, tracking: false) is not { } record)
+            if (catalogs.Find(id.ChecklistId) is not { } catalog || await ApplicationQueries.LoadAsync(db, id.Id, tracking: false, cancellationToken) is not { } record)
             {
                 continue;
             }

@@ -107,7 +107,7 @@ public sealed class SelfAssessmentModel(AttestDbContext db, CurrentAccess access
             if (changes.Count > 0)
             {
                 var now = clock.GetUtcNow();
-                await db.Applications.Where(a => a.Id == Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAt, now));
+                await db.Applications.Where(a => a.Id == Id).ExecuteUpdateAsync(set => set.SetProperty(a => a.UpdatedAt, now).SetProperty(a => a.ReadinessRevision, a => a.ReadinessRevision + 1));
             }
 
             await transaction.CommitAsync();

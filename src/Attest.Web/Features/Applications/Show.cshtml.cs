@@ -129,23 +129,30 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 
     private async Task<bool> LoadAsync()
     {
-        var record = await ApplicationQueries.LoadAsync(db, Id, tracking: false);
+        // The row alone: the children are read only when this instance has no report for the application's readiness revision
+        var record = await ApplicationQueries.LoadHeaderAsync(db, Id, HttpContext.RequestAborted);
         if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
         {
             return false;
         }
 
-        Decided = await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, HttpContext.RequestAborted);
+        if (workflows.Actor() is { } actor)
+        {
+            // The workflow's row tells whether the application is decided too: one statement for both
+            var loaded = await workflows.LoadForReadingAsync(record, HttpContext.RequestAborted);
+            Decided = Attest.Web.Features.Workflow.DecidedApplications.IsDecided(loaded.Record?.State);
+            Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
+        }
+        else
+        {
+            Decided = await Attest.Web.Features.Workflow.DecidedApplications.IsDecidedAsync(db, record.Id, HttpContext.RequestAborted);
+        }
+
         OtherPrograms = [.. (record.ProgramAnswers ?? []).Select(p => (catalogs.Find(p.Checklist)?.Title ?? new(p.Checklist, p.Checklist), p.Answers.Count))];
         PartnerReads = access.Value.CanEdit(record.PartnerId);
         CanEdit = PartnerReads && !Decided;
-        if (workflows.Actor() is { } actor)
-        {
-            var loaded = await workflows.LoadForReadingAsync(record, HttpContext.RequestAborted);
-            Panel = Attest.Web.Features.Workflow.WorkflowPanel.For(record.Id, loaded.Workflow, actor, loaded.Record?.AnswerDue);
-        }
 
-        var evaluated = await evidence.EvaluateAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
+        var evaluated = await evidence.EvaluateCachedAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
         Scan = evaluated.Progress;
         ItemFindings = evaluated.ItemFindings;
         Report = evaluated.Report;
@@ -168,9 +175,28 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
 /// <summary>Loading an application with everything readiness needs; the access filters apply.</summary>
 public static class ApplicationQueries
 {
-    public static Task<ApplicationRecord?> LoadAsync(AttestDbContext db, Guid id, bool tracking)
+    // Compiled once: the hot paths (dashboard, readiness API) skip EF Core's query cache lookup and parameter extraction
+    private static readonly Func<AttestDbContext, Guid, CancellationToken, Task<ApplicationRecord?>> Full = EF.CompileAsyncQuery(
+        (AttestDbContext db, Guid id, CancellationToken _) => db.Applications.AsNoTracking()
+            .Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).AsSplitQuery()
+            .FirstOrDefault(a => a.Id == id));
+
+    private static readonly Func<AttestDbContext, Guid, CancellationToken, Task<ApplicationRecord?>> Header = EF.CompileAsyncQuery(
+        (AttestDbContext db, Guid id, CancellationToken _) => db.Applications.AsNoTracking().FirstOrDefault(a => a.Id == id));
+
+    /// <summary>The application with its case studies, content and self-assessment (split: one statement per table, no row product).</summary>
+    public static Task<ApplicationRecord?> LoadAsync(AttestDbContext db, Guid id, bool tracking, CancellationToken cancellationToken = default)
     {
-        var query = db.Applications.Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).AsSplitQuery();
-        return (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(a => a.Id == id);
+        ArgumentNullException.ThrowIfNull(db);
+        return tracking
+            ? db.Applications.Include(a => a.CaseStudies).Include(a => a.Content).Include(a => a.SelfAssessment).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken)
+            : Full(db, id, cancellationToken);
+    }
+
+    /// <summary>The application's own row, without its children, untracked: enough to check access and find a cached report.</summary>
+    public static Task<ApplicationRecord?> LoadHeaderAsync(AttestDbContext db, Guid id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return Header(db, id, cancellationToken);
     }
 }

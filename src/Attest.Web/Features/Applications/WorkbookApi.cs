@@ -47,7 +47,7 @@ public static class WorkbookApi
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Upload(Guid id, HttpRequest request, AttestDbContext db, CurrentAccess access, Catalogs catalogs, TimeProvider clock, CancellationToken cancel)
     {
-        var record = await ApplicationQueries.LoadAsync(db, id, tracking: true);
+        var record = await ApplicationQueries.LoadAsync(db, id, tracking: true, cancel);
         if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
         {
             return ApiError.NotFound("The application").ToResult();

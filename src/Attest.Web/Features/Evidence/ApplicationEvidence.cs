@@ -41,7 +41,7 @@ public sealed record EvaluatedApplication(Application Application, CaseStudyFind
 /// findings at item level — no case study is named, so they change no case study's verdict. Nothing is analysed or
 /// waited for here: a file whose analysis is still pending is counted in the progress.
 /// </summary>
-public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks sites, Catalogs catalogs)
+public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks sites, Catalogs catalogs, ReadinessCache cache)
 {
     /// <summary>
     /// The findings one attachment of a file brings: every finding when it is attached to a case study as a whole
@@ -175,6 +175,22 @@ public sealed class ApplicationEvidence(AttestDbContext db, Site.SiteChecks site
         var withEvidence = await ApplyAsync(record.Id, Applications.ApplicationMapping.ToDomain(record), cancellationToken);
         var (projected, _) = ApplicationProjection.For(withEvidence.Application, target, catalogs.FindMapping(record.ChecklistId, target.Id));
         return ReadinessEngine.Evaluate(projected, target, day, withEvidence.Findings, sites.Observation(record), successor: ChecklistWindow.SuccessorAmong(target, catalogs.All));
+    }
+
+    /// <summary>
+    /// As <see cref="EvaluateAsync"/>, from the application's row alone (<see cref="Applications.ApplicationQueries.LoadHeaderAsync"/>,
+    /// read with the access filters): the report of its readiness revision and day comes from <see cref="ReadinessCache"/>
+    /// when this instance has it; otherwise the children are loaded and the report evaluated and kept.
+    /// </summary>
+    public Task<EvaluatedApplication> EvaluateCachedAsync(ApplicationRecord header, Catalog catalog, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        return cache.GetOrEvaluateAsync(header.Id, header.ReadinessRevision, day, async () =>
+        {
+            // Read after the revision: what is loaded is at least as new as the revision it is kept under
+            var record = await Applications.ApplicationQueries.LoadAsync(db, header.Id, tracking: false, cancellationToken) ?? header;
+            return await EvaluateAsync(record, catalog, day, cancellationToken);
+        });
     }
 
     private static string[] Merge(IReadOnlyList<string>? stated, IEnumerable<string> library) => [.. (stated ?? []).Concat(library).Distinct(StringComparer.Ordinal)];

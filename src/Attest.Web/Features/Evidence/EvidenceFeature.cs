@@ -12,6 +12,7 @@ public static class EvidenceFeature
         services.AddSingleton<EvidenceAnalysisWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<EvidenceAnalysisWorker>());
         services.AddScoped<ApplicationEvidence>();
+        services.AddSingleton<ReadinessCache>();
         services.AddScoped<AddEvidenceFile>();
         services.AddScoped<AddEvidenceLink>();
         services.AddScoped<AttachEvidence>();

@@ -28,7 +28,7 @@ public sealed class SubmissionPackages(AttestDbContext db, Catalogs catalogs, Ap
     /// <summary>The package input of the application as it is now; null when the user may not see it.</summary>
     public async Task<SubmissionInput?> CurrentAsync(Guid applicationId, Language? language, CancellationToken cancel)
     {
-        var record = await ApplicationQueries.LoadAsync(db, applicationId, tracking: false);
+        var record = await ApplicationQueries.LoadAsync(db, applicationId, tracking: false, cancel);
         if (record is null || catalogs.Find(record.ChecklistId) is not { } catalog)
         {
             return null;

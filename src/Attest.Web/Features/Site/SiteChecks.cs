@@ -38,7 +38,7 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, JobQueue job
         // Marked as started with its job, in one transaction: a committed mark always has its check to come
         await using (var transaction = await db.Database.BeginTransactionAsync(cancel))
         {
-            await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now), cancel);
+            await db.Applications.Where(a => a.Id == application.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckStartedAt, now).SetProperty(a => a.ReadinessRevision, a => a.ReadinessRevision + 1), cancel);
             var job = jobs.Add(db, JobKind, new SiteCheckPayload(application.Id));
             await db.SaveChangesAsync(cancel);
             await transaction.CommitAsync(cancel);
@@ -142,8 +142,8 @@ public sealed partial class SiteChecks(IServiceScopeFactory scopes, JobQueue job
 
         // A check that could not observe anything leaves the previous observation (with its own date) in use
         _ = observation is null
-            ? await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckedAt, now).SetProperty(a => a.SiteCheckError, shortError), cancel)
-            : await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.SiteCheckedAt, now).SetProperty(a => a.SiteObservation, observation).SetProperty(a => a.SiteCheckError, (string?)null), cancel);
+            ? await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.ReadinessRevision, a => a.ReadinessRevision + 1).SetProperty(a => a.SiteCheckedAt, now).SetProperty(a => a.SiteCheckError, shortError), cancel)
+            : await rows.ExecuteUpdateAsync(s => s.SetProperty(a => a.ReadinessRevision, a => a.ReadinessRevision + 1).SetProperty(a => a.SiteCheckedAt, now).SetProperty(a => a.SiteObservation, observation).SetProperty(a => a.SiteCheckError, (string?)null), cancel);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The web site check of application {Id} failed")]

@@ -18,6 +18,9 @@ public static class DecidedApplications
         "The program office has decided on this application: it can no longer be changed.",
         "Le bureau du programme a statué sur cette candidature : elle ne peut plus être modifiée.");
 
+    /// <summary>Whether a workflow in the state with this wire name (null: no workflow yet) is decided.</summary>
+    public static bool IsDecided(string? state) => state is not null && Decided.Contains(state, StringComparer.Ordinal);
+
     /// <summary>Whether <paramref name="applicationId"/> has been decided.</summary>
     public static Task<bool> IsDecidedAsync(AttestDbContext db, Guid applicationId, CancellationToken cancel)
     {

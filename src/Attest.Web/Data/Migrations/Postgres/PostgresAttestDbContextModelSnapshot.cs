@@ -122,6 +122,9 @@ namespace Attest.Web.Data.Migrations.Postgres
                     b.Property<string>("ProgramAnswers")
                         .HasColumnType("text");
 
+                    b.Property<long>("ReadinessRevision")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");

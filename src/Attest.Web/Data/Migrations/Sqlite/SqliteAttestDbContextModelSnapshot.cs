@@ -117,6 +117,9 @@ namespace Attest.Web.Data.Migrations.Sqlite
                     b.Property<string>("ProgramAnswers")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ReadinessRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
