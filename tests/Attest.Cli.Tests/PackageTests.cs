@@ -171,7 +171,7 @@ public sealed class PackageTests : IDisposable
 
         var message = InputErrorAssert.OneLine(CliRun.Run("bundle", "verify", Bundle, "--lang", "fr"));
 
-        Assert.Equal($"attest: {Bundle}: manifest.json: $.documents[0].size: attendu : un nombre entier d'octets, 0 ou plus", message);
+        Assert.Equal($"attest: {Bundle}: manifest.json: $.documents[0].size: attendu\u00A0: un nombre entier d'octets, 0 ou plus", message);
     }
 
     [Fact]

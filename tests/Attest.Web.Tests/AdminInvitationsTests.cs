@@ -133,7 +133,7 @@ public sealed class AdminInvitationsTests(World world) : IClassFixture<World>
         var again = await World.PostFormAsync(admin, "/admin/invitations", "/admin/invitations", [new("Form.Email", email.ToUpperInvariant()), new("Form.Role", "Auditor")]);
         var html = System.Net.WebUtility.HtmlDecode(await again.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        Assert.Contains($"<p class=\"field-error\" id=\"form-email-error\">{message}</p>", html, StringComparison.Ordinal);
+        Assert.Contains($"<p class=\"field-error\" id=\"form-email-error\">{Attest.Core.Text.FrenchTypography.Apply(message)}</p>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("issued-link", html, StringComparison.Ordinal);
         var addresses = await world.ReadAsync(db => db.Invitations.Select(i => i.Email).ToListAsync());
         Assert.Single(addresses, a => string.Equals(a, email, StringComparison.OrdinalIgnoreCase));

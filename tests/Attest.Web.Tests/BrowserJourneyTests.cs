@@ -28,7 +28,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.Locator("section.files summary").ClickAsync();
         await page.GetByLabel("Application file to import (format v1, YAML or JSON)").SetInputFilesAsync(Path.Combine(Repository, "examples", "ready.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Imported");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ready", Exact = true })).ToBeVisibleAsync();
         await Screenshot(page, "dashboard-ready");
 

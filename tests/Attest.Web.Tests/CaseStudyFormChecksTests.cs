@@ -40,7 +40,7 @@ public sealed class CaseStudyFormChecksTests(World world) : IClassFixture<World>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        foreach (var (id, message) in new[] { ("form-customerwebsite-error", website), ("form-completed-error", future), ("form-evidence-error", evidence) })
+        foreach (var (id, message) in new[] { ("form-customerwebsite-error", website), ("form-completed-error", future), ("form-evidence-error", evidence) }.Select(e => (e.Item1, Attest.Core.Text.FrenchTypography.Apply(e.Item2))))
         {
             // Beside the field (the field points at it) and in the summary at the top
             Assert.Contains($"<p class=\"field-error\" id=\"{id}\">{message}", html, StringComparison.Ordinal);

@@ -225,12 +225,12 @@ public sealed class WorkbookPageTests(World world) : IClassFixture<World>
         // In French, the same refusal in French
         client.DefaultRequestHeaders.Add("Cookie", $"{RequestLanguage.CookieName}=fr");
         var french = WebUtility.HtmlDecode(await (await UploadAsync(client, id, bigger)).Content.ReadAsStringAsync());
-        Assert.Contains("filled.xlsx n'a pas été importé, rien n'a changé : feuille « Customer Example Requirements » cellule", french, StringComparison.Ordinal);
+        Assert.Contains(Attest.Core.Text.FrenchTypography.Apply("filled.xlsx n'a pas été importé, rien n'a changé : feuille « Customer Example Requirements » cellule"), french, StringComparison.Ordinal);
         Assert.Contains("n'a pas d'étude de cas", french, StringComparison.Ordinal);
 
         // Not a workbook; no file at all
         var garbage = WebUtility.HtmlDecode(await (await UploadAsync(client, id, "not a workbook"u8.ToArray(), "notes.xlsx")).Content.ReadAsStringAsync());
-        Assert.Contains("notes.xlsx n'a pas été importé, rien n'a changé : classeur : ce n'est pas un classeur Excel (.xlsx)", garbage, StringComparison.Ordinal);
+        Assert.Contains(Attest.Core.Text.FrenchTypography.Apply("notes.xlsx n'a pas été importé, rien n'a changé : classeur : ce n'est pas un classeur Excel (.xlsx)"), garbage, StringComparison.Ordinal);
         var empty = WebUtility.HtmlDecode(await (await UploadAsync(client, id, [], "empty.xlsx")).Content.ReadAsStringAsync());
         Assert.Contains("Choisissez un classeur complété (.xlsx) à déposer.", empty, StringComparison.Ordinal);
         Assert.Equal(before, await WafNoteAsync(id));

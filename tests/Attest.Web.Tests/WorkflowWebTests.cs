@@ -331,8 +331,8 @@ public sealed class WorkflowWebTests : IAsyncLifetime
             var french = await World.PostFormAsync(client, "/", $"{office}?handler=Schedule", [new("Schedule.Date", "2026-12-10"), new("Schedule.Time", "9h"), new("Schedule.Zone", "Romance Standard Time"), new("Schedule.Duration", "180"), new("Schedule.Auditor", world.Users["auditor"])]);
             var text = System.Net.WebUtility.HtmlDecode(await french.Content.ReadAsStringAsync());
             Assert.Equal(HttpStatusCode.OK, french.StatusCode);
-            Assert.Contains("<p class=\"field-error\" id=\"schedule-zone-error\">Fuseau horaire : choisissez un fuseau dans la liste (région/ville, p. ex. Europe/Paris).</p>", text, StringComparison.Ordinal);
-            Assert.Contains("<p class=\"field-error\" id=\"schedule-time-error\">Heure de début : indiquez les heures de 00 à 23", text, StringComparison.Ordinal);
+            Assert.Contains("<p class=\"field-error\" id=\"schedule-zone-error\">Fuseau horaire\u00A0: choisissez un fuseau dans la liste (région/ville, p. ex. Europe/Paris).</p>", text, StringComparison.Ordinal);
+            Assert.Contains("<p class=\"field-error\" id=\"schedule-time-error\">Heure de début\u00A0: indiquez les heures de 00 à 23", text, StringComparison.Ordinal);
         }
 
         Assert.Equal(WorkflowState.InReview, (await WorkflowSteps.WorkflowAsync(world, A)).State);

@@ -45,5 +45,5 @@ public static class FormInput
     public static List<string> Lines(string? text) => (text ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
 
     /// <summary>A message that names its field, punctuated as each language wants it.</summary>
-    public static string Labelled(string label, string message, Language language) => language == Language.Fr ? $"{label} : {message}" : $"{label}: {message}";
+    public static string Labelled(string label, string message, Language language) => $"{label}{Attest.Core.Text.FrenchTypography.Colon(language)} {message}";
 }

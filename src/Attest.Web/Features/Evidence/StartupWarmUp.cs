@@ -1,8 +1,8 @@
 using Attest.Web.Data;
 using Attest.Web.Features.Applications;
-using Attest.Web.Features.Evidence;
+using Attest.Web.Infrastructure;
 
-namespace Attest.Web.Infrastructure;
+namespace Attest.Web.Features.Evidence;
 
 /// <summary>
 /// Once the server listens, does in the background what the first dashboard or readiness request would otherwise pay
