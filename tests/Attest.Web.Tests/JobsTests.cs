@@ -150,7 +150,9 @@ public sealed class JobsTests
 
         var retried = await World.PostFormAsync(world.Client("admin"), "/admin/jobs", "/admin/jobs?handler=Retry", [new("id", id.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
-        // Back in the queue with its attempts counted afresh (this instance's runner may already have tried it once)
+        // Back in the queue with its attempts counted afresh (this instance's runner may already have claimed it and be
+        // trying it once: wait for that attempt to end)
+        await WaitUntilAsync(async () => (await JobAsync(world, id)).State != JobState.Running);
         var again = await JobAsync(world, id);
         Assert.Equal(JobState.Pending, again.State);
         Assert.InRange(again.Attempts, 0, 1);
