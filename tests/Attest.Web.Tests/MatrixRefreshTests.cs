@@ -80,9 +80,14 @@ public sealed class MatrixRefreshTests : IAsyncLifetime
         Assert.Equal(0, attached.GetProperty("analysed").GetInt32());
         Assert.Equal(1, attached.GetProperty("files").GetInt32());
 
-        // The analysis finishes: the fingerprint moves on, nothing runs any more
-        await world.ReadAsync(db => db.EvidenceAnalyses.Where(x => x.Sha256 == sha)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, AnalysisState.Done).SetProperty(x => x.LeaseExpires, (long?)null)));
+        // The analysis finishes, saved as the worker saves it: the fingerprint moves on, nothing runs any more
+        await world.ReadAsync(async db =>
+        {
+            var analysis = await db.EvidenceAnalyses.SingleAsync(x => x.Sha256 == sha);
+            analysis.State = AnalysisState.Done;
+            analysis.LeaseExpires = null;
+            return await db.SaveChangesAsync();
+        });
         var analysed = await StateAsync(lead, a);
         Assert.NotEqual(attached.GetProperty("state").GetString(), analysed.GetProperty("state").GetString());
         Assert.False(analysed.GetProperty("running").GetBoolean());

@@ -37,11 +37,28 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
     /// <summary>Findings of files attached to an item without a case study, by item id: shown with the item, at item level.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>> ItemFindings { get; private set; } = new Dictionary<string, IReadOnlyList<Attest.Core.Findings.EvidenceFinding>>();
 
-    /// <summary>The readiness as one table: items down, case studies across.</summary>
-    public Attest.Web.Features.Readiness.MatrixView Matrix { get; private set; } = null!;
+    /// <summary>The readiness as one table: items down, case studies across (built when first read: a page drawn from
+    /// the rendered-fragment cache never needs it).</summary>
+    public Attest.Web.Features.Readiness.MatrixView Matrix => matrix ??= BuildMatrix();
 
-    /// <summary>The days on which time alone changes a verdict.</summary>
-    public Attest.Web.Features.Readiness.Timeline Timeline { get; private set; } = null!;
+    /// <summary>The days on which time alone changes a verdict (built when first read).</summary>
+    public Attest.Web.Features.Readiness.Timeline Timeline => timeline ??= BuildTimeline();
+
+    /// <summary>What the readiness part of the page is drawn from (<see cref="Attest.Web.Features.Readiness.LiveState"/>): the page's
+    /// script polls for a change of it.</summary>
+    public string LiveFingerprint { get; private set; } = "";
+
+    /// <summary>
+    /// The key under which the readiness part of the page (summary, matrix, timeline), once rendered, is kept and shared by
+    /// everyone who reads it the same way: the application, its readiness revision and the day (what the report is made
+    /// of), the language, and whether the partner reads it and may edit it (wording and links). Only a reader who passed the
+    /// access filters gets this far.
+    /// </summary>
+    public string RenderKey { get; private set; } = "";
+
+    private Attest.Web.Features.Readiness.MatrixView? matrix;
+    private Attest.Web.Features.Readiness.Timeline? timeline;
+    private EvaluatedApplication? evaluated;
 
     /// <summary>The workflow's state, history and the steps this user may take.</summary>
     public Attest.Web.Features.Workflow.WorkflowPanel? Panel { get; private set; }
@@ -152,16 +169,26 @@ public sealed class ShowModel(AttestDbContext db, CurrentAccess access, Catalogs
         PartnerReads = access.Value.CanEdit(record.PartnerId);
         CanEdit = PartnerReads && !Decided;
 
-        var evaluated = await evidence.EvaluateCachedAsync(record, catalog, clock.Today, HttpContext.RequestAborted);
+        var today = clock.Today;
+        evaluated = await evidence.EvaluateCachedAsync(record, catalog, today, HttpContext.RequestAborted);
         Scan = evaluated.Progress;
         ItemFindings = evaluated.ItemFindings;
         Report = evaluated.Report;
-        var names = Report.Application.CaseStudies.ToDictionary(c => c.Key, c => string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!, StringComparer.Ordinal);
-        Matrix = new Attest.Web.Features.Readiness.MatrixView(
-            Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report, evaluated.Findings, ItemFindings, partnerReads: PartnerReads),
-            CanEdit ? key => $"/applications/{Id}/case-studies/{Uri.EscapeDataString(key)}" : null);
-        Timeline = Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), PartnerReads);
+        matrix = null;
+        timeline = null;
+        LiveFingerprint = Attest.Web.Features.Readiness.LiveState.Fingerprint(record.ReadinessRevision, record.Status, today);
+        RenderKey = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{record.Id:N}.{record.ReadinessRevision}.{today:yyyyMMdd}.{language.Value}.{(PartnerReads ? 'p' : 'o')}{(CanEdit ? 'e' : 'r')}");
         return true;
+    }
+
+    private Attest.Web.Features.Readiness.MatrixView BuildMatrix() => new(
+        Attest.Web.Features.Readiness.ReadinessMatrix.Build(Report!, evaluated!.Findings, ItemFindings, partnerReads: PartnerReads),
+        CanEdit ? key => $"/applications/{Id}/case-studies/{Uri.EscapeDataString(key)}" : null);
+
+    private Attest.Web.Features.Readiness.Timeline BuildTimeline()
+    {
+        var names = Report!.Application.CaseStudies.ToDictionary(c => c.Key, c => string.IsNullOrWhiteSpace(c.Customer) ? c.Key : c.Customer!, StringComparer.Ordinal);
+        return Attest.Web.Features.Readiness.Timeline.Build(Report, key => names.GetValueOrDefault(key, key), PartnerReads);
     }
 
     /// <summary>What to do about a failing item, or why it fails when there is no step to name.</summary>
