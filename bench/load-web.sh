@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web application under load (issue 3, "Figures"), on SQLite and then on PostgreSQL, on this machine:
-#   - builds src/Attest.Web and bench/Attest.Benchmarks in Release into a throwaway folder;
+#   - builds src/Attest.Web (as deployed: the ReadyToRun "server" publish profile) and bench/Attest.Benchmarks in Release
+#     into a throwaway folder;
 #   - per database: seeds it, times COLD_STARTS starts of the app to the first 200 of /health/ready, (`Attest.Benchmarks seed-web`: 1,000 partners, 1,000 applications, 5,000 case studies,
 #     tokens and a random password for 32 load users), starts the app on a free 127.0.0.1 port (Production,
 #     Attest__SignInAttemptsPerMinute=1000, Attest__ApiTokenRequestsPerMinute=100000), waits for /health/ready, runs
@@ -67,7 +68,7 @@ if [ -n "${PUBLISHED:-}" ]; then
   # Already published (PUBLISHED=<folder with web/ and bench/>): on a busy machine the two publishes take minutes
   step "using the Release builds in $PUBLISHED"
   cp -r "$PUBLISHED/web" "$PUBLISHED/bench" "$work/"
-elif step "building Release into $work" && ! dotnet publish "$repo/src/Attest.Web" -c Release -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
+elif step "building Release into $work" && ! dotnet publish "$repo/src/Attest.Web" -c Release -p:PublishProfile=server -o "$work/web" --artifacts-path "$work/artifacts" >>"$log" 2>&1 \
   || ! dotnet publish "$repo/bench/Attest.Benchmarks" -c Release -o "$work/bench" --artifacts-path "$work/artifacts" >>"$log" 2>&1; then
   grep -E "error|Error" "$log" | sort -u | head -20 >&2
   exit 1

@@ -29,7 +29,9 @@ Directory.CreateDirectory(options.DataPath);
 
 builder.Services.AddScoped<CurrentAccess>();
 builder.Services.AddScoped<RequestLanguage>();
-builder.Services.AddSingleton(new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
+// The checklists are read (YAML, validated) on another thread while the rest starts; a bad one still stops start-up below
+var catalogsLoading = Task.Run(() => new Catalogs([Path.Combine(AppContext.BaseDirectory, "catalogs"), .. options.CatalogFolders]));
+builder.Services.AddSingleton(_ => catalogsLoading.GetAwaiter().GetResult());
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<SignInThrottle>();
 builder.Services.AddJobs();
@@ -127,10 +129,8 @@ if (options.KnownProxies.Count > 0)
 
 var app = builder.Build();
 
-using (var scope = app.Services.CreateScope())
-{
-    await scope.ServiceProvider.GetRequiredService<AttestDbContext>().Database.MigrateAsync();
-}
+await StartUp.PrepareDatabaseAsync(app.Services);
+await catalogsLoading;
 
 await DemoData.SeedIfAskedAsync(app.Services);
 

@@ -5,6 +5,7 @@ using Attest.Web.Infrastructure;
 using Attest.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Attest.Web.Tests;
@@ -231,7 +232,7 @@ public sealed class JobsTests
         var services = world.Factory.Services;
         var options = new AttestOptions { Jobs = settings ?? new JobSettings() };
         IEnumerable<IJobHandler> all = handlers.Length > 0 ? handlers : services.GetServices<IJobHandler>();
-        return new JobRunner(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<JobQueue>(), all, options, clock, NullLogger<JobRunner>.Instance);
+        return new JobRunner(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<JobQueue>(), all, options, clock, services.GetRequiredService<IHostApplicationLifetime>(), NullLogger<JobRunner>.Instance);
     }
 
     private static async Task<long> AddJobAsync(World world, JobRecord job)

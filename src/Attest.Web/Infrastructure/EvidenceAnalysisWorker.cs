@@ -15,7 +15,7 @@ namespace Attest.Web.Infrastructure;
 /// of every library whose analysis is missing or was made by another analyzer version is queued again. Pages and the API
 /// only read the table.
 /// </summary>
-public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, ILogger<EvidenceAnalysisWorker> logger) : BackgroundService
+public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, EvidenceStore store, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<EvidenceAnalysisWorker> logger) : BackgroundService
 {
     /// <summary>How long an instance may hold a file before another may take it over.</summary>
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
@@ -46,6 +46,11 @@ public sealed partial class EvidenceAnalysisWorker(IServiceScopeFactory scopes, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.WhenStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         store.RemoveAbandonedUploads(TimeSpan.FromDays(1));
         try
         {

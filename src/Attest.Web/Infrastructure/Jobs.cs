@@ -97,7 +97,7 @@ public sealed class JobQueue(AttestOptions options, TimeProvider clock)
 /// that fails is retried with exponential backoff until <see cref="JobRecord.MaxAttempts"/>, then kept as
 /// <see cref="JobState.Failed"/> for the administrator (<c>/admin/jobs</c>).
 /// </summary>
-public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queue, IEnumerable<IJobHandler> handlers, AttestOptions options, TimeProvider clock, ILogger<JobRunner> logger) : BackgroundService
+public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queue, IEnumerable<IJobHandler> handlers, AttestOptions options, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<JobRunner> logger) : BackgroundService
 {
     private static readonly TimeSpan KeepDone = TimeSpan.FromDays(14);
     private readonly Dictionary<string, IJobHandler> byKind = handlers.ToDictionary(h => h.Kind, StringComparer.Ordinal);
@@ -134,6 +134,11 @@ public sealed partial class JobRunner(IServiceScopeFactory scopes, JobQueue queu
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.WhenStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

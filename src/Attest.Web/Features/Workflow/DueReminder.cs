@@ -13,7 +13,7 @@ namespace Attest.Web.Features.Workflow;
 /// (<see cref="ReminderJob"/>) marks the workflow and writes the notices in one transaction, so a due date is reminded
 /// of exactly once.
 /// </summary>
-public sealed partial class DueReminder(IServiceScopeFactory scopes, JobQueue jobs, TimeProvider clock, ILogger<DueReminder> logger) : BackgroundService
+public sealed partial class DueReminder(IServiceScopeFactory scopes, JobQueue jobs, TimeProvider clock, IHostApplicationLifetime lifetime, ILogger<DueReminder> logger) : BackgroundService
 {
     public static readonly TimeSpan Period = TimeSpan.FromHours(1);
 
@@ -47,6 +47,11 @@ public sealed partial class DueReminder(IServiceScopeFactory scopes, JobQueue jo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await lifetime.WhenStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         using var timer = new PeriodicTimer(Period, clock);
         do
         {
