@@ -21,7 +21,8 @@ namespace Attest.Benchmarks;
 /// <item><c>load --base http://127.0.0.1:PORT --credentials FILE [--connections 32] [--duration 20] [--warmup 5]</c>: the load run (<see cref="WebLoad"/>);</item>
 /// <item><c>free-port</c>: prints a TCP port free on 127.0.0.1.</item>
 /// </list>
-/// And for the CloudTrail analyzer (<c>bench/cloudtrail.sh</c>): <c>cloudtrail-gen DIR MEGABYTES [--seed N]</c> (<see cref="TrailLogs"/>).
+/// And for the CloudTrail analyzer (<c>bench/cloudtrail.sh</c>): <c>cloudtrail-gen DIR MEGABYTES [--seed N]</c> (<see cref="TrailLogs"/>),
+/// <c>cloudtrail-read DIR [--passes N]</c> (<see cref="TrailRead"/>).
 /// </summary>
 internal static class Commands
 {
@@ -52,6 +53,7 @@ internal static class Commands
                 "load" => WebLoad.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "free-port" => FreePort(),
                 "cloudtrail-gen" => TrailLogs.Generate(args[1..]),
+                "cloudtrail-read" => TrailRead.Run(args[1..]),
                 _ => null,
             };
         }
@@ -62,7 +64,7 @@ internal static class Commands
             Console.Error.WriteLine("       seed-web --provider sqlite|postgres --connection CS [--credentials FILE] [--partners N]");
             Console.Error.WriteLine("       load --base http://127.0.0.1:PORT --credentials FILE [--connections N] [--duration S] [--warmup S] [--max-requests N] [--label TEXT] [--no-header] [--scenario dashboard|api] [--server-pid PID[,PID...]]");
             Console.Error.WriteLine("       free-port");
-            Console.Error.WriteLine("       cloudtrail-gen DIR MEGABYTES [--seed N]");
+            Console.Error.WriteLine("       cloudtrail-gen DIR MEGABYTES [--seed N] | cloudtrail-read DIR [--passes N]");
             return 2;
         }
     }

@@ -63,6 +63,7 @@ internal static class RecordParser
                 case Top.EventTime:
                     Next(ref reader);
                     e.Time = reader.TokenType == JsonTokenType.String && reader.TryGetDateTimeOffset(out var time) ? time.UtcDateTime : null;
+                    SkipValue(ref reader);
                     break;
                 case Top.EventSource:
                     e.Source = Text(ref reader);

@@ -108,20 +108,48 @@ public static class TrailReader
             var eof = false;
             while (true)
             {
-                var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), eof, state);
                 bool needMore;
-                try
+                if (cursor.Scanning)
                 {
-                    needMore = Step(ref reader, buffer.AsSpan(start, end - start), cursor, record, onRecord);
+                    // Between two records of the array: the scanner reads the records it can, the reader the others
+                    var scanned = ScanRecords(buffer.AsSpan(start, end - start), cursor, record, onRecord, out var consumed);
+                    start += consumed;
+                    cursor.Offset += consumed;
+                    needMore = scanned == RecordScanner.Outcome.NeedMore;
+                    if (scanned == RecordScanner.Outcome.GiveBack || (needMore && eof))
+                    {
+                        // The reader takes over where the scanner stopped, in the state it would be in there
+                        cursor.Scanning = false;
+                        cursor.HoldScan = true;
+                        state = ReaderState(cursor.Bare, cursor.AfterElement ? "[{}"u8 : "["u8);
+                        continue;
+                    }
+
+                    if (scanned == RecordScanner.Outcome.Done)
+                    {
+                        // The end of the array
+                        cursor.Scanning = false;
+                        cursor.Phase = cursor.Bare ? Phase.End : Phase.Root;
+                        state = ReaderState(cursor.Bare, "[]"u8);
+                    }
                 }
-                catch (JsonException e)
+                else
                 {
-                    return new(TrailFileStatus.Broken, cursor.Records, cursor.Offset + reader.BytesConsumed, BadJson.With(cursor.Offset + reader.BytesConsumed, cursor.Records + 1, cursor.Records, Reason(e)));
+                    var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), eof, state);
+                    try
+                    {
+                        needMore = Step(ref reader, buffer.AsSpan(start, end - start), cursor, record, onRecord);
+                    }
+                    catch (JsonException e)
+                    {
+                        return new(TrailFileStatus.Broken, cursor.Records, cursor.Offset + reader.BytesConsumed, BadJson.With(cursor.Offset + reader.BytesConsumed, cursor.Records + 1, cursor.Records, Reason(e)));
+                    }
+
+                    start += (int)reader.BytesConsumed;
+                    cursor.Offset += reader.BytesConsumed;
+                    state = reader.CurrentState;
                 }
 
-                start += (int)reader.BytesConsumed;
-                cursor.Offset += reader.BytesConsumed;
-                state = reader.CurrentState;
                 if (cursor.Phase == Phase.End || cursor.NotTrail)
                 {
                     // A bare array is CloudTrail only if its elements are events
@@ -385,6 +413,13 @@ public static class TrailReader
     {
         while (true)
         {
+            if (cursor.Phase == Phase.Records && !cursor.Complete && !cursor.Embedded && !cursor.HoldScan)
+            {
+                // Between two records on the fast path: the scanner goes on from here
+                cursor.Scanning = true;
+                return false;
+            }
+
             var checkpoint = reader;
             if (!reader.Read())
             {
@@ -400,6 +435,7 @@ public static class TrailReader
                         // A bare array of records, as exports and event history downloads write them
                         cursor.SawRecords = true;
                         cursor.Bare = true;
+                        cursor.AfterElement = false;
                         cursor.Phase = Phase.Records;
                         break;
                     }
@@ -429,6 +465,7 @@ public static class TrailReader
                     if (cursor.Phase == Phase.RecordsValue && reader.TokenType == JsonTokenType.StartArray)
                     {
                         cursor.SawRecords = true;
+                        cursor.AfterElement = false;
                         cursor.Phase = Phase.Records;
                     }
                     else if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
@@ -467,6 +504,8 @@ public static class TrailReader
                     {
                         // A record that is not an object is counted as read but says nothing
                         cursor.Records++;
+                        cursor.AfterElement = true;
+                        cursor.HoldScan = false;
                         if (reader.TokenType == JsonTokenType.StartArray)
                         {
                             cursor.SkipDepth = reader.CurrentDepth;
@@ -532,12 +571,102 @@ public static class TrailReader
                     }
 
                     cursor.Records++;
+                    cursor.AfterElement = true;
+                    cursor.HoldScan = false;
                     break;
 
                 default:
                     return false;
             }
         }
+    }
+
+    // Reads the records from the start of data (just after the array's '[' or a record) with the scanner, as long as it
+    // can: Done when it reached the array's end (consumed then includes the ']'), NeedMore when data ends within a record,
+    // GiveBack when the reader must read the next element; consumed ends after the last record read
+    private static RecordScanner.Outcome ScanRecords(ReadOnlySpan<byte> data, Cursor cursor, TrailEvent record, Action<TrailEvent, long> onRecord, out int consumed)
+    {
+        consumed = 0;
+        while (true)
+        {
+            var i = consumed;
+            if (!Blank(data, ref i))
+            {
+                return RecordScanner.Outcome.NeedMore;
+            }
+
+            if (data[i] == (byte)']')
+            {
+                consumed = i + 1;
+                return RecordScanner.Outcome.Done;
+            }
+
+            if (cursor.AfterElement)
+            {
+                if (data[i] != (byte)',')
+                {
+                    return RecordScanner.Outcome.GiveBack;
+                }
+
+                i++;
+                if (!Blank(data, ref i))
+                {
+                    return RecordScanner.Outcome.NeedMore;
+                }
+            }
+
+            if (data[i] != (byte)'{')
+            {
+                return RecordScanner.Outcome.GiveBack;
+            }
+
+            var from = i;
+            var outcome = RecordScanner.Scan(data, ref i, record);
+            if (outcome != RecordScanner.Outcome.Done)
+            {
+                return outcome;
+            }
+
+            // Only a record whose bytes hold "Root" can be a root event (the scanner gives back any record with an escape): it is read again, whole
+            var bytes = data[from..i];
+            if (bytes.IndexOf("\"Root\""u8) >= 0)
+            {
+                RecordParser.Parse(bytes, record);
+            }
+
+            consumed = i;
+            if (record.Name is not null || record.Source is not null)
+            {
+                cursor.Events++;
+                onRecord(record, cursor.Records);
+            }
+
+            cursor.Records++;
+            cursor.AfterElement = true;
+        }
+    }
+
+    private static bool Blank(ReadOnlySpan<byte> data, ref int i)
+    {
+        while (i < data.Length && data[i] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            i++;
+        }
+
+        return i < data.Length;
+    }
+
+    // The reader's state just after the given tokens of the records array (which lies at the top level of a bare array,
+    // or in the top-level object otherwise): where the scanner hands over to the reader
+    private static JsonReaderState ReaderState(bool bare, ReadOnlySpan<byte> tokens)
+    {
+        var text = (bare ? ""u8 : "{\"Records\":"u8).ToArray().Concat(tokens.ToArray()).ToArray();
+        var reader = new Utf8JsonReader(text, isFinalBlock: false, default);
+        while (reader.Read())
+        {
+        }
+
+        return reader.CurrentState;
     }
 
     // The file offset of the first "Root" or backslash in data from index from on; when there is none, a bound below any
@@ -569,6 +698,15 @@ public static class TrailReader
         public bool Embedded { get; set; }
 
         public bool NotTrail { get; set; }
+
+        // The scanner, not the reader, reads the records array from the current position (fast path)
+        public bool Scanning { get; set; }
+
+        // The reader reads the next element of the records array (the scanner gave it back)
+        public bool HoldScan { get; set; }
+
+        // In the records array, at least one element was read: a ',' comes before the next
+        public bool AfterElement { get; set; }
 
         public int SkipDepth { get; set; }
 

@@ -154,6 +154,144 @@ public sealed class TrailFastPathTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Json_that_stresses_the_record_scanner_gives_the_same_records_both_ways()
+    {
+        var ordinary = fixture.Ordinary(Account, Day1);
+        var head = "\"eventSource\":\"iam.amazonaws.com\",\"recipientAccountId\":\"" + Account + "\",";
+        var records = new List<string>
+        {
+            // Strings holding braces, brackets, quotes, commas, colons and escapes, in skipped and kept values
+            "{" + head + "\"eventName\":\"PutUserPolicy\",\"requestParameters\":{\"policyDocument\":\"{\\\"a\\\":[1,2,{\\\"b\\\":\\\"}\\\"}]}\",\"k\":\"]}{[,:\"}}",
+            "{" + head + "\"eventName\":\"PutUserPolicy\",\"requestParameters\":{\"note\":\"]},{\\\"x\\\":\\u007d\"},\"userAgent\":\"a\\tb\\u00e9\"}",
+            "{" + head + "\"eventName\":\"Create{User}\",\"userAgent\":\"x,y:z]}\",\"userIdentity\":{\"type\":\"IAMUser\",\"userName\":\"a\\\\b\"}}",
+
+            // Numbers of every shape, in skipped values and in kept ones (read as written)
+            "{" + head + "\"eventName\":\"PutMetricData\",\"n\":[0,-0,1,-12,3.25,-0.5,1e9,1E+9,2e-3,-1.5E-07,123456789012345678901234567890],\"readOnly\":0,\"eventType\":-1.5e3,\"managementEvent\":1}",
+            "{" + head + "\"eventName\":12,\"eventCategory\":true,\"sourceIPAddress\":false,\"userAgent\":null,\"errorCode\":{\"a\":[]},\"eventType\":[\"AwsApiCall\"]}",
+
+            // Nested arrays and objects, empty ones, and nesting deeper than the scanner follows
+            "{" + head + "\"eventName\":\"RunInstances\",\"responseElements\":{\"a\":[[[]],[{}],{\"b\":[[1,[2,[3]]]]}],\"c\":{}},\"e\":[]}",
+            "{" + head + "\"eventName\":\"Deep\",\"x\":" + new string('[', 40) + new string(']', 40) + ",\"y\":" + string.Concat(Enumerable.Repeat("{\"a\":", 40)) + "1" + new string('}', 40) + "}",
+
+            // Property names written with unicode escapes, also for the fields the scanner keeps
+            "{\"event\\u004eame\":\"DeleteBucket\",\"eventSource\":\"s3.amazonaws.com\",\"recipientAccountId\":\"" + Account + "\",\"readOnly\":false}",
+            "{" + head + "\"eventName\":\"DeleteBucket\",\"user\\u0049dentity\":{\"type\":\"AssumedRole\",\"sessionContext\":{\"sessionIssuer\":{\"\\u0061rn\":\"arn:aws:iam::1:role/x\"}}}}",
+
+            // Blanks of every kind everywhere, and fields in an unusual order, repeated, or of the wrong kind
+            " \t\r\n{ \r\n\"eventName\" \t: \"AttachRolePolicy\" ,\n\"userIdentity\"\n:\n{\n\"sessionContext\" : { \"sessionIssuer\" : { \"userName\" : \"deploy\" , \"arn\" : \"arn:aws:iam::1:role/deploy\" } } , \"type\" : \"AssumedRole\" } , \"eventSource\" : \"iam.amazonaws.com\" , \"readOnly\" : \"False\" , \"recipientAccountId\":\"" + Account + "\"\t}\r\n",
+            "{\"eventName\":\"A\",\"eventName\":\"CreateRole\",\"eventSource\":\"iam.amazonaws.com\",\"userIdentity\":{\"type\":\"IAMUser\",\"arn\":\"arn:1\"},\"userIdentity\":{\"arn\":\"arn:2\"},\"userIdentity\":\"none\",\"readOnly\":true,\"readOnly\":\"yes\",\"recipientAccountId\":\"" + Account + "\"}",
+            "{" + head + "\"eventName\":\"PutObject\",\"userIdentity\":{\"sessionContext\":[{\"sessionIssuer\":{\"userName\":\"no\"}}],\"invokedBy\":{\"x\":1}},\"sessionCredentialFromConsole\":\"True\"}",
+
+            // Times: the usual form, fractions, offsets, impossible dates, other kinds of value (an object whose members look like fields)
+            "{" + head + "\"eventName\":\"T1\",\"eventTime\":\"2026-03-02T08:00:00.123Z\"}",
+            "{" + head + "\"eventName\":\"T2\",\"eventTime\":\"2026-03-02T10:00:00+02:00\"}",
+            "{" + head + "\"eventName\":\"T3\",\"eventTime\":\"2026-02-30T08:00:00Z\"}",
+            "{" + head + "\"eventName\":\"T4\",\"eventTime\":\"2024-02-29T23:59:59Z\"}",
+            "{" + head + "\"eventName\":\"T5\",\"eventTime\":\"2026-03-02T24:00:00Z\"}",
+            "{" + head + "\"eventName\":\"T6\",\"eventTime\":\"0000-01-01T00:00:00Z\"}",
+            "{" + head + "\"eventName\":\"T7\",\"eventTime\":{\"eventName\":\"Inside\",\"readOnly\":false},\"readOnly\":true}",
+            "{" + head + "\"eventName\":\"T8\",\"eventTime\":[\"2026-03-02T08:00:00Z\"]}",
+
+            // Non-ASCII text in skipped and in kept values
+            "{" + head + "\"eventName\":\"PutBucketTagging\",\"requestParameters\":{\"tag\":\"été ✓ 日本\"}}",
+            "{" + head + "\"eventName\":\"Überprüfen\",\"userAgent\":\"console ✓\"}",
+
+            // Root in a skipped string, in a kept one, and as the identity type with blanks around
+            "{" + head + "\"eventName\":\"X\",\"requestParameters\":{\"q\":\"\\\"Root\\\"\"}}",
+            "{" + head + "\"eventName\":\"DeleteTrail\",\"userIdentity\":{ \"type\" : \"Root\" ,\"accessKeyId\":\"AKIAX\"}}",
+            ordinary,
+        };
+
+        foreach (var body in new[]
+        {
+            TrailFixture.Body(records),
+            "[" + string.Join(" , ", records) + "]",
+            "{\"x\":{\"Records\":[1]},\"Records\":[\n" + string.Join(",\n", records) + "\n],\"y\":[{\"z\":[1,{}]}],\"Records\":[" + ordinary + "]}",
+            "{\"Records\":[" + ordinary + "," + new string(' ', 3 << 20) + ordinary + new string('\n', 2 << 20) + "," + ordinary + "]}",
+        })
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            var (completeResult, completeRecords) = Read(bytes, complete: true);
+            var (fastResult, fastRecords) = Read(bytes, complete: false);
+            Assert.Equal(completeResult, fastResult);
+            Assert.StartsWith(nameof(TrailFileStatus.Read) + "|", fastResult, StringComparison.Ordinal);
+            Assert.Equal(completeRecords, fastRecords);
+        }
+
+        // The time that is an object is skipped whole: what it holds is not read as the record's fields
+        var (_, read) = Read(Encoding.UTF8.GetBytes(TrailFixture.Body(records)), complete: false);
+        Assert.Contains(read, r => r.Contains("|T7|", StringComparison.Ordinal) && r.Contains("|True|", StringComparison.Ordinal));
+        Assert.DoesNotContain(read, r => r.Contains("Inside", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("\"readOnly\":tru,")]
+    [InlineData("\"readOnly\":truex,")]
+    [InlineData("\"readOnly\":nul,")]
+    [InlineData("\"n\":01,")]
+    [InlineData("\"n\":1.,")]
+    [InlineData("\"n\":-,")]
+    [InlineData("\"n\":.5,")]
+    [InlineData("\"n\":+1,")]
+    [InlineData("\"n\":1e,")]
+    [InlineData("\"n\":1x,")]
+    [InlineData("\"n\":NaN,")]
+    [InlineData("\"eventName\":1e+,")]
+    [InlineData("\"s\":\"a\tb\",")]
+    [InlineData("\"eventName\":\"a\nb\",")]
+    [InlineData("\"s\":\"a\\xb\",")]
+    [InlineData("\"s\":'a',")]
+    [InlineData("\"o\":{\"a\":1,},")]
+    [InlineData("\"o\":[1,],")]
+    [InlineData("\"o\":[1 2],")]
+    [InlineData("\"o\":{\"a\" 1},")]
+    [InlineData("\"o\":{\"a\":1 \"b\":2},")]
+    [InlineData("\"o\":{a:1},")]
+    [InlineData("\"o\":/* c */1,")]
+    [InlineData("\"userIdentity\":{\"type\":\"IAMUser\",},")]
+    [InlineData("\"o\":[}],")]
+    [InlineData("\"o\" \"p\",")]
+    [InlineData(",")]
+    public void Invalid_json_inside_a_record_gives_the_same_problem_both_ways(string fault)
+    {
+        var records = Enumerable.Range(0, 20).Select(i => fixture.Ordinary(Account, Day1.AddMinutes(i))).ToList();
+        records[7] = "{" + fault + records[7][1..];
+        foreach (var body in new[] { TrailFixture.Body(records), "[" + string.Join(",", records) + "]" })
+        {
+            var bytes = Encoding.UTF8.GetBytes(body);
+            var complete = Read(bytes, complete: true);
+            var fast = Read(bytes, complete: false);
+            Assert.Equal(complete.Result, fast.Result);
+            Assert.Equal(complete.Records, fast.Records);
+            Assert.StartsWith(nameof(TrailFileStatus.Broken) + "|7|", fast.Result, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},]}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"} {\"eventName\":\"B\"}]}")]
+    [InlineData("{\"Records\":[,{\"eventName\":\"A\",\"eventSource\":\"s\"}]}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"}}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"}],}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"}] \"x\":1}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},1,\"s\",null,[{\"eventName\":\"B\"}],{\"eventName\":\"C\",\"eventSource\":\"s\"}]")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"}")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},{\"eventName\":\"B")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},{\"eventName\":tr")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},{\"n\":12")]
+    [InlineData("[{\"eventName\":\"A\",\"eventSource\":\"s\"},]")]
+    [InlineData("[{\"eventName\":\"A\",\"eventSource\":\"s\"},{")]
+    [InlineData("{\"Records\":[{\"eventName\":\"A\",\"eventSource\":\"s\"},1,{\"eventName\":\"B\",\"eventSource\":\"s\"}],\"More\":{\"a\":[1,2]}}")]
+    public void The_records_array_itself_reads_the_same_both_ways(string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var complete = Read(bytes, complete: true);
+        var fast = Read(bytes, complete: false);
+        Assert.Equal(complete.Result, fast.Result);
+        Assert.Equal(complete.Records, fast.Records);
+    }
+
     // A record re-written with indentation and line breaks
     private static string Pretty(string record) => JsonSerializer.Serialize(JsonDocument.Parse(record).RootElement, Indented);
 
