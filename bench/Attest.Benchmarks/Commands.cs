@@ -52,6 +52,7 @@ internal static class Commands
                 "load" => WebLoad.RunAsync(args[1..]).GetAwaiter().GetResult(),
                 "free-port" => FreePort(),
                 "cloudtrail-gen" => TrailLogs.Generate(args[1..]),
+                "readiness-loop" => ReadinessLoop.Run(args[1..]),
                 _ => null,
             };
         }

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Text;
 
+using Attest.Core.Applications;
 using Attest.Core.Findings;
 using Attest.Core.Site;
 
@@ -307,7 +309,7 @@ public static class Normalization
 public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
 {
     /// <summary>Cited evidence references (files and folders relative to the application file) found missing by the caller.</summary>
-    public IReadOnlySet<string> MissingEvidence { get; } = missingEvidence is null ? new HashSet<string>() : new HashSet<string>(missingEvidence, StringComparer.Ordinal);
+    public IReadOnlySet<string> MissingEvidence { get; } = missingEvidence is null or { Count: 0 } ? FrozenSet<string>.Empty : new HashSet<string>(missingEvidence, StringComparer.Ordinal);
 
     /// <summary>The analyzer findings about the case studies' evidence; they do not depend on the date either.</summary>
     public CaseStudyFindings Findings { get; } = findings;
@@ -321,6 +323,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
+    private Dictionary<CaseStudy, bool>? compliance;
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
     public string? Url(string address)
@@ -390,6 +393,18 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         }
 
         return form;
+    }
+
+    /// <summary>See <see cref="CaseStudyPool.HasCompliance"/>; kept per case study for the evaluation and its look-ahead.</summary>
+    public bool HasCompliance(CaseStudy caseStudy)
+    {
+        compliance ??= new Dictionary<CaseStudy, bool>(ReferenceEqualityComparer.Instance);
+        if (!compliance.TryGetValue(caseStudy, out var has))
+        {
+            compliance[caseStudy] = has = CaseStudyPool.HasCompliance(caseStudy);
+        }
+
+        return has;
     }
 
     /// <summary>See <see cref="Normalization.SameUrl"/>.</summary>
