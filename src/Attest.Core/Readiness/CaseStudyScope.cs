@@ -36,13 +36,13 @@ internal static class CaseStudyScope
     /// <summary>
     /// Whether a counted case study is in the item's scope; when not, why (and whether that is a gap). For an item that
     /// applies to case studies using services, <c>Why</c> says what brought the case study in: its typed service list or
-    /// the resources its attached code defines (<paramref name="findings"/>' inventory).
+    /// the resources its attached code defines (the findings' inventory).
     /// </summary>
-    public static (bool InScope, CaseStudyVerdict? Outside, Message? Why) Select(ChecklistItem item, CaseStudy c, CaseStudyFindings findings)
+    public static (bool InScope, CaseStudyVerdict? Outside, Message? Why) Select(ChecklistItem item, CaseStudy c, NormalForms forms)
     {
         if (item.AppliesTo == Applicability.CaseStudiesUsingServices)
         {
-            return UsesServices(item, c, findings.InventoryOf(c.Key)) is { } why
+            return UsesServices(item, c, forms.Findings.InventoryOf(c.Key), forms) is { } why
                 ? (true, null, why)
                 : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoService.With(ServiceNames(item.Services)) }, null);
         }
@@ -53,9 +53,10 @@ internal static class CaseStudyScope
 
     /// <summary>
     /// Why the case study uses one of the item's services, or null when it does not: the code attached to it defines
-    /// resources of the service (counted, with the files), or its typed service list names the service.
+    /// resources of the service (counted, with the files), or its typed service list names the service (read once per
+    /// evaluation when <paramref name="forms"/> is given).
     /// </summary>
-    public static Message? UsesServices(ChecklistItem item, CaseStudy c, EvidenceInventory inventory)
+    public static Message? UsesServices(ChecklistItem item, CaseStudy c, EvidenceInventory inventory, NormalForms? forms = null)
     {
         foreach (var id in item.Services)
         {
@@ -71,13 +72,30 @@ internal static class CaseStudyScope
 
         foreach (var id in item.Services)
         {
-            if (c.AwsServices?.Any(s => AwsServices.Names(s, id)) == true)
+            if (forms?.TypesService(c, id) ?? NamesService(c, id))
             {
                 return TypedService.With(AwsServices.All[id].Name);
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether the case study's typed AWS service list names service <paramref name="serviceId"/>.</summary>
+    internal static bool NamesService(CaseStudy c, string serviceId)
+    {
+        if (c.AwsServices is { } typed)
+        {
+            for (var i = 0; i < typed.Count; i++)
+            {
+                if (AwsServices.Names(typed[i], serviceId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string ServiceNames(IReadOnlyList<string> services)
@@ -137,7 +155,7 @@ internal static class CaseStudyScope
                 continue;
             }
 
-            var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms.Findings);
+            var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms);
             var verdict = inScope ? judge(standing.CaseStudy) : outside!;
             if (why is not null)
             {

@@ -324,6 +324,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
     private Dictionary<CaseStudy, bool>? compliance;
+    private Dictionary<(CaseStudy, string), bool>? typedServices;
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
     public string? Url(string address)
@@ -407,6 +408,30 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         return has;
     }
 
+    /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
+    public bool TypesService(CaseStudy caseStudy, string serviceId)
+    {
+        typedServices ??= new Dictionary<(CaseStudy, string), bool>(CaseStudyAndService.Instance);
+        if (!typedServices.TryGetValue((caseStudy, serviceId), out var names))
+        {
+            typedServices[(caseStudy, serviceId)] = names = CaseStudyScope.NamesService(caseStudy, serviceId);
+        }
+
+        return names;
+    }
+
     /// <summary>See <see cref="Normalization.SameUrl"/>.</summary>
     public bool SameUrl(string? a, string? b) => a is not null && b is not null && Url(a) is { } x && Url(b) is { } y && x == y;
+
+    // A case study by reference (records compare every field), a service id by ordinal
+    private sealed class CaseStudyAndService : IEqualityComparer<(CaseStudy CaseStudy, string Service)>
+    {
+        public static readonly CaseStudyAndService Instance = new();
+
+        public bool Equals((CaseStudy CaseStudy, string Service) x, (CaseStudy CaseStudy, string Service) y) =>
+            ReferenceEquals(x.CaseStudy, y.CaseStudy) && string.Equals(x.Service, y.Service, StringComparison.Ordinal);
+
+        public int GetHashCode((CaseStudy CaseStudy, string Service) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.CaseStudy), StringComparer.Ordinal.GetHashCode(obj.Service));
+    }
 }
