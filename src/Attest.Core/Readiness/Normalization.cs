@@ -399,7 +399,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>See <see cref="CaseStudyPool.HasCompliance"/>; kept per case study for the evaluation and its look-ahead.</summary>
     public bool HasCompliance(CaseStudy caseStudy)
     {
-        compliance ??= new Dictionary<CaseStudy, bool>(ReferenceEqualityComparer.Instance);
+        compliance ??= new Dictionary<CaseStudy, bool>(8, ReferenceEqualityComparer.Instance);
         if (!compliance.TryGetValue(caseStudy, out var has))
         {
             compliance[caseStudy] = has = CaseStudyPool.HasCompliance(caseStudy);
@@ -411,7 +411,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
     public bool TypesService(CaseStudy caseStudy, string serviceId)
     {
-        typedServices ??= new Dictionary<(CaseStudy, string), bool>(CaseStudyAndService.Instance);
+        typedServices ??= new Dictionary<(CaseStudy, string), bool>(32, CaseStudyAndService.Instance);
         if (!typedServices.TryGetValue((caseStudy, serviceId), out var names))
         {
             typedServices[(caseStudy, serviceId)] = names = CaseStudyScope.NamesService(caseStudy, serviceId);
