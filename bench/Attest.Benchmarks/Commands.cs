@@ -54,6 +54,7 @@ internal static class Commands
                 "free-port" => FreePort(),
                 "cloudtrail-gen" => TrailLogs.Generate(args[1..]),
                 "cloudtrail-read" => TrailRead.Run(args[1..]),
+                "readiness-loop" => ReadinessLoop.Run(args[1..]),
                 _ => null,
             };
         }

@@ -30,6 +30,9 @@ public sealed record CaseStudyStanding
     /// <summary>Its position in the file.</summary>
     public int Index { get; init; }
 
+    /// <summary>Whether it lists a compliance requirement described by the customer (<see cref="CaseStudyPool.HasCompliance"/>).</summary>
+    public bool HasCompliance { get; init; }
+
     /// <summary>The first as-of date on which it leaves the window; null when no completion date is known.</summary>
     public DateOnly? LeavesWindowOn { get; init; }
 }
@@ -87,12 +90,14 @@ public sealed class CaseStudyPool
 
     private readonly Dictionary<string, CaseStudyStanding> byKey;
     private readonly IReadOnlyList<CaseStudyStanding>[] members;
+    private readonly CaseStudyVerdict?[] notCounted;
 
     private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
     {
         Standings = standings;
         WindowMonths = windowMonths;
         this.members = members;
+        notCounted = new CaseStudyVerdict?[standings.Length];
         Counted = standings.Where(s => s.Counted).ToArray();
         GroupCount = Counted.Count;
         PossibleDuplicates = possible;
@@ -136,6 +141,9 @@ public sealed class CaseStudyPool
         return members[group];
     }
 
+    /// <summary>The verdict every item gives a case study that does not count (the same for all items: built once).</summary>
+    internal CaseStudyVerdict NotCountedVerdict(CaseStudyStanding standing) => notCounted[standing.Index] ??= Shared.NotCounted(standing);
+
     /// <summary>Whether the case study lists at least one compliance requirement that is not a placeholder (N/A, none, -, empty…).</summary>
     public static bool HasCompliance(CaseStudy c) => c.Compliance is { Count: > 0 } list && list.Any(r => !IsPlaceholder(r));
 
@@ -172,7 +180,12 @@ public sealed class CaseStudyPool
         }
 
         // Union of qualifying case studies by normalized name or web domain: A~B by name and B~C by domain make one customer.
-        var parent = Enumerable.Range(0, n).ToArray();
+        var parent = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            parent[i] = i;
+        }
+
         var byName = new Dictionary<string, int>(StringComparer.Ordinal);
         var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < n; i++)
@@ -195,7 +208,9 @@ public sealed class CaseStudyPool
         }
 
         // One representative per customer: the best qualifying case study of its group
-        var representative = new Dictionary<int, int>();
+        // Indexed by the root of a group; -1 until the group has one
+        var representative = new int[n];
+        Array.Fill(representative, -1);
         var credits = new int[n];
         var leaves = new DateOnly?[n];
         for (var i = 0; i < n; i++)
@@ -208,33 +223,35 @@ public sealed class CaseStudyPool
             }
 
             // Two points per credit, one for cited evidence (what the audit items are judged on)
-            credits[i] = (HasCompliance(cases[i]) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
+            credits[i] = (forms.HasCompliance(cases[i]) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
             var root = Find(parent, i);
-            if (!representative.TryGetValue(root, out var best) || credits[i] > credits[best] || (credits[i] == credits[best] && leaves[i] > leaves[best]))
+            var best = representative[root];
+            if (best < 0 || credits[i] > credits[best] || (credits[i] == credits[best] && leaves[i] > leaves[best]))
             {
                 representative[root] = i;
             }
         }
 
         // Groups numbered in the file order of their representatives
-        var groupOfRoot = new Dictionary<int, int>();
+        var groupOfRoot = new int[n];
+        var groupCount = 0;
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
             if (problems[i].Count == 0 && representative[Find(parent, i)] == i)
             {
-                groupOfRoot[Find(parent, i)] = groupOfRoot.Count;
+                groupOfRoot[Find(parent, i)] = groupCount++;
             }
         }
 
         var standings = new CaseStudyStanding[n];
-        var groupMembers = new List<CaseStudyStanding>[groupOfRoot.Count];
+        var groupMembers = new List<CaseStudyStanding>[groupCount];
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
             if (problems[i].Count > 0)
             {
-                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], LeavesWindowOn = leaves[i], Index = i };
+                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
                 continue;
             }
 
@@ -251,6 +268,7 @@ public sealed class CaseStudyPool
                     : domains[i] is { } d && d == domains[rep] ? SameDomain.With(cases[rep].Key, d)
                     : SameThroughOthers.With(cases[rep].Key),
                 Group = group,
+                HasCompliance = forms.HasCompliance(cases[i]),
                 LeavesWindowOn = leaves[i],
                 Index = i,
             };
@@ -285,17 +303,26 @@ public sealed class CaseStudyPool
     // Qualifying case studies of different customers whose names or domains look alike. Each is paired with the first
     // case study of the same look (representatives first), so the work stays linear; one pair per two customers is
     // enough, and it is named by the two customers' representatives.
-    private static List<PossibleDuplicate> PossiblePairs(IReadOnlyList<CaseStudy> cases, CaseStudyStanding[] standings, int[] parent, Dictionary<int, int> representative, NormalForms forms, out List<(int, int)> unconfirmed)
+    private static List<PossibleDuplicate> PossiblePairs(IReadOnlyList<CaseStudy> cases, CaseStudyStanding[] standings, int[] parent, int[] representative, NormalForms forms, out List<(int, int)> unconfirmed)
     {
         var pairs = new List<PossibleDuplicate>();
         var open = new List<(int, int)>();
         unconfirmed = open;
-        var seen = new HashSet<(int, int)>();
+        HashSet<(int, int)>? seen = null;
         var byLooseName = new Dictionary<string, int>(StringComparer.Ordinal);
         var byRegistrable = new Dictionary<string, int>(StringComparer.Ordinal);
-        var looseWithSuffix = new Dictionary<int, string>();
-        foreach (var i in standings.Where(s => s.Counted).Concat(standings.Where(s => s.Qualifies && !s.Counted)).Select(s => s.Index))
+        var looseWithSuffix = new string[cases.Count];
+
+        // Representatives first, then the other qualifying case studies, each in file order
+        for (var k = 0; k < 2 * standings.Length; k++)
         {
+            var s = standings[k % standings.Length];
+            if (k < standings.Length ? !s.Counted : !s.Qualifies || s.Counted)
+            {
+                continue;
+            }
+
+            var i = s.Index;
             WorkMeter.Visit();
             var loose = forms.LooseCustomerName(cases[i].Customer!, out var withSuffix);
             looseWithSuffix[i] = withSuffix;
@@ -326,7 +353,7 @@ public sealed class CaseStudyPool
         void Add(int a, int b, Message why)
         {
             var (ra, rb) = (Find(parent, a), Find(parent, b));
-            if (ra == rb || !seen.Add((Math.Min(ra, rb), Math.Max(ra, rb))))
+            if (ra == rb || !(seen ??= []).Add((Math.Min(ra, rb), Math.Max(ra, rb))))
             {
                 return;
             }
@@ -347,8 +374,17 @@ public sealed class CaseStudyPool
     {
         if (unconfirmed.Count == 0)
         {
-            var counted = standings.Where(s => s.Counted).ToArray();
-            return (counted.Length, counted.Count(s => HasCompliance(s.CaseStudy)));
+            var (counted, withCompliance) = (0, 0);
+            foreach (var s in standings)
+            {
+                if (s.Counted)
+                {
+                    counted++;
+                    withCompliance += s.HasCompliance ? 1 : 0;
+                }
+            }
+
+            return (counted, withCompliance);
         }
 
         var merged = (int[])parent.Clone();
@@ -363,7 +399,7 @@ public sealed class CaseStudyPool
         {
             var root = Find(merged, s.Index);
             customers.Add(root);
-            if (HasCompliance(s.CaseStudy))
+            if (s.HasCompliance)
             {
                 compliant.Add(root);
             }

@@ -36,7 +36,7 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         var months = pool.WindowMonths;
         var verdicts = pool.Standings.Select(s => Verdict(s, months)).ToArray();
         var groups = Enumerable.Range(0, pool.GroupCount).Select(pool.Members).ToArray();
-        var compliant = pool.Counted.Count(s => CaseStudyPool.HasCompliance(s.CaseStudy));
+        var compliant = pool.Counted.Count(s => s.HasCompliance);
         var counted = pool.Counted.Select(s => s.CaseStudy.Key).ToArray();
         var unconfirmed = pool.PossibleDuplicates.Where(p => !p.ConfirmedDistinct).ToArray();
         var facts = new Fact[]
@@ -52,8 +52,8 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         {
             // The verdict changes on the first day fewer than `required` customers, or fewer than `withCompliance` compliant ones, remain.
             var groupExits = groups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
-            var complianceExits = groups.Where(g => g.Any(s => CaseStudyPool.HasCompliance(s.CaseStudy)))
-                .Select(g => g.Where(s => CaseStudyPool.HasCompliance(s.CaseStudy)).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var complianceExits = groups.Where(g => g.Any(s => s.HasCompliance))
+                .Select(g => g.Where(s => s.HasCompliance).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
             var change = Min(groupExits[groupExits.Length - required], complianceExits[complianceExits.Length - withCompliance]);
             var (mergedCustomers, mergedCompliant) = pool.IfPossibleDuplicatesMerged;
             // Legal entities are never merged silently: any look-alike pair the partner has not confirmed distinct is for a person to judge
@@ -113,7 +113,7 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
 
         foreach (var s in pool.Standings)
         {
-            if (s.Qualifies && s.CaseStudy.Compliance is { Count: > 0 } list && !CaseStudyPool.HasCompliance(s.CaseStudy))
+            if (s.Qualifies && s.CaseStudy.Compliance is { Count: > 0 } list && !s.HasCompliance)
             {
                 notes.Add(OnlyPlaceholders.With(s.CaseStudy.Key, list.Select(e => $"'{e}'").ToArray()));
             }
@@ -581,6 +581,29 @@ internal sealed class SelfAssessedRule : IReadinessRule
         return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item)), facts, status == ReadinessStatus.NeedsReview ? reason : null);
     }
 
+    private static bool ListsAll(IReadOnlyList<string> list, IReadOnlyList<string> references)
+    {
+        for (var r = 0; r < references.Count; r++)
+        {
+            var found = false;
+            for (var l = 0; l < list.Count; l++)
+            {
+                if (string.Equals(list[l], references[r], StringComparison.Ordinal))
+                {
+                    found = true;
+                    break;
+                }
+            }
+
+            if (!found)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static Message[] Listed(EvidenceFinding[] findings)
     {
         const int Shown = 3;
@@ -627,13 +650,20 @@ internal sealed class SelfAssessedRule : IReadinessRule
             return new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NeedsReview, Reason = CodeSupports.With(passing.Length, Listed(passing), undecided), NextStep = next };
         }
 
-        var evidence = new List<string>(c.Evidence ?? []);
-        foreach (var reference in itemEvidence)
+        // The case study's evidence, then the item's references it does not already list (a new list only when there are some)
+        var evidence = c.Evidence ?? [];
+        if (!ListsAll(evidence, itemEvidence))
         {
-            if (!evidence.Contains(reference))
+            var union = new List<string>(evidence);
+            foreach (var reference in itemEvidence)
             {
-                evidence.Add(reference);
+                if (!union.Contains(reference))
+                {
+                    union.Add(reference);
+                }
             }
+
+            evidence = union;
         }
 
         return new CaseStudyVerdict

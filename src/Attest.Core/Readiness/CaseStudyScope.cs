@@ -36,13 +36,13 @@ internal static class CaseStudyScope
     /// <summary>
     /// Whether a counted case study is in the item's scope; when not, why (and whether that is a gap). For an item that
     /// applies to case studies using services, <c>Why</c> says what brought the case study in: its typed service list or
-    /// the resources its attached code defines (<paramref name="findings"/>' inventory).
+    /// the resources its attached code defines (the findings' inventory).
     /// </summary>
-    public static (bool InScope, CaseStudyVerdict? Outside, Message? Why) Select(ChecklistItem item, CaseStudy c, CaseStudyFindings findings)
+    public static (bool InScope, CaseStudyVerdict? Outside, Message? Why) Select(ChecklistItem item, CaseStudy c, NormalForms forms)
     {
         if (item.AppliesTo == Applicability.CaseStudiesUsingServices)
         {
-            return UsesServices(item, c, findings.InventoryOf(c.Key)) is { } why
+            return UsesServices(item, c, forms.Findings.InventoryOf(c.Key), forms) is { } why
                 ? (true, null, why)
                 : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoService.With(ServiceNames(item.Services)) }, null);
         }
@@ -53,9 +53,10 @@ internal static class CaseStudyScope
 
     /// <summary>
     /// Why the case study uses one of the item's services, or null when it does not: the code attached to it defines
-    /// resources of the service (counted, with the files), or its typed service list names the service.
+    /// resources of the service (counted, with the files), or its typed service list names the service (read once per
+    /// evaluation when <paramref name="forms"/> is given).
     /// </summary>
-    public static Message? UsesServices(ChecklistItem item, CaseStudy c, EvidenceInventory inventory)
+    public static Message? UsesServices(ChecklistItem item, CaseStudy c, EvidenceInventory inventory, NormalForms? forms = null)
     {
         foreach (var id in item.Services)
         {
@@ -71,13 +72,30 @@ internal static class CaseStudyScope
 
         foreach (var id in item.Services)
         {
-            if (c.AwsServices?.Any(s => AwsServices.Names(s, id)) == true)
+            if (forms?.TypesService(c, id) ?? NamesService(c, id))
             {
                 return TypedService.With(AwsServices.All[id].Name);
             }
         }
 
         return null;
+    }
+
+    /// <summary>Whether the case study's typed AWS service list names service <paramref name="serviceId"/>.</summary>
+    internal static bool NamesService(CaseStudy c, string serviceId)
+    {
+        if (c.AwsServices is { } typed)
+        {
+            for (var i = 0; i < typed.Count; i++)
+            {
+                if (AwsServices.Names(typed[i], serviceId))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string ServiceNames(IReadOnlyList<string> services)
@@ -123,28 +141,31 @@ internal static class CaseStudyScope
     public static ItemVerdict Judge(ChecklistItem item, EvaluationContext context, Func<CaseStudy, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null)
     {
         var pool = context.Pool;
-        var verdicts = new List<CaseStudyVerdict>(pool.Standings.Count);
-        var judged = new List<CaseStudyVerdict>();
-        foreach (var standing in pool.Standings)
+        var standings = pool.Standings;
+        var verdicts = new CaseStudyVerdict[standings.Count];
+        var judged = new CaseStudyVerdict[standings.Count];
+        var judgedCount = 0;
+        for (var i = 0; i < verdicts.Length; i++)
         {
+            var standing = standings[i];
             WorkMeter.Visit();
             if (!standing.Counted)
             {
-                verdicts.Add(Shared.NotCounted(standing));
+                verdicts[i] = pool.NotCountedVerdict(standing);
                 continue;
             }
 
-            var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms.Findings);
+            var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms);
             var verdict = inScope ? judge(standing.CaseStudy) : outside!;
             if (why is not null)
             {
                 verdict = verdict with { Reason = WhyAndVerdict.With(why, verdict.Reason) };
             }
 
-            verdicts.Add(verdict);
+            verdicts[i] = verdict;
             if (inScope || verdict.Status == ReadinessStatus.NotMet)
             {
-                judged.Add(verdict);
+                judged[judgedCount++] = verdict;
             }
         }
 
@@ -152,53 +173,69 @@ internal static class CaseStudyScope
         Message reason;
         Message? next = null;
         var timeCounts = false;
-        List<CaseStudyVerdict> notMet = [], met = [], review = [];
-        CaseStudyVerdict? firstChange = null;
-        foreach (var v in judged)
+        var (notMetCount, metCount, reviewCount) = (0, 0, 0);
+        CaseStudyVerdict? firstNotMet = null, firstReview = null, firstChange = null;
+        for (var i = 0; i < judgedCount; i++)
         {
-            (v.Status switch { ReadinessStatus.NotMet => notMet, ReadinessStatus.Met => met, _ => review }).Add(v);
+            var v = judged[i];
+            switch (v.Status)
+            {
+                case ReadinessStatus.NotMet:
+                    firstNotMet ??= v;
+                    notMetCount++;
+                    break;
+                case ReadinessStatus.Met:
+                    metCount++;
+                    break;
+                default:
+                    firstReview ??= v;
+                    reviewCount++;
+                    break;
+            }
+
             if (v.ChangesOn is { } day && (firstChange is null || day < firstChange.ChangesOn))
             {
                 firstChange = v;
             }
         }
 
+        var judgedOnes = new ReadOnlySpan<CaseStudyVerdict>(judged, 0, judgedCount);
         if (pool.Counted.Count == 0)
         {
             (status, reason, next) = (ReadinessStatus.NotMet, Shared.NoQualifyingCaseStudy.Message(), Shared.MakeCaseStudiesQualify.Message());
         }
         else if (item.AppliesTo == Applicability.AtLeastOneCaseStudy)
         {
-            if (met.Count > 0)
+            if (metCount > 0)
             {
                 // With a single case study meeting it, the item changes when that one does
-                (status, reason, timeCounts) = (ReadinessStatus.Met, MetByOne.With(Keys(met)), met.Count == 1);
+                (status, reason, timeCounts) = (ReadinessStatus.Met, MetByOne.With(Keys(judgedOnes, Kind.Met, metCount)), metCount == 1);
             }
-            else if (review.Count > 0)
+            else if (reviewCount > 0)
             {
-                (status, reason, next) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(review)), review[0].NextStep);
+                (status, reason, next) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(judgedOnes, Kind.Review, reviewCount)), firstReview!.NextStep);
             }
             else
             {
-                (status, reason, next) = (ReadinessStatus.NotMet, NoneMeets.With(Explained(notMet)), notMet.Count > 0 ? notMet[0].NextStep : null);
+                (status, reason, next) = (ReadinessStatus.NotMet, NoneMeets.With(Explained(judgedOnes, notMetCount)), firstNotMet?.NextStep);
             }
         }
-        else if (notMet.Count > 0)
+        else if (notMetCount > 0)
         {
-            (status, reason, next) = (ReadinessStatus.NotMet, NotMetFor.With(notMet.Count, judged.Count, Explained(notMet)), notMet[0].NextStep);
+            (status, reason, next) = (ReadinessStatus.NotMet, NotMetFor.With(notMetCount, judgedCount, Explained(judgedOnes, notMetCount)), firstNotMet!.NextStep);
         }
-        else if (judged.Count == 0)
+        else if (judgedCount == 0)
         {
             var why = verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
             (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(why));
         }
-        else if (review.Count > 0)
+        else if (reviewCount > 0)
         {
-            (status, reason, next, timeCounts) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(review)), review[0].NextStep, true);
+            (status, reason, next, timeCounts) = (ReadinessStatus.NeedsReview, reviewReason ?? ReviewFor.With(Keys(judgedOnes, Kind.Review, reviewCount)), firstReview!.NextStep, true);
         }
         else
         {
-            (status, reason, timeCounts) = (ReadinessStatus.Met, MetForAll.With(Keys(met)), true);
+            (status, reason, timeCounts) = (ReadinessStatus.Met, MetForAll.With(Keys(judgedOnes, Kind.Met, metCount)), true);
         }
 
         return new ItemVerdict
@@ -209,13 +246,50 @@ internal static class CaseStudyScope
             NextStep = next,
             CaseStudies = verdicts,
             Facts = facts ?? [],
-            Notes = [.. notes ?? [], .. Shared.Disagreement(context.SelfAssessment(item), status)],
+            Notes = Concat(notes, Shared.Disagreement(context.SelfAssessment(item), status)),
             ChangesOn = timeCounts ? firstChange?.ChangesOn : null,
             Change = timeCounts && firstChange is not null ? KeyAndReason.With(firstChange.Key, firstChange.Change) : null,
         };
     }
 
-    private static string[] Keys(IEnumerable<CaseStudyVerdict> verdicts) => verdicts.Select(v => v.Key).ToArray();
+    private enum Kind
+    {
+        Met,
+        Review,
+    }
 
-    private static Message[] Explained(IEnumerable<CaseStudyVerdict> verdicts) => verdicts.Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
+    // The keys of the judged verdicts of one kind (met, or neither met nor not met), in order
+    private static string[] Keys(ReadOnlySpan<CaseStudyVerdict> judged, Kind kind, int count)
+    {
+        var keys = new string[count];
+        var k = 0;
+        foreach (var v in judged)
+        {
+            if (kind == Kind.Met ? v.Status == ReadinessStatus.Met : v.Status is not (ReadinessStatus.Met or ReadinessStatus.NotMet))
+            {
+                keys[k++] = v.Key;
+            }
+        }
+
+        return keys;
+    }
+
+    // "key: reason" for each judged verdict not met, in order
+    private static Message[] Explained(ReadOnlySpan<CaseStudyVerdict> judged, int count)
+    {
+        var explained = new Message[count];
+        var k = 0;
+        foreach (var v in judged)
+        {
+            if (v.Status == ReadinessStatus.NotMet)
+            {
+                explained[k++] = KeyAndReason.With(v.Key, v.Reason);
+            }
+        }
+
+        return explained;
+    }
+
+    private static IReadOnlyList<Message> Concat(IReadOnlyList<Message>? first, IReadOnlyList<Message> second) =>
+        first is null || first.Count == 0 ? second : second.Count == 0 ? first : [.. first, .. second];
 }

@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Text;
 
+using Attest.Core.Applications;
 using Attest.Core.Findings;
 using Attest.Core.Site;
 
@@ -307,7 +309,7 @@ public static class Normalization
 public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null)
 {
     /// <summary>Cited evidence references (files and folders relative to the application file) found missing by the caller.</summary>
-    public IReadOnlySet<string> MissingEvidence { get; } = missingEvidence is null ? new HashSet<string>() : new HashSet<string>(missingEvidence, StringComparer.Ordinal);
+    public IReadOnlySet<string> MissingEvidence { get; } = missingEvidence is null or { Count: 0 } ? FrozenSet<string>.Empty : new HashSet<string>(missingEvidence, StringComparer.Ordinal);
 
     /// <summary>The analyzer findings about the case studies' evidence; they do not depend on the date either.</summary>
     public CaseStudyFindings Findings { get; } = findings;
@@ -321,6 +323,8 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
+    private Dictionary<CaseStudy, bool>? compliance;
+    private Dictionary<(CaseStudy, string), bool>? typedServices;
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
     public string? Url(string address)
@@ -392,6 +396,42 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         return form;
     }
 
+    /// <summary>See <see cref="CaseStudyPool.HasCompliance"/>; kept per case study for the evaluation and its look-ahead.</summary>
+    public bool HasCompliance(CaseStudy caseStudy)
+    {
+        compliance ??= new Dictionary<CaseStudy, bool>(8, ReferenceEqualityComparer.Instance);
+        if (!compliance.TryGetValue(caseStudy, out var has))
+        {
+            compliance[caseStudy] = has = CaseStudyPool.HasCompliance(caseStudy);
+        }
+
+        return has;
+    }
+
+    /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
+    public bool TypesService(CaseStudy caseStudy, string serviceId)
+    {
+        typedServices ??= new Dictionary<(CaseStudy, string), bool>(32, CaseStudyAndService.Instance);
+        if (!typedServices.TryGetValue((caseStudy, serviceId), out var names))
+        {
+            typedServices[(caseStudy, serviceId)] = names = CaseStudyScope.NamesService(caseStudy, serviceId);
+        }
+
+        return names;
+    }
+
     /// <summary>See <see cref="Normalization.SameUrl"/>.</summary>
     public bool SameUrl(string? a, string? b) => a is not null && b is not null && Url(a) is { } x && Url(b) is { } y && x == y;
+
+    // A case study by reference (records compare every field), a service id by ordinal
+    private sealed class CaseStudyAndService : IEqualityComparer<(CaseStudy CaseStudy, string Service)>
+    {
+        public static readonly CaseStudyAndService Instance = new();
+
+        public bool Equals((CaseStudy CaseStudy, string Service) x, (CaseStudy CaseStudy, string Service) y) =>
+            ReferenceEquals(x.CaseStudy, y.CaseStudy) && string.Equals(x.Service, y.Service, StringComparison.Ordinal);
+
+        public int GetHashCode((CaseStudy CaseStudy, string Service) obj) =>
+            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.CaseStudy), StringComparer.Ordinal.GetHashCode(obj.Service));
+    }
 }

@@ -72,14 +72,32 @@ public static class ReadinessEngine
         return verdicts;
     }
 
-    // The items that change on the day are the likely breakers: judge them first and stop at the first not met.
-    private static bool AnyNotMet(Application application, Catalog catalog, DateOnly day, NormalForms forms, IEnumerable<string> likely)
+    // The items that change on the day (changes[from..to]) are the likely breakers: judge them first, in checklist order,
+    // then the others, and stop at the first not met.
+    private static bool AnyNotMet(Application application, Catalog catalog, DateOnly day, NormalForms forms, List<UpcomingChange> changes, int from, int to)
     {
         var context = new EvaluationContext(application, catalog, day, forms);
-        var first = likely.ToHashSet(StringComparer.Ordinal);
-        foreach (var item in catalog.Items.Where(i => first.Contains(i.Id)).Concat(catalog.Items.Where(i => !first.Contains(i.Id))))
+        var items = catalog.Items;
+        for (var pass = 0; pass < 2; pass++)
         {
-            if (Rules[item.Rule].Evaluate(item, context).Status == ReadinessStatus.NotMet)
+            for (var i = 0; i < items.Count; i++)
+            {
+                var item = items[i];
+                if (ChangesOnDay(item.Id, changes, from, to) == (pass == 0) && Rules[item.Rule].Evaluate(item, context).Status == ReadinessStatus.NotMet)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ChangesOnDay(string itemId, List<UpcomingChange> changes, int from, int to)
+    {
+        for (var c = from; c < to; c++)
+        {
+            if (string.Equals(changes[c].ItemId, itemId, StringComparison.Ordinal))
             {
                 return true;
             }
@@ -94,7 +112,7 @@ public static class ReadinessEngine
         foreach (var item in items)
         {
             // An item whose change comes from one of its case studies is listed once, with the case study
-            if (item.ChangesOn is { } day && day > asOf && item.Change is not null && !item.CaseStudies.Any(c => c.ChangesOn == day && c.Change is not null))
+            if (item.ChangesOn is { } day && day > asOf && item.Change is not null && !ChangesWithACaseStudy(item.CaseStudies, day))
             {
                 changes.Add(new UpcomingChange(day, item.Item.Id, null, item.Change));
             }
@@ -112,21 +130,43 @@ public static class ReadinessEngine
         return changes;
     }
 
+    private static bool ChangesWithACaseStudy(IReadOnlyList<CaseStudyVerdict> caseStudies, DateOnly day)
+    {
+        for (var i = 0; i < caseStudies.Count; i++)
+        {
+            if (caseStudies[i].ChangesOn == day && caseStudies[i].Change is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
     private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms, DateOnly? acceptedUntil)
     {
-        var byDay = changes.ToLookup(c => c.Date);
-        foreach (var day in changes.Select(c => c.Date).Distinct())
+        // The changes are sorted by date: each run of one date is a day to try
+        for (var from = 0; from < changes.Count;)
         {
+            var day = changes[from].Date;
+            var to = from + 1;
+            while (to < changes.Count && changes[to].Date == day)
+            {
+                to++;
+            }
+
             if (acceptedUntil is { } until && day > until)
             {
                 break;
             }
 
-            if (AnyNotMet(application, catalog, day, forms, byDay[day].Select(c => c.ItemId)))
+            if (AnyNotMet(application, catalog, day, forms, changes, from, to))
             {
                 return day.AddDays(-1);
             }
+
+            from = to;
         }
 
         return acceptedUntil is { } last && last >= asOf ? last : null;

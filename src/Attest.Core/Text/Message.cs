@@ -10,6 +10,8 @@ namespace Attest.Core.Text;
 /// </summary>
 public sealed class Phrase(string en, string fr)
 {
+    private Message? plain;
+
     /// <summary>The English template.</summary>
     public string En { get; } = en;
 
@@ -45,8 +47,8 @@ public sealed class Phrase(string en, string fr)
     /// <summary>Fills holes {0} to {4}.</summary>
     public Message With(object? a, object? b, object? c, object? d, object? e) => new(this, [a, b, c, d, e]);
 
-    /// <summary>The template as a message with no arguments.</summary>
-    public Message Message() => new(this, []);
+    /// <summary>The template as a message with no arguments (one shared instance per phrase: messages are immutable).</summary>
+    public Message Message() => plain ??= new(this, []);
 
     /// <summary>The template itself, for phrases without holes.</summary>
     public string In(Language language) => Template(language);

@@ -64,7 +64,7 @@ public class LookAheadTests
 
     // The ready application with its dates moved at random (completion, PCI tests, DR test, content), sometimes a case
     // study more or less, a fifth customer that duplicates another, or e-commerce switched off
-    private static Application Varied(Random random)
+    internal static Application Varied(Random random)
     {
         DateOnly Shift(DateOnly date, int earliest, int latest) => date.AddDays(random.Next(earliest, latest + 1));
         var application = TestData.Ready();
