@@ -33,6 +33,8 @@ step "building (Release)"
 dotnet build "$repo/src/Attest.Cli" -c Release -v quiet -nologo >/dev/null
 dotnet build "$repo/bench/Attest.Benchmarks" -c Release -v quiet -nologo >/dev/null
 attest="$repo/src/Attest.Cli/bin/Release/net10.0/attest.dll"
+# ATTEST_BIN=path: time that executable instead (e.g. the Native AOT binary of `dotnet publish src/Attest.Cli -p:PublishProfile=native`)
+if [ -n "${ATTEST_BIN:-}" ]; then run_attest=("$ATTEST_BIN"); else run_attest=(dotnet "$attest"); fi
 bench="$repo/bench/Attest.Benchmarks/bin/Release/net10.0/Attest.Benchmarks.dll"
 
 # --- the logs, generated once per size --------------------------------------------------------------------------
@@ -49,9 +51,9 @@ compressed=$(find "$dir" -name '*.json.gz' -printf '%s\n' | awk '{s+=$1} END {pr
 # --- the runs ---------------------------------------------------------------------------------------------------
 load_before=$(uptime | sed 's/.*load average: //')
 step "attest scan (both cores)"
-/usr/bin/time -f '%e %M %U %S' -o "$work/attest.time" dotnet "$attest" scan "$dir" --format json > "$work/attest.json" || true
+/usr/bin/time -f '%e %M %U %S' -o "$work/attest.time" "${run_attest[@]}" scan "$dir" --format json > "$work/attest.json" || true
 step "attest scan (one core)"
-/usr/bin/time -f '%e %M %U %S' -o "$work/attest1.time" taskset -c 0 dotnet "$attest" scan "$dir" --format json > "$work/attest1.json" || true
+/usr/bin/time -f '%e %M %U %S' -o "$work/attest1.time" taskset -c 0 "${run_attest[@]}" scan "$dir" --format json > "$work/attest1.json" || true
 step "zcat > /dev/null"
 /usr/bin/time -f '%e %M %U %S' -o "$work/zcat.time" sh -c "zcat \$(find '$dir' -name '*.json.gz' | sort) > /dev/null"
 step "zcat | jq"
