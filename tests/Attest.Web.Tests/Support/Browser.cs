@@ -67,7 +67,10 @@ public sealed class Browser : IAsyncLifetime
             await page.GetByLabel("E-mail address").FillAsync($"{user}@example.test");
             await page.GetByLabel("Password").FillAsync(World.Password);
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+            // Committed is enough: the sign-in cookie came with the redirect. Waiting for the landing page's "load" as
+            // well once hung for 30 s on a loaded CI machine although the page was there ("NetworkIdle" had fired);
+            // what a test does next (a navigation, a locator) waits for what it needs itself.
+            await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         }
 
         return page;
