@@ -121,8 +121,8 @@ public static class WebSeed
 
     private static AttestDbContext CreateContext(string provider, string connection) => provider switch
     {
-        "sqlite" => new SqliteAttestDbContext(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite(connection).Options, new CurrentAccess()),
-        "postgres" => new PostgresAttestDbContext(new DbContextOptionsBuilder<PostgresAttestDbContext>().UseNpgsql(connection).Options, new CurrentAccess()),
+        "sqlite" => new SqliteAttestDbContext(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite(connection).Options),
+        "postgres" => new PostgresAttestDbContext(new DbContextOptionsBuilder<PostgresAttestDbContext>().UseNpgsql(connection).Options),
         _ => throw new ArgumentException($"--provider: sqlite or postgres, not '{provider}'"),
     };
 

@@ -45,13 +45,11 @@ var connection = builder.Configuration.GetConnectionString("Attest");
 if (string.Equals(options.DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase))
 {
     var postgres = PostgresConnection.WithDefaults(connection ?? throw new InvalidOperationException("ConnectionStrings:Attest is required for PostgreSQL"));
-    builder.Services.AddDbContext<PostgresAttestDbContext>(db => db.UseNpgsql(postgres));
-    builder.Services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<PostgresAttestDbContext>());
+    builder.Services.AddAttestDatabase<PostgresAttestDbContext>(db => db.UseNpgsql(postgres));
 }
 else
 {
-    builder.Services.AddDbContext<SqliteAttestDbContext>(db => db.UseSqlite(connection ?? $"Data Source={Path.Combine(options.DataPath, "attest.db")}"));
-    builder.Services.AddScoped<AttestDbContext>(sp => sp.GetRequiredService<SqliteAttestDbContext>());
+    builder.Services.AddAttestDatabase<SqliteAttestDbContext>(db => db.UseSqlite(connection ?? $"Data Source={Path.Combine(options.DataPath, "attest.db")}"));
 }
 
 builder.Services
@@ -74,6 +72,10 @@ builder.Services.ConfigureApplicationCookie(cookie =>
     cookie.Cookie.HttpOnly = true;
     cookie.Cookie.SameSite = SameSiteMode.Lax;
     cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // AccessMiddleware compares the cookie's security stamp with the user's on every request and ends the session at
+    // once; Identity's own validator (every 30 minutes) would still build its sign-in services on every request to decide
+    // that it has nothing to do
+    cookie.Events.OnValidatePrincipal = _ => Task.CompletedTask;
     cookie.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
     cookie.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
 });

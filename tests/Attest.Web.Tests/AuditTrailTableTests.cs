@@ -46,7 +46,7 @@ public sealed class AuditTrailTableTests : IDisposable
         var start = new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero).AddTicks(1234560);
         var entries = AuditTrail.AppendAll(null, Enumerable.Range(1, 5).Select(i => new AuditChange(
             start.AddMinutes(i), "user-" + i, "alliance-lead", i % 2 == 0 ? "submit" : "comment", "application", "app-1", i == 1 ? null : "{\"v\":" + (i - 1) + "}", "{\"v\":" + i + "}")));
-        await using (var db = new SqliteAttestDbContext(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite($"Data Source={file}").Options, new CurrentAccess()))
+        await using (var db = new SqliteAttestDbContext(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite($"Data Source={file}").Options))
         {
             await db.Database.MigrateAsync();
             db.AuditTrail.AddRange(entries.Select(TrailRecords.FromDomain));

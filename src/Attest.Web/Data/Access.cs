@@ -27,6 +27,9 @@ public sealed class Access
     /// <summary>The user's role, when signed in.</summary>
     public UserRole? Role { get; init; }
 
+    /// <summary>The user's unread notifications when the request began, when read with the user (a browser session).</summary>
+    public int? UnreadNotifications { get; init; }
+
     /// <summary>The user's own partner, for partner-side users.</summary>
     public Guid? OwnPartnerId { get; init; }
 

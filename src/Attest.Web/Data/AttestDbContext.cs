@@ -11,7 +11,7 @@ namespace Attest.Web.Data;
 /// The one database context. Every partner-owned table is filtered by <see cref="Access"/>: a query cannot return
 /// another partner's rows unless it says <c>IgnoreQueryFilters()</c>, which only administration code may do.
 /// </summary>
-public class AttestDbContext(DbContextOptions options, CurrentAccess access) : IdentityDbContext<AttestUser>(options), IDataProtectionKeyContext
+public class AttestDbContext(DbContextOptions options) : IdentityDbContext<AttestUser>(options), IDataProtectionKeyContext
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -49,8 +49,15 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
     /// <summary>The data-protection keys every instance shares (cookies, antiforgery tokens, e-mailed links).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>
+    /// Whose access the filters apply: set by whoever hands the context out (the request's <see cref="Data.CurrentAccess"/>,
+    /// see <see cref="AttestDatabase"/>). Contexts are pooled: it is cleared when the context goes back to the pool, and a
+    /// context nobody gave an access to sees no partner's rows.
+    /// </summary>
+    public CurrentAccess? CurrentAccess { get; set; }
+
     /// <summary>The access the filters apply (read at query time, so one context serves one request).</summary>
-    internal Access Access => access.Value;
+    internal Access Access => CurrentAccess?.Value ?? Access.Nobody;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -245,6 +252,22 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
         });
     }
 
+    /// <summary>Back to the pool: the next request's access is set when it takes the context out again.</summary>
+    public override void Dispose()
+    {
+        CurrentAccess = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Back to the pool: the next request's access is set when it takes the context out again.</summary>
+    public override ValueTask DisposeAsync()
+    {
+        CurrentAccess = null;
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     /// <summary>Saves, then bumps the readiness revision of every application the saved changes touch, in one transaction.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
@@ -294,7 +317,7 @@ public class AttestDbContext(DbContextOptions options, CurrentAccess access) : I
 }
 
 /// <summary>The SQLite flavour: its own migrations.</summary>
-public sealed class SqliteAttestDbContext(DbContextOptions<SqliteAttestDbContext> options, CurrentAccess access) : AttestDbContext(options, access);
+public sealed class SqliteAttestDbContext(DbContextOptions<SqliteAttestDbContext> options) : AttestDbContext(options);
 
 /// <summary>The PostgreSQL flavour: its own migrations.</summary>
-public sealed class PostgresAttestDbContext(DbContextOptions<PostgresAttestDbContext> options, CurrentAccess access) : AttestDbContext(options, access);
+public sealed class PostgresAttestDbContext(DbContextOptions<PostgresAttestDbContext> options) : AttestDbContext(options);

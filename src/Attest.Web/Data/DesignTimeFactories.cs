@@ -7,12 +7,12 @@ namespace Attest.Web.Data;
 public sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAttestDbContext>
 {
     public SqliteAttestDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite("Data Source=design-time.db").Options, new CurrentAccess());
+        new(new DbContextOptionsBuilder<SqliteAttestDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
 
 /// <summary>Lets <c>dotnet ef migrations add X --context PostgresAttestDbContext</c> build the model without a server.</summary>
 public sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAttestDbContext>
 {
     public PostgresAttestDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAttestDbContext>().UseNpgsql("Host=localhost;Database=attest_design").Options, new CurrentAccess());
+        new(new DbContextOptionsBuilder<PostgresAttestDbContext>().UseNpgsql("Host=localhost;Database=attest_design").Options);
 }

@@ -13,6 +13,17 @@ namespace Attest.Web.Infrastructure;
 /// </summary>
 public sealed class AccessMiddleware(RequestDelegate next)
 {
+    // Compiled once: read on every signed-in request. The notifications' filter is the reader's own user id, which the
+    // access being worked out here does not hold yet: the count names the user itself.
+    private static readonly Func<AttestDbContext, string, CancellationToken, Task<UserRow?>> UserRow = EF.CompileAsyncQuery(
+        (AttestDbContext db, string id, CancellationToken _) => db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new UserRow(
+                new KnownUser(u.Id, u.Role, u.PartnerId, u.DisplayName),
+                u.SecurityStamp,
+                u.LockoutEnd,
+                db.Notifications.IgnoreQueryFilters().Count(n => n.UserId == id && n.ReadAt == null)))
+            .FirstOrDefault());
+
     /// <summary>The <see cref="HttpContext.Items"/> key under which an authentication handler leaves the <see cref="KnownUser"/> it read.</summary>
     public const string KnownUserKey = "attest:known-user";
 
@@ -22,6 +33,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
         if (userId is not null)
         {
             KnownUser? user;
+            int? unread = null;
             if (context.Items.TryGetValue(KnownUserKey, out var known) && known is KnownUser k && k.UserId == userId)
             {
                 // An authentication handler that has just read the user (the API token's) hands it over rather than having it read twice
@@ -29,10 +41,10 @@ public sealed class AccessMiddleware(RequestDelegate next)
             }
             else
             {
-                var row = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                    .Select(u => new { Known = new KnownUser(u.Id, u.Role, u.PartnerId, u.DisplayName), u.SecurityStamp, u.LockoutEnd })
-                    .FirstOrDefaultAsync(context.RequestAborted);
+                // One statement: the user, and the unread count the page's header shows
+                var row = await UserRow(db, userId, context.RequestAborted);
                 user = row?.Known;
+                unread = row?.Unread;
 
                 // A browser session ends as soon as access does: a locked user, or a new security stamp (a new password or
                 // role) against the one the cookie carries, is signed out on this very request, not half an hour later
@@ -66,6 +78,7 @@ public sealed class AccessMiddleware(RequestDelegate next)
                     PartnerIds = partners,
                     SeesSubmitted = user.Role == UserRole.ProgramOffice,
                     AuditedApplicationIds = audited,
+                    UnreadNotifications = unread,
                 };
             }
         }
@@ -73,6 +86,9 @@ public sealed class AccessMiddleware(RequestDelegate next)
         await next(context);
     }
 }
+
+/// <summary>The signed-in user's row as the middleware reads it, with their unread notifications.</summary>
+internal sealed record UserRow(KnownUser Known, string? SecurityStamp, DateTimeOffset? LockoutEnd, int Unread);
 
 /// <summary>What access needs to know of a user: their role and partner, and the name the pages show.</summary>
 public sealed record KnownUser(string UserId, UserRole Role, Guid? PartnerId, string DisplayName);

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Attest.Web.Features.Workflow;
 
-/// <summary>The header's unread count, read once per request.</summary>
+/// <summary>The header's unread count, read once per request: with the user by the access middleware, or here.</summary>
 public sealed class UnreadNotifications(AttestDbContext db, CurrentAccess access)
 {
     private int? count;
@@ -15,6 +15,6 @@ public sealed class UnreadNotifications(AttestDbContext db, CurrentAccess access
             return 0;
         }
 
-        return count ??= await db.Notifications.CountAsync(n => n.ReadAt == null);
+        return count ??= access.Value.UnreadNotifications ?? await db.Notifications.CountAsync(n => n.ReadAt == null);
     }
 }

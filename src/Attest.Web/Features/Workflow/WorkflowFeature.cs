@@ -14,6 +14,7 @@ public static class WorkflowFeature
         var calendar = new OfficeCalendar(settings);
         services.AddSingleton(calendar);
         services.AddSingleton(sp => new OfficeClock(sp.GetRequiredService<TimeProvider>(), calendar.Zone));
+        services.AddSingleton<WorkflowReadCache>();
         services.AddScoped<WorkflowStore>();
         services.AddScoped<UnreadNotifications>();
         services.AddSingleton<DueReminder>();

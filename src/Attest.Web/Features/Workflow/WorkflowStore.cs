@@ -73,7 +73,7 @@ public sealed record Notice(string UserId, string Kind, Message Text, string Lin
 /// audit-trail entry per new step (hash-chained after the last entry), the notifications and their e-mails (as jobs of
 /// the durable jobs table, so that a committed step always has its e-mails).
 /// </summary>
-public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess access, OfficeCalendar calendar, TimeProvider clock, AttestOptions options, MailOutbox? outbox = null)
+public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess access, OfficeCalendar calendar, TimeProvider clock, AttestOptions options, MailOutbox? outbox = null, WorkflowReadCache? reads = null)
 {
     private const int Attempts = 5;
 
@@ -91,8 +91,27 @@ public sealed partial class WorkflowStore(AttestDbContext db, CurrentAccess acce
     /// </summary>
     public async Task<LoadedWorkflow> LoadForReadingAsync(ApplicationRecord application, CancellationToken cancel)
     {
+        ArgumentNullException.ThrowIfNull(application);
+        // The caller has just read the application's row, access filters applied: its revision says whether what this
+        // instance kept is still the workflow. What the workflows' filter lets through depends on why the reader sees the
+        // application (its partner's people and its auditor see the workflow as it is, the office once it left the
+        // draft): what one kind of reader read is kept for that kind only, and other readers read it themselves.
+        var current = access.Value;
+        var reader = current.PartnerIds.Contains(application.PartnerId) || current.AuditedApplicationIds.Contains(application.Id)
+            ? WorkflowReadCache.Reader.Owner
+            : current.SeesSubmitted ? WorkflowReadCache.Reader.Office : (WorkflowReadCache.Reader?)null;
+        if (reads is not null && reader is { } kind && reads.TryGet(application.Id, application.ReadinessRevision, kind, out var kept))
+        {
+            return new LoadedWorkflow(application, kept!.Record, kept.Workflow);
+        }
+
         var record = await db.Workflows.AsNoTracking().FirstOrDefaultAsync(w => w.ApplicationId == application.Id, cancel);
         var workflow = record is null ? new ApplicationWorkflow(application.Id.ToString()) : ApplicationWorkflow.Restore(SnapshotJson.Read(record.Snapshot));
+        if (reader is { } by)
+        {
+            reads?.Set(application.Id, application.ReadinessRevision, by, new WorkflowReadCache.Entry(record, workflow));
+        }
+
         return new LoadedWorkflow(application, record, workflow);
     }
 
