@@ -57,7 +57,7 @@ public sealed partial class AccountBrowserTests(AccountBrowser account) : IClass
         await page.GotoAsync("/account/sign-in");
         await AssertAccessibleAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in with Example SSO" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && url.StartsWith(Browser.BaseUrl, StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/" && url.StartsWith(Browser.BaseUrl, StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
         Assert.Empty(blocked);
     }

@@ -20,7 +20,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GetByLabel("Stage").SelectOptionAsync("production");
         await page.GetByLabel("Completed on").FillAsync("2026-06-30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await page.WaitForURLAsync($"**/applications/{browser.World.ApplicationA}");
+        await page.WaitForURLAsync($"**/applications/{browser.World.ApplicationA}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Northwind Grocers" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
 
@@ -49,7 +49,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync("/evidence/upload");
         await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(Path.Combine(Repository, "examples", "iac", "litware", "platform.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload a file" }).ClickAsync();
-        await page.WaitForURLAsync("**/evidence/*");
+        await page.WaitForURLAsync("**/evidence/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GetByLabel("Case study").SelectOptionAsync($"{browser.World.ApplicationA:N}/contoso");
         await page.GetByRole(AriaRole.Button, new() { Name = "Attach to an application" }).ClickAsync();
         await page.GotoAsync($"/applications/{browser.World.ApplicationA}");
@@ -76,7 +76,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync("/");
         await page.GetByLabel("Checklist").SelectOptionAsync("aws-retail-consulting-2019-12");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start an application" }).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/applications/[0-9a-f-]{36}$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var dashboard = new Uri(page.Url).AbsolutePath;
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not ready" })).ToBeVisibleAsync();
 
@@ -163,7 +163,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
             await page.GetByLabel("Cardholder data present").SelectOptionAsync("no");
             await page.GetByLabel("RTO/RPO for the loss of one Availability Zone, one component per line: name | RTO minutes | RPO minutes").FillAsync("order service | 15 | 5");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-            await page.WaitForURLAsync($"**{dashboard}");
+            await page.WaitForURLAsync($"**{dashboard}", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = study.Customer })).ToBeVisibleAsync();
         }
 
@@ -171,7 +171,7 @@ public sealed class BrowserJourneyTests(Browser browser) : IClassFixture<Browser
         await page.GotoAsync("/evidence/upload");
         await page.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(Path.Combine(Repository, "examples", "iac", "contoso", "storefront.yaml"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Upload a file" }).ClickAsync();
-        await page.WaitForURLAsync("**/evidence/*");
+        await page.WaitForURLAsync("**/evidence/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var application = dashboard["/applications/".Length..];
         await page.GetByLabel("Case study").SelectOptionAsync($"{Guid.Parse(application):N}/contoso");
         await page.GetByRole(AriaRole.Button, new() { Name = "Attach to an application" }).ClickAsync();

@@ -48,7 +48,7 @@ public sealed class LiveMatrixBrowserTests(Browser browser) : IClassFixture<Brow
         await other.GotoAsync("/evidence/upload");
         await other.GetByLabel("File", new() { Exact = true }).SetInputFilesAsync(Path.Combine(Repository, "examples", "iac", "litware", "platform.yaml"));
         await other.GetByRole(AriaRole.Button, new() { Name = "Upload a file" }).ClickAsync();
-        await other.WaitForURLAsync("**/evidence/*");
+        await other.WaitForURLAsync("**/evidence/*", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await other.GetByLabel("Case study").SelectOptionAsync($"{application:N}/contoso");
         await other.GetByRole(AriaRole.Button, new() { Name = "Attach to an application" }).ClickAsync();
         await other.Context.CloseAsync();
@@ -84,7 +84,7 @@ public sealed class LiveMatrixBrowserTests(Browser browser) : IClassFixture<Brow
         await still.GetByLabel("E-mail address").FillAsync($"{lead}@example.test");
         await still.GetByLabel("Password").FillAsync(World.Password);
         await still.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await still.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await still.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
         await still.GotoAsync($"/applications/{application}");
         await Assertions.Expect(still.Locator("#item-VAL-2\\.11")).ToContainTextAsync("Warehouse");
         await plain.CloseAsync();
