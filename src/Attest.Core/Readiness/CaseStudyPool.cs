@@ -92,10 +92,11 @@ public sealed class CaseStudyPool
     private readonly IReadOnlyList<CaseStudyStanding>[] members;
     private readonly CaseStudyVerdict?[] notCounted;
 
-    private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
+    private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, bool retail, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
     {
         Standings = standings;
         WindowMonths = windowMonths;
+        Retail = retail;
         this.members = members;
         notCounted = new CaseStudyVerdict?[standings.Length];
         Counted = standings.Where(s => s.Counted).ToArray();
@@ -120,6 +121,27 @@ public sealed class CaseStudyPool
 
     /// <summary>The window, in months, within which a case study must have been completed.</summary>
     public int WindowMonths { get; }
+
+    /// <summary>Whether the pool was sorted under the retail checklists' conditions (see <see cref="Build"/>).</summary>
+    internal bool Retail { get; }
+
+    /// <summary>
+    /// Whether a pool built on <paramref name="day"/> would sort the case studies as this one does: the same ones qualify.
+    /// Everything else in a pool (customer groups, representatives, possible duplicates) follows from which case studies
+    /// qualify, and only the wording of why others do not depends on the day.
+    /// </summary>
+    internal bool SameOn(DateOnly day)
+    {
+        foreach (var s in Standings)
+        {
+            if (QualifiesOn(s.CaseStudy, day, WindowMonths, Retail) != s.Qualifies)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Pairs of counted customers that may be one legal entity, those the partner confirmed distinct included.</summary>
     public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; }
@@ -297,7 +319,7 @@ public sealed class CaseStudyPool
 
         var possible = PossiblePairs(cases, standings, parent, representative, forms, out var unconfirmed);
         var ifMerged = CountIfMerged(standings, parent, unconfirmed);
-        return new CaseStudyPool(standings, windowMonths, groupMembers, possible, ifMerged);
+        return new CaseStudyPool(standings, windowMonths, retail, groupMembers, possible, ifMerged);
     }
 
     // Qualifying case studies of different customers whose names or domains look alike. Each is paired with the first
@@ -411,12 +433,35 @@ public sealed class CaseStudyPool
     private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths, bool retail)
     {
         var problems = new List<Message>();
+        Check(c, asOf, windowMonths, retail, problems);
+        return problems;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="c"/> qualifies on its own as of <paramref name="asOf"/> (what <see cref="CaseStudyStanding.Qualifies"/>
+    /// would say of a pool built on that day), without writing out why not: the look-ahead asks it of every probed day.
+    /// </summary>
+    internal static bool QualifiesOn(CaseStudy c, DateOnly asOf, int windowMonths, bool retail) => Check(c, asOf, windowMonths, retail, null);
+
+    // The problems of a case study, added to `problems`; without a list, stops at the first. True when there is none.
+    private static bool Check(CaseStudy c, DateOnly asOf, int windowMonths, bool retail, List<Message>? problems)
+    {
         switch (c.Stage)
         {
             case null:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(StageNotStated.Message());
                 break;
             case not ProjectStage.Production:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(NotProduction.With(Vocabulary.Stages.Display(c.Stage.Value)));
                 break;
         }
@@ -424,28 +469,58 @@ public sealed class CaseStudyPool
         switch (retail ? c.UseCase : RetailUseCase.CustomerEngagement)
         {
             case null:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(UseCaseNotStated.Message());
                 break;
             case RetailUseCase.None:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(GenericIt.Message());
                 break;
         }
 
         if (!retail && c.Affiliate == true && c.OfferedOutside != true)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(AffiliateOnly.Message());
         }
 
         if (c.Completed is not { } completed)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedNotStated.Message());
         }
         else if (completed > asOf)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedInFuture.With(completed, asOf));
         }
         else if (!Calendar.WithinMonths(completed, asOf, windowMonths))
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedTooLongAgo.With(completed, windowMonths, asOf, Calendar.AddMonths(asOf, -windowMonths)));
         }
 
@@ -454,16 +529,21 @@ public sealed class CaseStudyPool
         {
             if ((retail || !retailOnly) && isMissing(c))
             {
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 (missing ??= []).Add(name);
             }
         }
 
         if (missing is not null)
         {
-            problems.Add(MissingFields.With(missing.ToArray()));
+            problems!.Add(MissingFields.With(missing.ToArray()));
         }
 
-        return problems;
+        return problems is null || problems.Count == 0;
     }
 
     private static int Find(int[] parent, int i)

@@ -404,6 +404,8 @@ internal sealed class DisasterRecoveryRule : IReadinessRule
     private static readonly LocalizedString TestDate = new("test date", "date du test");
     private static readonly LocalizedString Runbook = new("runbook delivery", "remise du runbook");
 
+    public bool ReadsDate => true;
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf));
 
     private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf)
@@ -481,6 +483,8 @@ internal sealed class PciTestingRule : IReadinessRule
     private static readonly Phrase TestBecomesStale = new("The penetration test of {0} becomes older than {1} months.", "Le test de pénétration du {0} dépasse {1} mois.");
     private static readonly Phrase UnderScansQuarterly = new("Reading applied: quarterly vulnerability scans (within {0} months) and a penetration test within {1} months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within {0} months), this item would be {2}.", "Lecture appliquée : des analyses de vulnérabilité trimestrielles (moins de {0} mois) et un test de pénétration de moins de {1} mois, comme le demande PCI DSS ; « trimestrielles » porte sur les seules analyses. Si les deux devaient être trimestriels (moins de {0} mois), cet élément serait : {2}.");
     private static readonly Phrase UnderBothQuarterly = new("Reading applied: the strict one, quarterly vulnerability scans and penetration tests (both within {0} months). Read as quarterly scans and a penetration test within {1} months, this item would be {2}.", "Lecture appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de {0} mois). Avec des analyses trimestrielles et un test de pénétration de moins de {1} mois, cet élément serait : {2}.");
+
+    public bool ReadsDate => true;
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {

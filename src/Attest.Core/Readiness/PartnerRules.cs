@@ -270,6 +270,8 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
     private static readonly Phrase NotReadable = new("{0}: the page could not be read on {1} ({2}); the declared date is used.", "{0} : la page n'a pas pu être lue le {1} ({2}) ; la date déclarée est retenue.");
     private static readonly Phrase NoDateOnPage = new("{0}: the page was visited on {1} but declares no publication date; the declared date is used.", "{0} : la page a été visitée le {1} mais n'indique aucune date de publication ; la date déclarée est retenue.");
 
+    public bool ReadsDate => true;
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
         var months = item.IntParameter("windowMonths");
