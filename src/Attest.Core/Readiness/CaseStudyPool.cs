@@ -99,7 +99,7 @@ public sealed class CaseStudyPool
         Retail = retail;
         this.members = members;
         notCounted = new CaseStudyVerdict?[standings.Length];
-        Counted = standings.Where(s => s.Counted).ToArray();
+        Counted = Array.FindAll(standings, s => s.Counted);
         GroupCount = Counted.Count;
         PossibleDuplicates = possible;
         IfPossibleDuplicatesMerged = ifMerged;
@@ -187,14 +187,15 @@ public sealed class CaseStudyPool
     {
         var cases = application.CaseStudies;
         var n = cases.Count;
-        var problems = new List<Message>[n];
+        // Null for a case study that qualifies
+        var problems = new List<Message>?[n];
         var names = new string?[n];
         var domains = new string?[n];
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            problems[i] = Problems(cases[i], asOf, windowMonths, retail);
-            if (problems[i].Count == 0)
+            problems[i] = QualifiesOn(cases[i], asOf, windowMonths, retail) ? null : Problems(cases[i], asOf, windowMonths, retail);
+            if (problems[i] is null)
             {
                 names[i] = forms.CustomerName(cases[i].Customer!);
                 domains[i] = forms.WebDomain(cases[i].CustomerWebsite!);
@@ -213,7 +214,7 @@ public sealed class CaseStudyPool
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count > 0)
+            if (problems[i] is not null)
             {
                 continue;
             }
@@ -239,7 +240,7 @@ public sealed class CaseStudyPool
         {
             WorkMeter.Visit();
             leaves[i] = cases[i].Completed is { } completed ? Calendar.FirstDayOutside(completed, windowMonths) : null;
-            if (problems[i].Count > 0)
+            if (problems[i] is not null)
             {
                 continue;
             }
@@ -260,7 +261,7 @@ public sealed class CaseStudyPool
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count == 0 && representative[Find(parent, i)] == i)
+            if (problems[i] is null && representative[Find(parent, i)] == i)
             {
                 groupOfRoot[Find(parent, i)] = groupCount++;
             }
@@ -271,9 +272,9 @@ public sealed class CaseStudyPool
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count > 0)
+            if (problems[i] is { } found)
             {
-                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
+                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = found, HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
                 continue;
             }
 

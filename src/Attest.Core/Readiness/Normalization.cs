@@ -18,6 +18,8 @@ public static class Normalization
         "ab", "as", "asa", "oy", "oyj", "pty", "pte", "kk", "sl", "slu", "se", "cv",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalSuffixLookup = LegalSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Second-level suffixes under which names are registered (contoso.co.uk), for the common country domains
     private static readonly HashSet<string> MultiPartSuffixes = new(StringComparer.Ordinal)
     {
@@ -46,7 +48,7 @@ public static class Normalization
     /// </summary>
     public static string CustomerName(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        var builder = Builder(name.Length);
         foreach (var c in name)
         {
             if (!char.IsWhiteSpace(c))
@@ -65,7 +67,7 @@ public static class Normalization
     /// </summary>
     public static string LooseCustomerName(string name, out string withSuffix)
     {
-        var folded = new StringBuilder(name.Length);
+        var folded = Builder(name.Length);
         foreach (var c in name)
         {
             // "S.A." and "Inc." are words without their dots
@@ -75,30 +77,49 @@ public static class Normalization
             }
         }
 
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        // The words are the runs of letters and digits: their letters, end to end, and where each word ends among them
+        var length = folded.Length;
+        var letters = length <= 256 ? stackalloc char[length] : new char[length];
+        var ends = length <= 256 ? stackalloc int[length] : new int[length];
+        var (count, words) = (0, 0);
+        for (var i = 0; i < length; i++)
         {
-            var isWordChar = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (isWordChar && start < 0)
+            var c = folded[i];
+            if (char.IsLetterOrDigit(c))
             {
-                start = i;
+                letters[count++] = c;
             }
-            else if (!isWordChar && start >= 0)
+            else if (count > 0 && (words == 0 || ends[words - 1] < count))
             {
-                words.Add(folded.ToString(start, i - start));
-                start = -1;
+                ends[words++] = count;
             }
         }
 
-        withSuffix = string.Concat(words);
-        var kept = words.Count;
-        while (kept > 1 && LegalSuffixes.Contains(words[kept - 1]))
+        if (count > 0 && (words == 0 || ends[words - 1] < count))
+        {
+            ends[words++] = count;
+        }
+
+        withSuffix = new string(letters[..count]);
+        var kept = words;
+        while (kept > 1 && LegalSuffixLookup.Contains(letters[ends[kept - 2]..ends[kept - 1]]))
         {
             kept--;
         }
 
-        return string.Concat(words.Take(kept));
+        return kept == words ? withSuffix : new string(letters[..ends[kept - 1]]);
+    }
+
+    // One builder per thread for the folded forms, which are then copied out (not kept when a long name made it large)
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
+
+    private static StringBuilder Builder(int capacity)
+    {
+        var b = cachedBuilder is { Capacity: <= 1024 } cached ? cached : cachedBuilder = new StringBuilder(64);
+        b.Clear();
+        b.EnsureCapacity(capacity);
+        return b;
     }
 
     /// <summary>

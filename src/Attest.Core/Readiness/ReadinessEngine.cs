@@ -33,6 +33,12 @@ public static class ReadinessEngine
         ["common-requirement"] = new CaseStudyAnswersRule(),
     };
 
+    // The rule of each item of a catalog, looked up once per catalog (its item list) rather than by name for each item of each evaluation
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ChecklistItem>, IReadinessRule[]> RulesOfItems = [];
+
+    private static IReadinessRule[] RulesOf(IReadOnlyList<ChecklistItem> items) =>
+        RulesOfItems.GetValue(items, static items => [.. items.Select(i => Rules[i.Rule])]);
+
     /// <summary>The rule ids this engine implements (every id of <see cref="RuleSignatures.All"/>).</summary>
     public static IReadOnlyCollection<string> ImplementedRules => Rules.Keys;
 
@@ -62,10 +68,11 @@ public static class ReadinessEngine
     private static ItemVerdict[] Evaluate(EvaluationContext context)
     {
         var items = context.Catalog.Items;
+        var rules = RulesOf(items);
         var verdicts = new ItemVerdict[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            verdicts[i] = CitedEvidence.Check(Rules[items[i].Rule].Evaluate(items[i], context), context);
+            verdicts[i] = CitedEvidence.Check(rules[i].Evaluate(items[i], context), context);
         }
 
         return verdicts;
@@ -77,6 +84,7 @@ public static class ReadinessEngine
     private static bool AnyNotMet(EvaluationContext context, List<UpcomingChange> changes, int from, int to, bool onlyDated)
     {
         var items = context.Catalog.Items;
+        var rules = RulesOf(items);
         for (var pass = 0; pass < 2; pass++)
         {
             for (var i = 0; i < items.Count; i++)
@@ -87,7 +95,7 @@ public static class ReadinessEngine
                     continue;
                 }
 
-                var rule = Rules[item.Rule];
+                var rule = rules[i];
                 if ((!onlyDated || rule.ReadsDate) && rule.Evaluate(item, context).Status == ReadinessStatus.NotMet)
                 {
                     return true;
