@@ -38,6 +38,32 @@ public class LookAheadBatchTests
         Assert.True(ready >= 100 && ended >= 100, $"{ready} ready, {ended} with a ready-until date");
     }
 
+    /// <summary>
+    /// The whole reports (every verdict, message, fact, change and ready-until date, in both languages) of the same
+    /// applications and days, as the engine gave them before it was optimised for issue 16 §3 (commit d447676): a digest
+    /// of their JSON. A deliberate change of verdicts or wording changes it too; then check that the change is the one
+    /// intended, and take the new digest the failure gives.
+    /// </summary>
+    [Fact]
+    public void The_reports_are_those_of_the_engine_before_its_optimisation()
+    {
+        const string Expected = "18FBB3F0F9C232A3B10AFBAA1D0B64BE5CE19FFBCD3134B1D4CA14D282F5583D";
+        var catalog = TestData.Retail;
+        using var digest = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var asOf in Days)
+        {
+            foreach (var application in Batch(catalog).Concat(Enumerable.Range(1, 200).Select(seed => LookAheadTests.Varied(new Random(seed)))))
+            {
+                var report = ReadinessEngine.Evaluate(application, catalog, asOf);
+                digest.AppendData(System.Text.Encoding.UTF8.GetBytes(ReadinessJson.Render(report, Text.Language.En)));
+                digest.AppendData(System.Text.Encoding.UTF8.GetBytes(ReadinessJson.Render(report, Text.Language.Fr)));
+            }
+        }
+
+        var actual = Convert.ToHexString(digest.GetHashAndReset());
+        Assert.True(actual == Expected, $"the reports' digest is now {actual}");
+    }
+
     // The look-ahead as first written: each day a change is due, a new evaluation of every item
     private static DateOnly? PlainReadyUntil(Application application, Catalog catalog, DateOnly asOf, ReadinessReport report)
     {
