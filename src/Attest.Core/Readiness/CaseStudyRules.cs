@@ -384,7 +384,15 @@ internal sealed class AvailabilityObjectivesRule : IReadinessRule
         }
 
         var objectives = list.Select(a => Objective.With(a.Component, a.RtoMinutes, a.RpoMinutes)).ToArray();
-        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Defined.With(list.Count, string.Join(", ", objectives.Select(o => o.In(Language.En)))) };
+        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Defined.With(list.Count, new Objectives(objectives)) };
+    }
+
+    // The objectives joined in one text, in English whatever the language (the template reads the same in French), formatted when shown
+    private sealed class Objectives(Message[] objectives) : ILocalizable
+    {
+        public string Name(Language language) => string.Join(", ", objectives.Select(o => o.In(Language.En)));
+
+        public override string ToString() => Name(Language.En);
     }
 }
 
@@ -658,12 +666,13 @@ internal sealed class SelfAssessedRule : IReadinessRule
         var evidence = c.Evidence ?? [];
         if (!ListsAll(evidence, itemEvidence))
         {
-            var union = new List<string>(evidence);
-            foreach (var reference in itemEvidence)
+            var union = new List<string>(evidence.Count + itemEvidence.Count);
+            union.AddRange(evidence);
+            for (var r = 0; r < itemEvidence.Count; r++)
             {
-                if (!union.Contains(reference))
+                if (!union.Contains(itemEvidence[r]))
                 {
-                    union.Add(reference);
+                    union.Add(itemEvidence[r]);
                 }
             }
 

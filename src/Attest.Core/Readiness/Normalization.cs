@@ -432,7 +432,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
     public bool TypesService(CaseStudy caseStudy, string serviceId)
     {
-        typedServices ??= new Dictionary<(CaseStudy, string), bool>(32, CaseStudyAndService.Instance);
+        typedServices ??= new Dictionary<(CaseStudy, string), bool>(CaseStudyAndService.Instance);
         if (!typedServices.TryGetValue((caseStudy, serviceId), out var names))
         {
             typedServices[(caseStudy, serviceId)] = names = CaseStudyScope.NamesService(caseStudy, serviceId);
