@@ -209,8 +209,8 @@ public sealed class CaseStudyPool
             parent[i] = i;
         }
 
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byName = default(SmallMap<int>);
+        var byDomain = default(SmallMap<int>);
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
@@ -332,8 +332,8 @@ public sealed class CaseStudyPool
         var open = new List<(int, int)>();
         unconfirmed = open;
         HashSet<(int, int)>? seen = null;
-        var byLooseName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byRegistrable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byLooseName = default(SmallMap<int>);
+        var byRegistrable = default(SmallMap<int>);
         var looseWithSuffix = new string[cases.Count];
 
         // Representatives first, then the other qualifying case studies, each in file order

@@ -574,6 +574,15 @@ internal sealed class PciTestingRule : IReadinessRule
 
     public bool ReadsDate => true;
 
+    // The verdict under the catalog's reading alone: the one under the other reading only adds a note
+    public ReadinessStatus Status(ChecklistItem item, EvaluationContext context)
+    {
+        var scanMonths = item.IntParameter("scanWindowMonths");
+        var yearlyMonths = item.IntParameter("penetrationTestWindowMonths");
+        var testMonths = context.Catalog.Options.PciTestingReading == PciTestingReading.ScansQuarterly ? yearlyMonths : scanMonths;
+        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths)).Status;
+    }
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
         var scanMonths = item.IntParameter("scanWindowMonths");

@@ -338,12 +338,13 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>What a crawl of the partner's web site observed, if one was made; it does not depend on the date either.</summary>
     public SiteObservation? Site { get; } = site;
 
-    private readonly Dictionary<string, string?> urls = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
+    // Mutable structs: not read-only
+    private SmallMap<string?> urls;
+    private SmallMap<string?> domains;
+    private SmallMap<string> names;
+    private SmallMap<string?> pages;
+    private SmallMap<(string Loose, string WithSuffix)> looseNames;
+    private SmallMap<string> registrable;
     private Dictionary<CaseStudy, bool>? compliance;
     private Dictionary<(CaseStudy, string), bool>? typedServices;
 
@@ -352,7 +353,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!urls.TryGetValue(address, out var form))
         {
-            urls[address] = form = Normalization.Url(address);
+            urls.TryAdd(address, form = Normalization.Url(address));
         }
 
         return form;
@@ -363,7 +364,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!domains.TryGetValue(website, out var form))
         {
-            domains[website] = form = Normalization.WebDomain(website);
+            domains.TryAdd(website, form = Normalization.WebDomain(website));
         }
 
         return form;
@@ -374,7 +375,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!names.TryGetValue(name, out var form))
         {
-            names[name] = form = Normalization.CustomerName(name);
+            names.TryAdd(name, form = Normalization.CustomerName(name));
         }
 
         return form;
@@ -386,7 +387,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         if (!looseNames.TryGetValue(name, out var form))
         {
             form.Loose = Normalization.LooseCustomerName(name, out form.WithSuffix);
-            looseNames[name] = form;
+            looseNames.TryAdd(name, form);
         }
 
         withSuffix = form.WithSuffix;
@@ -398,7 +399,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!registrable.TryGetValue(domain, out var form))
         {
-            registrable[domain] = form = Normalization.RegistrableDomain(domain);
+            registrable.TryAdd(domain, form = Normalization.RegistrableDomain(domain));
         }
 
         return form;
@@ -411,7 +412,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!pages.TryGetValue(address, out var form))
         {
-            pages[address] = form = Normalization.Page(address);
+            pages.TryAdd(address, form = Normalization.Page(address));
         }
 
         return form;

@@ -96,7 +96,7 @@ public static class ReadinessEngine
                 }
 
                 var rule = rules[i];
-                if ((!onlyDated || rule.ReadsDate) && rule.Evaluate(item, context).Status == ReadinessStatus.NotMet)
+                if ((!onlyDated || rule.ReadsDate) && rule.Status(item, context) == ReadinessStatus.NotMet)
                 {
                     return true;
                 }
