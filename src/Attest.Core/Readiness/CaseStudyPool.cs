@@ -88,7 +88,7 @@ public sealed class CaseStudyPool
         (c => string.IsNullOrWhiteSpace(c.Results), new("results", "résultats"), false),
     ];
 
-    private readonly Dictionary<string, CaseStudyStanding> byKey;
+    private SmallMap<CaseStudyStanding> byKey;
     private readonly IReadOnlyList<CaseStudyStanding>[] members;
     private readonly CaseStudyVerdict?[] notCounted;
 
@@ -103,7 +103,6 @@ public sealed class CaseStudyPool
         GroupCount = Counted.Count;
         PossibleDuplicates = possible;
         IfPossibleDuplicatesMerged = ifMerged;
-        byKey = new Dictionary<string, CaseStudyStanding>(standings.Length, StringComparer.Ordinal);
         foreach (var s in standings)
         {
             byKey.TryAdd(s.CaseStudy.Key, s);
@@ -268,7 +267,7 @@ public sealed class CaseStudyPool
         }
 
         var standings = new CaseStudyStanding[n];
-        var groupMembers = new List<CaseStudyStanding>[groupCount];
+        var groupMembers = new CaseStudyStanding[groupCount][];
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
@@ -297,9 +296,20 @@ public sealed class CaseStudyPool
             };
         }
 
+        // Each group's members, its representative first, then the others in file order
+        var sizes = new int[groupCount];
+        foreach (var s in standings)
+        {
+            if (s.Qualifies)
+            {
+                sizes[s.Group]++;
+            }
+        }
+
         for (var g = 0; g < groupMembers.Length; g++)
         {
-            groupMembers[g] = [];
+            groupMembers[g] = new CaseStudyStanding[sizes[g]];
+            sizes[g] = 1;
         }
 
         foreach (var s in standings)
@@ -307,14 +317,7 @@ public sealed class CaseStudyPool
             WorkMeter.Visit();
             if (s.Qualifies)
             {
-                if (s.DuplicateOf is null)
-                {
-                    groupMembers[s.Group].Insert(0, s);
-                }
-                else
-                {
-                    groupMembers[s.Group].Add(s);
-                }
+                groupMembers[s.Group][s.DuplicateOf is null ? 0 : sizes[s.Group]++] = s;
             }
         }
 
