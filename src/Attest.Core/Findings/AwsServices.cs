@@ -37,7 +37,7 @@ public sealed record AwsService
 /// </summary>
 public static class AwsServices
 {
-    private static readonly char[] Separators = [' ', '(', ')', ',', '/', '-', '.', ';', ':'];
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" (),/-.;:");
 
     /// <summary>Every service, by id.</summary>
     public static IReadOnlyDictionary<string, AwsService> All { get; } = new AwsService[]
@@ -118,13 +118,42 @@ public static class AwsServices
             return false;
         }
 
-        var text = typed.ToLowerInvariant();
-        if (service.Phrases.Any(p => text.Contains(p, StringComparison.Ordinal)))
+        // The text in lower case (as string.ToLowerInvariant would give it), then each phrase anywhere in it, then each
+        // word separated by one of the separators; without allocating: a case study's services are read on every evaluation
+        var buffer = typed.Length <= 256 ? stackalloc char[typed.Length] : new char[typed.Length];
+        var text = buffer[..typed.AsSpan().ToLowerInvariant(buffer)];
+        for (var p = 0; p < service.Phrases.Count; p++)
         {
-            return true;
+            if (text.Contains(service.Phrases[p], StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
-        var words = text.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
-        return service.Words.Any(w => words.Contains(w, StringComparer.Ordinal));
+        if (service.Words.Count == 0)
+        {
+            return false;
+        }
+
+        var rest = text;
+        while (rest.Length > 0)
+        {
+            var end = rest.IndexOfAny(Separators);
+            var word = end < 0 ? rest : rest[..end];
+            if (word.Length > 0)
+            {
+                for (var w = 0; w < service.Words.Count; w++)
+                {
+                    if (word.SequenceEqual(service.Words[w]))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return false;
     }
 }

@@ -12,6 +12,9 @@ public sealed record ServiceCount(string Service, int Resources, IReadOnlyDictio
 /// </summary>
 public sealed record EvidenceInventory
 {
+    // Before Empty, which uses it
+    private static readonly IReadOnlyDictionary<string, ServiceCount> NoService = new Dictionary<string, ServiceCount>(StringComparer.Ordinal);
+
     /// <summary>Nothing defined.</summary>
     public static EvidenceInventory Empty { get; } = new([]);
 
@@ -23,7 +26,11 @@ public sealed record EvidenceInventory
             .GroupBy(e => (e.File, e.ResourceType))
             .Select(g => new InventoryEntry(g.Key.File, g.Key.ResourceType, g.First().Service, g.Sum(e => e.Count)))
             .OrderBy(e => e.File, StringComparer.Ordinal).ThenBy(e => e.ResourceType, StringComparer.Ordinal)];
+        byService = Entries.Count == 0 ? NoService : Services(Entries);
     }
+
+    // Computed once: readiness asks it of every case study for every item that applies to case studies using services
+    private readonly IReadOnlyDictionary<string, ServiceCount> byService;
 
     /// <summary>The entries, by file then resource type.</summary>
     public IReadOnlyList<InventoryEntry> Entries { get; }
@@ -36,8 +43,10 @@ public sealed record EvidenceInventory
         Entries.GroupBy(e => e.ResourceType, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(e => e.Count), StringComparer.Ordinal);
 
     /// <summary>Per known service: its resources, by type, and the files defining them.</summary>
-    public IReadOnlyDictionary<string, ServiceCount> ByService =>
-        Entries.Where(e => e.Service is not null).GroupBy(e => e.Service!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+    public IReadOnlyDictionary<string, ServiceCount> ByService => byService;
+
+    private static Dictionary<string, ServiceCount> Services(IReadOnlyList<InventoryEntry> entries) =>
+        entries.Where(e => e.Service is not null).GroupBy(e => e.Service!, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
             g => g.Key,
             g => new ServiceCount(
                 g.Key,

@@ -88,21 +88,21 @@ public sealed class CaseStudyPool
         (c => string.IsNullOrWhiteSpace(c.Results), new("results", "résultats"), false),
     ];
 
-    private readonly Dictionary<string, CaseStudyStanding> byKey;
+    private SmallMap<CaseStudyStanding> byKey;
     private readonly IReadOnlyList<CaseStudyStanding>[] members;
     private readonly CaseStudyVerdict?[] notCounted;
 
-    private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
+    private CaseStudyPool(CaseStudyStanding[] standings, int windowMonths, bool retail, IReadOnlyList<CaseStudyStanding>[] members, IReadOnlyList<PossibleDuplicate> possible, (int Customers, int Compliant) ifMerged)
     {
         Standings = standings;
         WindowMonths = windowMonths;
+        Retail = retail;
         this.members = members;
         notCounted = new CaseStudyVerdict?[standings.Length];
-        Counted = standings.Where(s => s.Counted).ToArray();
+        Counted = Array.FindAll(standings, s => s.Counted);
         GroupCount = Counted.Count;
         PossibleDuplicates = possible;
         IfPossibleDuplicatesMerged = ifMerged;
-        byKey = new Dictionary<string, CaseStudyStanding>(standings.Length, StringComparer.Ordinal);
         foreach (var s in standings)
         {
             byKey.TryAdd(s.CaseStudy.Key, s);
@@ -120,6 +120,27 @@ public sealed class CaseStudyPool
 
     /// <summary>The window, in months, within which a case study must have been completed.</summary>
     public int WindowMonths { get; }
+
+    /// <summary>Whether the pool was sorted under the retail checklists' conditions (see <see cref="Build"/>).</summary>
+    internal bool Retail { get; }
+
+    /// <summary>
+    /// Whether a pool built on <paramref name="day"/> would sort the case studies as this one does: the same ones qualify.
+    /// Everything else in a pool (customer groups, representatives, possible duplicates) follows from which case studies
+    /// qualify, and only the wording of why others do not depends on the day.
+    /// </summary>
+    internal bool SameOn(DateOnly day)
+    {
+        foreach (var s in Standings)
+        {
+            if (QualifiesOn(s.CaseStudy, day, WindowMonths, Retail) != s.Qualifies)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>Pairs of counted customers that may be one legal entity, those the partner confirmed distinct included.</summary>
     public IReadOnlyList<PossibleDuplicate> PossibleDuplicates { get; }
@@ -165,14 +186,15 @@ public sealed class CaseStudyPool
     {
         var cases = application.CaseStudies;
         var n = cases.Count;
-        var problems = new List<Message>[n];
+        // Null for a case study that qualifies
+        var problems = new List<Message>?[n];
         var names = new string?[n];
         var domains = new string?[n];
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            problems[i] = Problems(cases[i], asOf, windowMonths, retail);
-            if (problems[i].Count == 0)
+            problems[i] = QualifiesOn(cases[i], asOf, windowMonths, retail) ? null : Problems(cases[i], asOf, windowMonths, retail);
+            if (problems[i] is null)
             {
                 names[i] = forms.CustomerName(cases[i].Customer!);
                 domains[i] = forms.WebDomain(cases[i].CustomerWebsite!);
@@ -186,12 +208,12 @@ public sealed class CaseStudyPool
             parent[i] = i;
         }
 
-        var byName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byDomain = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byName = default(SmallMap<int>);
+        var byDomain = default(SmallMap<int>);
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count > 0)
+            if (problems[i] is not null)
             {
                 continue;
             }
@@ -217,7 +239,7 @@ public sealed class CaseStudyPool
         {
             WorkMeter.Visit();
             leaves[i] = cases[i].Completed is { } completed ? Calendar.FirstDayOutside(completed, windowMonths) : null;
-            if (problems[i].Count > 0)
+            if (problems[i] is not null)
             {
                 continue;
             }
@@ -238,20 +260,20 @@ public sealed class CaseStudyPool
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count == 0 && representative[Find(parent, i)] == i)
+            if (problems[i] is null && representative[Find(parent, i)] == i)
             {
                 groupOfRoot[Find(parent, i)] = groupCount++;
             }
         }
 
         var standings = new CaseStudyStanding[n];
-        var groupMembers = new List<CaseStudyStanding>[groupCount];
+        var groupMembers = new CaseStudyStanding[groupCount][];
         for (var i = 0; i < n; i++)
         {
             WorkMeter.Visit();
-            if (problems[i].Count > 0)
+            if (problems[i] is { } found)
             {
-                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = problems[i], HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
+                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = found, HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
                 continue;
             }
 
@@ -274,9 +296,20 @@ public sealed class CaseStudyPool
             };
         }
 
+        // Each group's members, its representative first, then the others in file order
+        var sizes = new int[groupCount];
+        foreach (var s in standings)
+        {
+            if (s.Qualifies)
+            {
+                sizes[s.Group]++;
+            }
+        }
+
         for (var g = 0; g < groupMembers.Length; g++)
         {
-            groupMembers[g] = [];
+            groupMembers[g] = new CaseStudyStanding[sizes[g]];
+            sizes[g] = 1;
         }
 
         foreach (var s in standings)
@@ -284,20 +317,13 @@ public sealed class CaseStudyPool
             WorkMeter.Visit();
             if (s.Qualifies)
             {
-                if (s.DuplicateOf is null)
-                {
-                    groupMembers[s.Group].Insert(0, s);
-                }
-                else
-                {
-                    groupMembers[s.Group].Add(s);
-                }
+                groupMembers[s.Group][s.DuplicateOf is null ? 0 : sizes[s.Group]++] = s;
             }
         }
 
         var possible = PossiblePairs(cases, standings, parent, representative, forms, out var unconfirmed);
         var ifMerged = CountIfMerged(standings, parent, unconfirmed);
-        return new CaseStudyPool(standings, windowMonths, groupMembers, possible, ifMerged);
+        return new CaseStudyPool(standings, windowMonths, retail, groupMembers, possible, ifMerged);
     }
 
     // Qualifying case studies of different customers whose names or domains look alike. Each is paired with the first
@@ -309,8 +335,8 @@ public sealed class CaseStudyPool
         var open = new List<(int, int)>();
         unconfirmed = open;
         HashSet<(int, int)>? seen = null;
-        var byLooseName = new Dictionary<string, int>(StringComparer.Ordinal);
-        var byRegistrable = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byLooseName = default(SmallMap<int>);
+        var byRegistrable = default(SmallMap<int>);
         var looseWithSuffix = new string[cases.Count];
 
         // Representatives first, then the other qualifying case studies, each in file order
@@ -411,12 +437,35 @@ public sealed class CaseStudyPool
     private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths, bool retail)
     {
         var problems = new List<Message>();
+        Check(c, asOf, windowMonths, retail, problems);
+        return problems;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="c"/> qualifies on its own as of <paramref name="asOf"/> (what <see cref="CaseStudyStanding.Qualifies"/>
+    /// would say of a pool built on that day), without writing out why not: the look-ahead asks it of every probed day.
+    /// </summary>
+    internal static bool QualifiesOn(CaseStudy c, DateOnly asOf, int windowMonths, bool retail) => Check(c, asOf, windowMonths, retail, null);
+
+    // The problems of a case study, added to `problems`; without a list, stops at the first. True when there is none.
+    private static bool Check(CaseStudy c, DateOnly asOf, int windowMonths, bool retail, List<Message>? problems)
+    {
         switch (c.Stage)
         {
             case null:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(StageNotStated.Message());
                 break;
             case not ProjectStage.Production:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(NotProduction.With(Vocabulary.Stages.Display(c.Stage.Value)));
                 break;
         }
@@ -424,28 +473,58 @@ public sealed class CaseStudyPool
         switch (retail ? c.UseCase : RetailUseCase.CustomerEngagement)
         {
             case null:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(UseCaseNotStated.Message());
                 break;
             case RetailUseCase.None:
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 problems.Add(GenericIt.Message());
                 break;
         }
 
         if (!retail && c.Affiliate == true && c.OfferedOutside != true)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(AffiliateOnly.Message());
         }
 
         if (c.Completed is not { } completed)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedNotStated.Message());
         }
         else if (completed > asOf)
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedInFuture.With(completed, asOf));
         }
         else if (!Calendar.WithinMonths(completed, asOf, windowMonths))
         {
+            if (problems is null)
+            {
+                return false;
+            }
+
             problems.Add(CompletedTooLongAgo.With(completed, windowMonths, asOf, Calendar.AddMonths(asOf, -windowMonths)));
         }
 
@@ -454,16 +533,21 @@ public sealed class CaseStudyPool
         {
             if ((retail || !retailOnly) && isMissing(c))
             {
+                if (problems is null)
+                {
+                    return false;
+                }
+
                 (missing ??= []).Add(name);
             }
         }
 
         if (missing is not null)
         {
-            problems.Add(MissingFields.With(missing.ToArray()));
+            problems!.Add(MissingFields.With(missing.ToArray()));
         }
 
-        return problems;
+        return problems is null || problems.Count == 0;
     }
 
     private static int Find(int[] parent, int i)

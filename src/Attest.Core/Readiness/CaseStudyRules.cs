@@ -34,14 +34,43 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         var withCompliance = item.IntParameter("withCompliance");
         var pool = context.Pool;
         var months = pool.WindowMonths;
-        var verdicts = pool.Standings.Select(s => Verdict(s, months)).ToArray();
-        var groups = Enumerable.Range(0, pool.GroupCount).Select(pool.Members).ToArray();
-        var compliant = pool.Counted.Count(s => s.HasCompliance);
-        var counted = pool.Counted.Select(s => s.CaseStudy.Key).ToArray();
-        var unconfirmed = pool.PossibleDuplicates.Where(p => !p.ConfirmedDistinct).ToArray();
+        var standings = pool.Standings;
+        var verdicts = new CaseStudyVerdict[standings.Count];
+        var qualifyingCount = 0;
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            verdicts[i] = Verdict(standings[i], months);
+            qualifyingCount += standings[i].Qualifies ? 1 : 0;
+        }
+
+        var qualifying = new string[qualifyingCount];
+        for (var (i, q) = (0, 0); i < standings.Count; i++)
+        {
+            if (standings[i].Qualifies)
+            {
+                qualifying[q++] = standings[i].CaseStudy.Key;
+            }
+        }
+
+        var groups = new IReadOnlyList<CaseStudyStanding>[pool.GroupCount];
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g] = pool.Members(g);
+        }
+
+        var countedOnes = pool.Counted;
+        var compliant = 0;
+        var counted = new string[countedOnes.Count];
+        for (var i = 0; i < counted.Length; i++)
+        {
+            compliant += countedOnes[i].HasCompliance ? 1 : 0;
+            counted[i] = countedOnes[i].CaseStudy.Key;
+        }
+
+        var unconfirmed = pool.PossibleDuplicates.Count == 0 ? [] : pool.PossibleDuplicates.Where(p => !p.ConfirmedDistinct).ToArray();
         var facts = new Fact[]
         {
-            new("qualifying", pool.Standings.Where(s => s.Qualifies).Select(s => s.CaseStudy.Key).ToArray()),
+            new("qualifying", qualifying),
             new("uniqueCustomers", pool.GroupCount), new("required", required),
             new("withCompliance", compliant), new("requiredWithCompliance", withCompliance), new("windowMonths", months),
             new("possibleDuplicates", unconfirmed.Select(p => new[] { p.First, p.Second }).ToArray()),
@@ -51,9 +80,8 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
         if (pool.GroupCount >= required && compliant >= withCompliance)
         {
             // The verdict changes on the first day fewer than `required` customers, or fewer than `withCompliance` compliant ones, remain.
-            var groupExits = groups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
-            var complianceExits = groups.Where(g => g.Any(s => s.HasCompliance))
-                .Select(g => g.Where(s => s.HasCompliance).Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var groupExits = Exits(groups, compliantOnly: false);
+            var complianceExits = Exits(groups, compliantOnly: true);
             var change = Min(groupExits[groupExits.Length - required], complianceExits[complianceExits.Length - withCompliance]);
             var (mergedCustomers, mergedCompliant) = pool.IfPossibleDuplicatesMerged;
             // Legal entities are never merged silently: any look-alike pair the partner has not confirmed distinct is for a person to judge
@@ -123,6 +151,36 @@ internal sealed class RetailCaseStudiesRule : IReadinessRule
     }
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    // For each customer group (with a compliant member, when `compliantOnly`), the last day one of its (compliant) members leaves the window; earliest first
+    private static DateOnly[] Exits(IReadOnlyList<CaseStudyStanding>[] groups, bool compliantOnly)
+    {
+        var exits = new List<DateOnly>(groups.Length);
+        foreach (var members in groups)
+        {
+            DateOnly? last = null;
+            for (var m = 0; m < members.Count; m++)
+            {
+                if ((!compliantOnly || members[m].HasCompliance) && (last is null || members[m].LeavesWindowOn!.Value > last))
+                {
+                    last = members[m].LeavesWindowOn!.Value;
+                }
+            }
+
+            if (last is { } day)
+            {
+                exits.Add(day);
+            }
+            else if (!compliantOnly)
+            {
+                throw new InvalidOperationException("A customer group without members.");
+            }
+        }
+
+        var sorted = exits.ToArray();
+        Array.Sort(sorted);
+        return sorted;
+    }
 
     private static CaseStudyVerdict Verdict(CaseStudyStanding s, int months)
     {
@@ -366,8 +424,25 @@ internal sealed class AvailabilityObjectivesRule : IReadinessRule
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, Judge);
 
-    internal static bool IsDefined(CaseStudy c) =>
-        c.Availability is { Count: > 0 } list && list.All(a => !string.IsNullOrWhiteSpace(a.Component) && a.RtoMinutes is not null && a.RpoMinutes is not null);
+    internal static bool IsDefined(CaseStudy c)
+    {
+        if (c.Availability is not { Count: > 0 } list)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!IsComplete(list[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsComplete(AvailabilityObjective a) => !string.IsNullOrWhiteSpace(a.Component) && a.RtoMinutes is not null && a.RpoMinutes is not null;
 
     private static CaseStudyVerdict Judge(CaseStudy c)
     {
@@ -376,15 +451,28 @@ internal sealed class AvailabilityObjectivesRule : IReadinessRule
             return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NotStated.Message(), NextStep = StateThem.Message() };
         }
 
-        var incomplete = list.Where(a => string.IsNullOrWhiteSpace(a.Component) || a.RtoMinutes is null || a.RpoMinutes is null)
-            .Select(a => string.IsNullOrWhiteSpace(a.Component) ? (object)Unnamed.Message() : a.Component).ToArray();
-        if (incomplete.Length > 0)
+        if (!IsDefined(c))
         {
+            var incomplete = list.Where(a => !IsComplete(a))
+                .Select(a => string.IsNullOrWhiteSpace(a.Component) ? (object)Unnamed.Message() : a.Component).ToArray();
             return new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = Incomplete.With(incomplete), NextStep = StateThem.Message() };
         }
 
-        var objectives = list.Select(a => Objective.With(a.Component, a.RtoMinutes, a.RpoMinutes)).ToArray();
-        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Defined.With(list.Count, string.Join(", ", objectives.Select(o => o.In(Language.En)))) };
+        var objectives = new Message[list.Count];
+        for (var i = 0; i < objectives.Length; i++)
+        {
+            objectives[i] = Objective.With(list[i].Component, list[i].RtoMinutes, list[i].RpoMinutes);
+        }
+
+        return new() { Key = c.Key, Status = ReadinessStatus.Met, Reason = Defined.With(list.Count, new Objectives(objectives)) };
+    }
+
+    // The objectives joined in one text, in English whatever the language (the template reads the same in French), formatted when shown
+    private sealed class Objectives(Message[] objectives) : ILocalizable
+    {
+        public string Name(Language language) => string.Join(", ", objectives.Select(o => o.In(Language.En)));
+
+        public override string ToString() => Name(Language.En);
     }
 }
 
@@ -403,6 +491,8 @@ internal sealed class DisasterRecoveryRule : IReadinessRule
     private static readonly LocalizedString Rpo = new("RPO", "RPO");
     private static readonly LocalizedString TestDate = new("test date", "date du test");
     private static readonly LocalizedString Runbook = new("runbook delivery", "remise du runbook");
+
+    public bool ReadsDate => true;
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf));
 
@@ -481,6 +571,17 @@ internal sealed class PciTestingRule : IReadinessRule
     private static readonly Phrase TestBecomesStale = new("The penetration test of {0} becomes older than {1} months.", "Le test de pénétration du {0} dépasse {1} mois.");
     private static readonly Phrase UnderScansQuarterly = new("Reading applied: quarterly vulnerability scans (within {0} months) and a penetration test within {1} months, as PCI DSS asks; « trimestrielles » in the French text qualifies the scans. Read as quarterly for both (within {0} months), this item would be {2}.", "Lecture appliquée : des analyses de vulnérabilité trimestrielles (moins de {0} mois) et un test de pénétration de moins de {1} mois, comme le demande PCI DSS ; « trimestrielles » porte sur les seules analyses. Si les deux devaient être trimestriels (moins de {0} mois), cet élément serait : {2}.");
     private static readonly Phrase UnderBothQuarterly = new("Reading applied: the strict one, quarterly vulnerability scans and penetration tests (both within {0} months). Read as quarterly scans and a penetration test within {1} months, this item would be {2}.", "Lecture appliquée : la lecture stricte, analyses de vulnérabilité et tests de pénétration trimestriels (les deux de moins de {0} mois). Avec des analyses trimestrielles et un test de pénétration de moins de {1} mois, cet élément serait : {2}.");
+
+    public bool ReadsDate => true;
+
+    // The verdict under the catalog's reading alone: the one under the other reading only adds a note
+    public ReadinessStatus Status(ChecklistItem item, EvaluationContext context)
+    {
+        var scanMonths = item.IntParameter("scanWindowMonths");
+        var yearlyMonths = item.IntParameter("penetrationTestWindowMonths");
+        var testMonths = context.Catalog.Options.PciTestingReading == PciTestingReading.ScansQuarterly ? yearlyMonths : scanMonths;
+        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths)).Status;
+    }
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
@@ -654,12 +755,13 @@ internal sealed class SelfAssessedRule : IReadinessRule
         var evidence = c.Evidence ?? [];
         if (!ListsAll(evidence, itemEvidence))
         {
-            var union = new List<string>(evidence);
-            foreach (var reference in itemEvidence)
+            var union = new List<string>(evidence.Count + itemEvidence.Count);
+            union.AddRange(evidence);
+            for (var r = 0; r < itemEvidence.Count; r++)
             {
-                if (!union.Contains(reference))
+                if (!union.Contains(itemEvidence[r]))
                 {
-                    union.Add(reference);
+                    union.Add(itemEvidence[r]);
                 }
             }
 

@@ -143,7 +143,9 @@ internal static class CaseStudyScope
         var pool = context.Pool;
         var standings = pool.Standings;
         var verdicts = new CaseStudyVerdict[standings.Count];
-        var judged = new CaseStudyVerdict[standings.Count];
+
+        // Which verdicts are judged: in scope, or out of it for want of a fact (not met)
+        var judged = standings.Count <= 256 ? stackalloc bool[standings.Count] : new bool[standings.Count];
         var judgedCount = 0;
         for (var i = 0; i < verdicts.Length; i++)
         {
@@ -165,7 +167,8 @@ internal static class CaseStudyScope
             verdicts[i] = verdict;
             if (inScope || verdict.Status == ReadinessStatus.NotMet)
             {
-                judged[judgedCount++] = verdict;
+                judged[i] = true;
+                judgedCount++;
             }
         }
 
@@ -175,9 +178,14 @@ internal static class CaseStudyScope
         var timeCounts = false;
         var (notMetCount, metCount, reviewCount) = (0, 0, 0);
         CaseStudyVerdict? firstNotMet = null, firstReview = null, firstChange = null;
-        for (var i = 0; i < judgedCount; i++)
+        for (var i = 0; i < verdicts.Length; i++)
         {
-            var v = judged[i];
+            if (!judged[i])
+            {
+                continue;
+            }
+
+            var v = verdicts[i];
             switch (v.Status)
             {
                 case ReadinessStatus.NotMet:
@@ -199,7 +207,7 @@ internal static class CaseStudyScope
             }
         }
 
-        var judgedOnes = new ReadOnlySpan<CaseStudyVerdict>(judged, 0, judgedCount);
+        var judgedOnes = new Judged(verdicts, judged);
         if (pool.Counted.Count == 0)
         {
             (status, reason, next) = (ReadinessStatus.NotMet, Shared.NoQualifyingCaseStudy.Message(), Shared.MakeCaseStudiesQualify.Message());
@@ -258,14 +266,22 @@ internal static class CaseStudyScope
         Review,
     }
 
+    // The verdicts of the case studies, with which of them are judged
+    private readonly ref struct Judged(CaseStudyVerdict[] verdicts, ReadOnlySpan<bool> judged)
+    {
+        public readonly CaseStudyVerdict[] Verdicts = verdicts;
+        public readonly ReadOnlySpan<bool> IsJudged = judged;
+    }
+
     // The keys of the judged verdicts of one kind (met, or neither met nor not met), in order
-    private static string[] Keys(ReadOnlySpan<CaseStudyVerdict> judged, Kind kind, int count)
+    private static string[] Keys(Judged judged, Kind kind, int count)
     {
         var keys = new string[count];
         var k = 0;
-        foreach (var v in judged)
+        for (var i = 0; i < judged.Verdicts.Length; i++)
         {
-            if (kind == Kind.Met ? v.Status == ReadinessStatus.Met : v.Status is not (ReadinessStatus.Met or ReadinessStatus.NotMet))
+            var v = judged.Verdicts[i];
+            if (judged.IsJudged[i] && (kind == Kind.Met ? v.Status == ReadinessStatus.Met : v.Status is not (ReadinessStatus.Met or ReadinessStatus.NotMet)))
             {
                 keys[k++] = v.Key;
             }
@@ -275,13 +291,14 @@ internal static class CaseStudyScope
     }
 
     // "key: reason" for each judged verdict not met, in order
-    private static Message[] Explained(ReadOnlySpan<CaseStudyVerdict> judged, int count)
+    private static Message[] Explained(Judged judged, int count)
     {
         var explained = new Message[count];
         var k = 0;
-        foreach (var v in judged)
+        for (var i = 0; i < judged.Verdicts.Length; i++)
         {
-            if (v.Status == ReadinessStatus.NotMet)
+            var v = judged.Verdicts[i];
+            if (judged.IsJudged[i] && v.Status == ReadinessStatus.NotMet)
             {
                 explained[k++] = KeyAndReason.With(v.Key, v.Reason);
             }

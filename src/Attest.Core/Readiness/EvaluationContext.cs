@@ -21,6 +21,16 @@ public sealed class EvaluationContext
         Pool = CaseStudyPool.Build(application, asOf, caseStudyRule?.IntParameter("windowMonths") ?? 18, forms, c => PublicCaseStudiesRule.IsPublic(c, forms, site), retail);
     }
 
+    // The same application on another day, when a pool built on that day would be this one's (CaseStudyPool.SameOn)
+    private EvaluationContext(EvaluationContext other, DateOnly day)
+    {
+        Application = other.Application;
+        Catalog = other.Catalog;
+        AsOf = day;
+        Forms = other.Forms;
+        Pool = other.Pool;
+    }
+
     /// <summary>The application.</summary>
     public Application Application { get; }
 
@@ -39,6 +49,13 @@ public sealed class EvaluationContext
     /// <summary>The case studies sorted into those that count and those that don't.</summary>
     public CaseStudyPool Pool { get; }
 
+    /// <summary>
+    /// The context of the same application on <paramref name="day"/>: this one's case-study pool when a pool built on that
+    /// day would sort the case studies alike, otherwise a new one.
+    /// </summary>
+    internal EvaluationContext On(DateOnly day, out bool samePool) =>
+        (samePool = Pool.SameOn(day)) ? new EvaluationContext(this, day) : new EvaluationContext(Application, Catalog, day, Forms);
+
     /// <summary>The analyzer findings about <paramref name="item"/> in the evidence of case study <paramref name="caseStudy"/>.</summary>
     public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item);
 
@@ -50,7 +67,16 @@ public sealed class EvaluationContext
 /// <summary>A readiness rule: pure, judging one item from the context.</summary>
 internal interface IReadinessRule
 {
+    /// <summary>
+    /// Whether the verdict reads the date (<see cref="EvaluationContext.AsOf"/>) other than through the case-study pool:
+    /// a rule that does not gives the same verdict on any day the pool is the same.
+    /// </summary>
+    bool ReadsDate => false;
+
     ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context);
+
+    /// <summary>The status <see cref="Evaluate"/> gives (the look-ahead needs nothing else); a rule may find it with less work.</summary>
+    ReadinessStatus Status(ChecklistItem item, EvaluationContext context) => Evaluate(item, context).Status;
 }
 
 /// <summary>Texts shared by several rules.</summary>

@@ -18,6 +18,8 @@ public static class Normalization
         "ab", "as", "asa", "oy", "oyj", "pty", "pte", "kk", "sl", "slu", "se", "cv",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> LegalSuffixLookup = LegalSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Second-level suffixes under which names are registered (contoso.co.uk), for the common country domains
     private static readonly HashSet<string> MultiPartSuffixes = new(StringComparer.Ordinal)
     {
@@ -46,7 +48,7 @@ public static class Normalization
     /// </summary>
     public static string CustomerName(string name)
     {
-        var builder = new StringBuilder(name.Length);
+        var builder = Builder(name.Length);
         foreach (var c in name)
         {
             if (!char.IsWhiteSpace(c))
@@ -65,7 +67,7 @@ public static class Normalization
     /// </summary>
     public static string LooseCustomerName(string name, out string withSuffix)
     {
-        var folded = new StringBuilder(name.Length);
+        var folded = Builder(name.Length);
         foreach (var c in name)
         {
             // "S.A." and "Inc." are words without their dots
@@ -75,30 +77,49 @@ public static class Normalization
             }
         }
 
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i <= folded.Length; i++)
+        // The words are the runs of letters and digits: their letters, end to end, and where each word ends among them
+        var length = folded.Length;
+        var letters = length <= 256 ? stackalloc char[length] : new char[length];
+        var ends = length <= 256 ? stackalloc int[length] : new int[length];
+        var (count, words) = (0, 0);
+        for (var i = 0; i < length; i++)
         {
-            var isWordChar = i < folded.Length && char.IsLetterOrDigit(folded[i]);
-            if (isWordChar && start < 0)
+            var c = folded[i];
+            if (char.IsLetterOrDigit(c))
             {
-                start = i;
+                letters[count++] = c;
             }
-            else if (!isWordChar && start >= 0)
+            else if (count > 0 && (words == 0 || ends[words - 1] < count))
             {
-                words.Add(folded.ToString(start, i - start));
-                start = -1;
+                ends[words++] = count;
             }
         }
 
-        withSuffix = string.Concat(words);
-        var kept = words.Count;
-        while (kept > 1 && LegalSuffixes.Contains(words[kept - 1]))
+        if (count > 0 && (words == 0 || ends[words - 1] < count))
+        {
+            ends[words++] = count;
+        }
+
+        withSuffix = new string(letters[..count]);
+        var kept = words;
+        while (kept > 1 && LegalSuffixLookup.Contains(letters[ends[kept - 2]..ends[kept - 1]]))
         {
             kept--;
         }
 
-        return string.Concat(words.Take(kept));
+        return kept == words ? withSuffix : new string(letters[..ends[kept - 1]]);
+    }
+
+    // One builder per thread for the folded forms, which are then copied out (not kept when a long name made it large)
+    [ThreadStatic]
+    private static StringBuilder? cachedBuilder;
+
+    private static StringBuilder Builder(int capacity)
+    {
+        var b = cachedBuilder is { Capacity: <= 1024 } cached ? cached : cachedBuilder = new StringBuilder(64);
+        b.Clear();
+        b.EnsureCapacity(capacity);
+        return b;
     }
 
     /// <summary>
@@ -317,12 +338,13 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>What a crawl of the partner's web site observed, if one was made; it does not depend on the date either.</summary>
     public SiteObservation? Site { get; } = site;
 
-    private readonly Dictionary<string, string?> urls = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> domains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> names = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> pages = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Loose, string WithSuffix)> looseNames = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> registrable = new(StringComparer.Ordinal);
+    // Mutable structs: not read-only
+    private SmallMap<string?> urls;
+    private SmallMap<string?> domains;
+    private SmallMap<string> names;
+    private SmallMap<string?> pages;
+    private SmallMap<(string Loose, string WithSuffix)> looseNames;
+    private SmallMap<string> registrable;
     private Dictionary<CaseStudy, bool>? compliance;
     private Dictionary<(CaseStudy, string), bool>? typedServices;
 
@@ -331,7 +353,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!urls.TryGetValue(address, out var form))
         {
-            urls[address] = form = Normalization.Url(address);
+            urls.TryAdd(address, form = Normalization.Url(address));
         }
 
         return form;
@@ -342,7 +364,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!domains.TryGetValue(website, out var form))
         {
-            domains[website] = form = Normalization.WebDomain(website);
+            domains.TryAdd(website, form = Normalization.WebDomain(website));
         }
 
         return form;
@@ -353,7 +375,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!names.TryGetValue(name, out var form))
         {
-            names[name] = form = Normalization.CustomerName(name);
+            names.TryAdd(name, form = Normalization.CustomerName(name));
         }
 
         return form;
@@ -365,7 +387,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         if (!looseNames.TryGetValue(name, out var form))
         {
             form.Loose = Normalization.LooseCustomerName(name, out form.WithSuffix);
-            looseNames[name] = form;
+            looseNames.TryAdd(name, form);
         }
 
         withSuffix = form.WithSuffix;
@@ -377,7 +399,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!registrable.TryGetValue(domain, out var form))
         {
-            registrable[domain] = form = Normalization.RegistrableDomain(domain);
+            registrable.TryAdd(domain, form = Normalization.RegistrableDomain(domain));
         }
 
         return form;
@@ -390,7 +412,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     {
         if (!pages.TryGetValue(address, out var form))
         {
-            pages[address] = form = Normalization.Page(address);
+            pages.TryAdd(address, form = Normalization.Page(address));
         }
 
         return form;
@@ -411,7 +433,7 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
     public bool TypesService(CaseStudy caseStudy, string serviceId)
     {
-        typedServices ??= new Dictionary<(CaseStudy, string), bool>(32, CaseStudyAndService.Instance);
+        typedServices ??= new Dictionary<(CaseStudy, string), bool>(CaseStudyAndService.Instance);
         if (!typedServices.TryGetValue((caseStudy, serviceId), out var names))
         {
             typedServices[(caseStudy, serviceId)] = names = CaseStudyScope.NamesService(caseStudy, serviceId);

@@ -270,6 +270,8 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
     private static readonly Phrase NotReadable = new("{0}: the page could not be read on {1} ({2}); the declared date is used.", "{0} : la page n'a pas pu être lue le {1} ({2}) ; la date déclarée est retenue.");
     private static readonly Phrase NoDateOnPage = new("{0}: the page was visited on {1} but declares no publication date; the declared date is used.", "{0} : la page a été visitée le {1} mais n'indique aucune date de publication ; la date déclarée est retenue.");
 
+    public bool ReadsDate => true;
+
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
     {
         var months = item.IntParameter("windowMonths");
@@ -415,7 +417,7 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
         var withoutNote = items.Where(i => answers.TryGetValue(i.Id, out var e) && e.Met is not null && string.IsNullOrWhiteSpace(e.Note)).Select(i => i.Id).ToArray();
         var partnerName = context.Application.Partner.Name ?? "…";
         var office = context.Catalog.ProgramOffice;
-        var sendNote = Send.With(office.Email, new LocalizedString(office.Subject(partnerName, Language.En), office.Subject(partnerName, Language.Fr)));
+        var sendNote = Send.With(office.Email, new Subject(office, partnerName));
         var notes = new List<Message> { sendNote };
         if (withoutNote.Length > 0)
         {
@@ -434,5 +436,14 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
             Facts = [new("assessed", items.Count - missing.Length), new("items", items.Count), new("notAssessed", missing), new("programOfficeEmail", office.Email)],
             Notes = notes,
         };
+    }
+
+    // The subject line in each language, made when the note is shown (as a LocalizedString of the two would give it)
+    private sealed class Subject(ProgramOffice office, string partnerName) : ILocalizable
+    {
+        public string Name(Language language) =>
+            language == Language.Fr ? FrenchTypography.Apply(office.Subject(partnerName, Language.Fr)) : office.Subject(partnerName, Language.En);
+
+        public override string ToString() => Name(Language.En);
     }
 }

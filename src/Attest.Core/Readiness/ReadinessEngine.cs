@@ -33,6 +33,12 @@ public static class ReadinessEngine
         ["common-requirement"] = new CaseStudyAnswersRule(),
     };
 
+    // The rule of each item of a catalog, looked up once per catalog (its item list) rather than by name for each item of each evaluation
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<ChecklistItem>, IReadinessRule[]> RulesOfItems = [];
+
+    private static IReadinessRule[] RulesOf(IReadOnlyList<ChecklistItem> items) =>
+        RulesOfItems.GetValue(items, static items => [.. items.Select(i => Rules[i.Rule])]);
+
     /// <summary>The rule ids this engine implements (every id of <see cref="RuleSignatures.All"/>).</summary>
     public static IReadOnlyCollection<string> ImplementedRules => Rules.Keys;
 
@@ -47,43 +53,50 @@ public static class ReadinessEngine
     /// </summary>
     public static ReadinessReport Evaluate(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null, Catalog? successor = null)
     {
-        var forms = new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence);
-        var items = Evaluate(application, catalog, asOf, forms);
+        var context = new EvaluationContext(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence));
+        var items = Evaluate(context);
         var changes = Changes(items, asOf);
         var validity = ChecklistWindow.Judge(catalog, asOf, successor);
         var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes, Validity = validity };
-        return report.Ready ? report with { ReadyUntil = ReadyUntil(application, catalog, asOf, changes, forms, validity.AcceptedUntil) } : report;
+        return report.Ready ? report with { ReadyUntil = ReadyUntil(context, changes, validity.AcceptedUntil) } : report;
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
     public static IReadOnlyList<ItemVerdict> EvaluateItems(Application application, Catalog catalog, DateOnly asOf, CaseStudyFindings? findings = null, SiteObservation? site = null, IReadOnlyCollection<string>? missingEvidence = null) =>
-        Evaluate(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence));
+        Evaluate(new EvaluationContext(application, catalog, asOf, new NormalForms(findings ?? CaseStudyFindings.None, site, missingEvidence)));
 
-    private static ItemVerdict[] Evaluate(Application application, Catalog catalog, DateOnly asOf, NormalForms forms)
+    private static ItemVerdict[] Evaluate(EvaluationContext context)
     {
-        var context = new EvaluationContext(application, catalog, asOf, forms);
-        var items = catalog.Items;
+        var items = context.Catalog.Items;
+        var rules = RulesOf(items);
         var verdicts = new ItemVerdict[items.Count];
         for (var i = 0; i < items.Count; i++)
         {
-            verdicts[i] = CitedEvidence.Check(Rules[items[i].Rule].Evaluate(items[i], context), context);
+            verdicts[i] = CitedEvidence.Check(rules[i].Evaluate(items[i], context), context);
         }
 
         return verdicts;
     }
 
     // The items that change on the day (changes[from..to]) are the likely breakers: judge them first, in checklist order,
-    // then the others, and stop at the first not met.
-    private static bool AnyNotMet(Application application, Catalog catalog, DateOnly day, NormalForms forms, List<UpcomingChange> changes, int from, int to)
+    // then the others, and stop at the first not met. With `onlyDated`, the items whose rule does not read the date are
+    // left out: the context's case-study pool is one on which none of them was found not met.
+    private static bool AnyNotMet(EvaluationContext context, List<UpcomingChange> changes, int from, int to, bool onlyDated)
     {
-        var context = new EvaluationContext(application, catalog, day, forms);
-        var items = catalog.Items;
+        var items = context.Catalog.Items;
+        var rules = RulesOf(items);
         for (var pass = 0; pass < 2; pass++)
         {
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
-                if (ChangesOnDay(item.Id, changes, from, to) == (pass == 0) && Rules[item.Rule].Evaluate(item, context).Status == ReadinessStatus.NotMet)
+                if (ChangesOnDay(item.Id, changes, from, to) != (pass == 0))
+                {
+                    continue;
+                }
+
+                var rule = rules[i];
+                if ((!onlyDated || rule.ReadsDate) && rule.Status(item, context) == ReadinessStatus.NotMet)
                 {
                     return true;
                 }
@@ -143,9 +156,13 @@ public static class ReadinessEngine
         return false;
     }
 
-    // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run.
-    private static DateOnly? ReadyUntil(Application application, Catalog catalog, DateOnly asOf, List<UpcomingChange> changes, NormalForms forms, DateOnly? acceptedUntil)
+    // Re-evaluates on each day something ages out; the first day the application is no longer ready ends the run. `known`
+    // is a context on whose case-study pool no item is not met (at first the as-of one: the application is ready); a day
+    // whose pool would be the same (no case study enters or leaves the window) needs only the rules that read the date.
+    private static DateOnly? ReadyUntil(EvaluationContext known, List<UpcomingChange> changes, DateOnly? acceptedUntil)
     {
+        var asOf = known.AsOf;
+
         // The changes are sorted by date: each run of one date is a day to try
         for (var from = 0; from < changes.Count;)
         {
@@ -161,9 +178,15 @@ public static class ReadinessEngine
                 break;
             }
 
-            if (AnyNotMet(application, catalog, day, forms, changes, from, to))
+            var context = known.On(day, out var samePool);
+            if (AnyNotMet(context, changes, from, to, samePool))
             {
                 return day.AddDays(-1);
+            }
+
+            if (!samePool)
+            {
+                known = context;
             }
 
             from = to;
