@@ -33,15 +33,17 @@ public sealed class DatabaseTests(World world) : IClassFixture<World>
     }
 
     [Fact]
-    public void PostgreSQL_connections_prepare_statements_automatically_unless_configured_otherwise()
+    public void PostgreSQL_connections_prepare_statements_and_skip_the_reset_unless_configured_otherwise()
     {
         var defaults = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults("Host=127.0.0.1;Database=attest;Username=attest"));
         Assert.Equal(32, defaults.MaxAutoPrepare);
         Assert.Equal(2, defaults.AutoPrepareMinUsages);
+        Assert.True(defaults.NoResetOnClose);
         Assert.Equal("attest", defaults.Database);
 
-        var configured = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults("Host=127.0.0.1;Database=attest;Max Auto Prepare=0;AutoPrepareMinUsages=5"));
+        var configured = new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnection.WithDefaults("Host=127.0.0.1;Database=attest;Max Auto Prepare=0;AutoPrepareMinUsages=5;No Reset On Close=false"));
         Assert.Equal(0, configured.MaxAutoPrepare);
         Assert.Equal(5, configured.AutoPrepareMinUsages);
+        Assert.False(configured.NoResetOnClose);
     }
 }

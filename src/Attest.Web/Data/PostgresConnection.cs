@@ -8,8 +8,10 @@ public static class PostgresConnection
     /// <summary>
     /// Turns on Npgsql's automatic statement preparation (the same few statements serve every page: preparing them once
     /// per connection took a quarter to a third off the CPU each request costs the app and the server together under load;
-    /// see docs/performance.md) unless the
-    /// connection string sets it.
+    /// see docs/performance.md) and leaves a pooled connection's session as it is when it goes back to the pool (Npgsql
+    /// otherwise sends a reset before its next use: one more statement for every query EF Core runs; Attest sets no
+    /// session state, no temporary table, lock or LISTEN, and an open transaction is still rolled back on close), unless
+    /// the connection string sets them.
     /// </summary>
     public static string WithDefaults(string connectionString)
     {
@@ -22,6 +24,11 @@ public static class PostgresConnection
         if (!HasKey(connectionString, "Auto Prepare Min Usages", "AutoPrepareMinUsages"))
         {
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!HasKey(connectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;
