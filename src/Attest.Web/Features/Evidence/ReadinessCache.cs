@@ -1,21 +1,15 @@
-using Microsoft.Extensions.Caching.Memory;
+using Attest.Web.Infrastructure;
 
 namespace Attest.Web.Features.Evidence;
 
 /// <summary>
-/// Evaluated readiness reports of this instance, by application, readiness revision
-/// (<see cref="Data.ApplicationRecord.ReadinessRevision"/>) and day. The revision is read from the database on every
-/// request, after the access filters: a change anywhere (on any instance) moves it, so an entry is never served stale,
-/// and only a caller who may read the application reaches its entry. Entries are shared by every reader of the
-/// application: they hold the report and what it was judged on, nothing of the reader.
+/// Evaluated readiness reports of this instance, by application, readiness revision and day (see
+/// <see cref="RevisionCache{TKey, TValue}"/>: never served stale). Only a caller who may read the application reaches
+/// its entry (the revision is read after the access filters). Entries are shared by every reader of the application:
+/// they hold the report and what it was judged on (about 100 – 300 KB each), nothing of the reader.
 /// </summary>
-public sealed class ReadinessCache : IDisposable
+public sealed class ReadinessCache : RevisionCache<ReadinessCache.Key, EvaluatedApplication>
 {
-    /// <summary>At most this many reports are kept (about 100 – 300 KB each); the least recently used go first.</summary>
-    public const int Capacity = 2_000;
-
-    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = Capacity, CompactionPercentage = 0.25 });
-
     /// <summary>Reports found in the cache since start.</summary>
     public long Hits => Interlocked.Read(ref hits);
 
@@ -30,7 +24,7 @@ public sealed class ReadinessCache : IDisposable
     {
         ArgumentNullException.ThrowIfNull(evaluate);
         var key = new Key(applicationId, revision, day);
-        if (cache.TryGetValue(key, out EvaluatedApplication? found) && found is not null)
+        if (TryGet(key, out var found))
         {
             Interlocked.Increment(ref hits);
             return found;
@@ -38,12 +32,10 @@ public sealed class ReadinessCache : IDisposable
 
         Interlocked.Increment(ref misses);
         var evaluated = await evaluate();
-        // An older revision of the same application will not be asked for again: it ages out, its slot is reused
-        cache.Set(key, evaluated, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+        Set(key, evaluated);
         return evaluated;
     }
 
-    public void Dispose() => cache.Dispose();
-
-    private sealed record Key(Guid Application, long Revision, DateOnly Day);
+    /// <summary>What a report is kept under.</summary>
+    public readonly record struct Key(Guid Application, long Revision, DateOnly Day);
 }
