@@ -494,7 +494,7 @@ internal sealed class DisasterRecoveryRule : IReadinessRule
 
     public bool ReadsDate => true;
 
-    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf));
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, context.AsOf, static (c, asOf) => Judge(c, asOf));
 
     private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf)
     {
@@ -580,7 +580,7 @@ internal sealed class PciTestingRule : IReadinessRule
         var scanMonths = item.IntParameter("scanWindowMonths");
         var yearlyMonths = item.IntParameter("penetrationTestWindowMonths");
         var testMonths = context.Catalog.Options.PciTestingReading == PciTestingReading.ScansQuarterly ? yearlyMonths : scanMonths;
-        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths)).Status;
+        return CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, testMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.testMonths)).Status;
     }
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
@@ -590,8 +590,8 @@ internal sealed class PciTestingRule : IReadinessRule
         var reading = context.Catalog.Options.PciTestingReading;
         var (testMonths, otherTestMonths) = reading == PciTestingReading.ScansQuarterly ? (yearlyMonths, scanMonths) : (scanMonths, yearlyMonths);
         Fact[] facts = [new("scanWindowMonths", scanMonths), new("penetrationTestWindowMonths", testMonths), new("reading", CatalogReader.PciReadings.Wire(reading))];
-        var verdict = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths), facts: facts);
-        var other = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, otherTestMonths));
+        var verdict = CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, testMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.testMonths), facts: facts);
+        var other = CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, otherTestMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.otherTestMonths));
         var note = reading == PciTestingReading.ScansQuarterly
             ? UnderScansQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status))
             : UnderBothQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status));
@@ -679,7 +679,7 @@ internal sealed class SelfAssessedRule : IReadinessRule
             return new ItemVerdict { Item = item, Status = status, Reason = reason, NextStep = next, Facts = facts };
         }
 
-        return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item)), facts, status == ReadinessStatus.NeedsReview ? reason : null);
+        return CaseStudyScope.Judge(item, context, new ItemAnswer(item, context, status, reason, next, itemEvidence), static (c, a) => a.CaseLevel(c), facts, status == ReadinessStatus.NeedsReview ? reason : null);
     }
 
     private static bool ListsAll(IReadOnlyList<string> list, IReadOnlyList<string> references)
@@ -778,6 +778,13 @@ internal sealed class SelfAssessedRule : IReadinessRule
     }
 }
 
+/// <summary>What a self-assessed item's case-study verdicts are judged from: the item's own answer, passed to the judge as state.</summary>
+internal readonly record struct ItemAnswer(ChecklistItem Item, EvaluationContext Context, ReadinessStatus Status, Message Reason, Message? Next, IReadOnlyList<string> ItemEvidence)
+{
+    /// <summary><see cref="SelfAssessedRule.CaseLevel"/> of case study <paramref name="c"/> under this answer.</summary>
+    public CaseStudyVerdict CaseLevel(CaseStudy c) => SelfAssessedRule.CaseLevel(c, Status, Reason, Next, ItemEvidence, Context.Findings(c.Key, Item));
+}
+
 /// <summary>VAL-2.4: AZ resilience, judged by a person once RTO/RPO (VAL-2.3) are defined.</summary>
 internal sealed class AzResilienceRule : IReadinessRule
 {
@@ -792,8 +799,9 @@ internal sealed class AzResilienceRule : IReadinessRule
         return CaseStudyScope.Judge(
             item,
             context,
-            c => AvailabilityObjectivesRule.IsDefined(c)
-                ? SelfAssessedRule.CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item))
+            new ItemAnswer(item, context, status, reason, next, itemEvidence),
+            static (c, a) => AvailabilityObjectivesRule.IsDefined(c)
+                ? a.CaseLevel(c)
                 : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NoObjectives.Message(), NextStep = DefineObjectives.Message() },
             [new("selfAssessed", entry?.Met), new("evidence", itemEvidence)],
             status == ReadinessStatus.NeedsReview ? reason : null);

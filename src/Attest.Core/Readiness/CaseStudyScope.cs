@@ -138,7 +138,15 @@ internal static class CaseStudyScope
     /// Judges <paramref name="item"/> by applying <paramref name="judge"/> to each counted case study in scope.
     /// <paramref name="reviewReason"/> gives the item's reason when the result is <see cref="ReadinessStatus.NeedsReview"/>.
     /// </summary>
-    public static ItemVerdict Judge(ChecklistItem item, EvaluationContext context, Func<CaseStudy, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null)
+    public static ItemVerdict Judge(ChecklistItem item, EvaluationContext context, Func<CaseStudy, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null) =>
+        Judge(item, context, judge, static (c, judge) => judge(c), facts, reviewReason, notes);
+
+    /// <summary>
+    /// As <see cref="Judge(ChecklistItem, EvaluationContext, Func{CaseStudy, CaseStudyVerdict}, IReadOnlyList{Fact}?, Message?, IReadOnlyList{Message}?)"/>,
+    /// the judge given what it needs in <paramref name="state"/> rather than capturing it, so that a static lambda (one
+    /// shared delegate, no closure) can judge: the rules do this once per item per evaluation.
+    /// </summary>
+    public static ItemVerdict Judge<TState>(ChecklistItem item, EvaluationContext context, TState state, Func<CaseStudy, TState, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null)
     {
         var pool = context.Pool;
         var standings = pool.Standings;
@@ -158,7 +166,7 @@ internal static class CaseStudyScope
             }
 
             var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms);
-            var verdict = inScope ? judge(standing.CaseStudy) : outside!;
+            var verdict = inScope ? judge(standing.CaseStudy, state) : outside!;
             if (why is not null)
             {
                 verdict = verdict with { Reason = WhyAndVerdict.With(why, verdict.Reason) };
