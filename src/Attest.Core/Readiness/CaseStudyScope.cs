@@ -33,6 +33,10 @@ internal static class CaseStudyScope
     private static readonly Phrase NoneInScope = new("None of the qualifying case studies is concerned: {0}.", "Aucune des études de cas retenues n'est concernée : {0}.");
     private static readonly Phrase KeyAndReason = new("{0}: {1}", "{0} : {1}");
 
+    // The reason of a case study that uses none of an item's services, made once per item of a loaded checklist (it names
+    // only the item's services, from the fixed service list; a message is immutable)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChecklistItem, Message> NoServiceOf = [];
+
     /// <summary>
     /// Whether a counted case study is in the item's scope; when not, why (and whether that is a gap). For an item that
     /// applies to case studies using services, <c>Why</c> says what brought the case study in: its typed service list or
@@ -44,7 +48,7 @@ internal static class CaseStudyScope
         {
             return UsesServices(item, c, forms.Findings.InventoryOf(c.Key), forms) is { } why
                 ? (true, null, why)
-                : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoService.With(ServiceNames(item.Services)) }, null);
+                : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoServiceOf.GetValue(item, static i => NoService.With(ServiceNames(i.Services))) }, null);
         }
 
         var (inScope, outside) = SelectByFacts(item, c);
@@ -242,8 +246,7 @@ internal static class CaseStudyScope
         }
         else if (judgedCount == 0)
         {
-            var why = verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
-            (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(why));
+            (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(OutOfScope(verdicts, pool)));
         }
         else if (reviewCount > 0)
         {
@@ -297,6 +300,11 @@ internal static class CaseStudyScope
 
         return keys;
     }
+
+    // "key: reason" for each counted case study out of the item's scope, in order (a method of its own: a lambda capturing
+    // the pool in Judge would cost a closure on every call)
+    private static Message[] OutOfScope(CaseStudyVerdict[] verdicts, CaseStudyPool pool) =>
+        verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
 
     // "key: reason" for each judged verdict not met, in order
     private static Message[] Explained(Judged judged, int count)

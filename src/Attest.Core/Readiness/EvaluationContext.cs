@@ -130,3 +130,13 @@ internal static class Shared
         _ => [],
     };
 }
+
+/// <summary>Values of facts boxed once (a fact holds an object): the same value, without an allocation per verdict.</summary>
+internal static class Boxes
+{
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary><paramref name="value"/> as an object: null, or one shared box per value.</summary>
+    public static object? Of(bool? value) => value switch { true => True, false => False, null => null };
+}

@@ -413,8 +413,40 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
     {
         var answers = context.Application.SelfAssessment;
         var items = context.Catalog.Items;
-        var missing = items.Where(i => !answers.TryGetValue(i.Id, out var e) || e.Met is null).Select(i => i.Id).ToArray();
-        var withoutNote = items.Where(i => answers.TryGetValue(i.Id, out var e) && e.Met is not null && string.IsNullOrWhiteSpace(e.Note)).Select(i => i.Id).ToArray();
+        // One look-up per item: not assessed (0), assessed without a note (1), or assessed with one (2); then the ids of each
+        var states = items.Count <= 256 ? stackalloc byte[items.Count] : new byte[items.Count];
+        var (missingCount, withoutNoteCount) = (0, 0);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!answers.TryGetValue(items[i].Id, out var e) || e.Met is null)
+            {
+                missingCount++;
+            }
+            else if (string.IsNullOrWhiteSpace(e.Note))
+            {
+                states[i] = 1;
+                withoutNoteCount++;
+            }
+            else
+            {
+                states[i] = 2;
+            }
+        }
+
+        var missing = missingCount == 0 ? [] : new string[missingCount];
+        var withoutNote = withoutNoteCount == 0 ? [] : new string[withoutNoteCount];
+        for (var (i, m, w) = (0, 0, 0); i < items.Count; i++)
+        {
+            if (states[i] == 0)
+            {
+                missing[m++] = items[i].Id;
+            }
+            else if (states[i] == 1)
+            {
+                withoutNote[w++] = items[i].Id;
+            }
+        }
+
         var partnerName = context.Application.Partner.Name ?? "…";
         var office = context.Catalog.ProgramOffice;
         var sendNote = Send.With(office.Email, new Subject(office, partnerName));
@@ -424,8 +456,13 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
             notes.Add(NoNote.With(withoutNote.Length, withoutNote));
         }
 
-        var met = answers.Values.Count(e => e.Met == true);
-        var notMet = answers.Values.Count(e => e.Met == false);
+        var (met, notMet) = (0, 0);
+        foreach (var e in answers.Values)
+        {
+            met += e.Met == true ? 1 : 0;
+            notMet += e.Met == false ? 1 : 0;
+        }
+
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), missing.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet));
         return new ItemVerdict
         {

@@ -130,8 +130,10 @@ public static class ReadinessEngine
                 changes.Add(new UpcomingChange(day, item.Item.Id, null, item.Change));
             }
 
-            foreach (var c in item.CaseStudies)
+            var caseStudies = item.CaseStudies;
+            for (var i = 0; i < caseStudies.Count; i++)
             {
+                var c = caseStudies[i];
                 if (c.ChangesOn is { } caseDay && caseDay > asOf && c.Change is not null)
                 {
                     changes.Add(new UpcomingChange(caseDay, item.Item.Id, c.Key, c.Change));
