@@ -18,7 +18,7 @@ internal static class ReadinessLoop
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 3;
         var inputs = new ReadinessBenchmarks();
         inputs.Setup();
-        Console.WriteLine("benchmark\tallocated B/op\tops/s of process CPU\tops/s wall\tgen0 GCs per 1,000 ops");
+        Console.WriteLine("benchmark\tallocated B/op\tops/s of process CPU\tops/s wall\tgen0 GCs per 1,000 ops\tGC pauses, share of wall time");
         var only = args.Length > 1 ? args[1] : null;
         if (only == "types")
         {
@@ -76,6 +76,7 @@ internal static class ReadinessLoop
 
         var before = GC.GetAllocatedBytesForCurrentThread();
         var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
         var cpu = ThreadCpu();
         var clock = Stopwatch.StartNew();
         long calls = 0;
@@ -89,7 +90,7 @@ internal static class ReadinessLoop
         var cpuSeconds = (ThreadCpu() - cpu).TotalSeconds;
         var ops = calls * perCall;
         var allocated = (GC.GetAllocatedBytesForCurrentThread() - before) / (double)ops;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{allocated:F0}\t{ops / cpuSeconds:F0}\t{ops / wall:F0}\t{(GC.CollectionCount(0) - collections) * 1000.0 / ops:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}\t{allocated:F0}\t{ops / cpuSeconds:F0}\t{ops / wall:F0}\t{(GC.CollectionCount(0) - collections) * 1000.0 / ops:F2}\t{(GC.GetTotalPauseDuration() - paused).TotalSeconds * 100 / wall:F1}%"));
     }
 
     private static double Allocated(Func<object> run)

@@ -303,8 +303,19 @@ internal static class CaseStudyScope
 
     // "key: reason" for each counted case study out of the item's scope, in order (a method of its own: a lambda capturing
     // the pool in Judge would cost a closure on every call)
-    private static Message[] OutOfScope(CaseStudyVerdict[] verdicts, CaseStudyPool pool) =>
-        verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
+    private static Message[] OutOfScope(CaseStudyVerdict[] verdicts, CaseStudyPool pool)
+    {
+        var why = new List<Message>(verdicts.Length);
+        foreach (var v in verdicts)
+        {
+            if (v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted)
+            {
+                why.Add(KeyAndReason.With(v.Key, v.Reason));
+            }
+        }
+
+        return [.. why];
+    }
 
     // "key: reason" for each judged verdict not met, in order
     private static Message[] Explained(Judged judged, int count)

@@ -60,8 +60,23 @@ public sealed class EvaluationContext
     public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item);
 
     /// <summary>The partner's self-assessment of <paramref name="item"/>, if any.</summary>
-    public SelfAssessmentEntry? SelfAssessment(ChecklistItem item) =>
-        Application.SelfAssessment.TryGetValue(item.Id, out var entry) ? entry : null;
+    /// <remarks>
+    /// The rule of an item asks for its entry several times (its own answer, the disagreement note, the cited evidence):
+    /// the last item's entry is kept, so that each item costs one look-up. A context serves one evaluation on one thread.
+    /// </remarks>
+    public SelfAssessmentEntry? SelfAssessment(ChecklistItem item)
+    {
+        if (!ReferenceEquals(item, lastAssessed))
+        {
+            lastEntry = Application.SelfAssessment.TryGetValue(item.Id, out var entry) ? entry : null;
+            lastAssessed = item;
+        }
+
+        return lastEntry;
+    }
+
+    private ChecklistItem? lastAssessed;
+    private SelfAssessmentEntry? lastEntry;
 }
 
 /// <summary>A readiness rule: pure, judging one item from the context.</summary>

@@ -77,8 +77,23 @@ internal sealed class MspCriteriaRule : IReadinessRule
     {
         // Judged on the case studies that count: a pilot delivered as MSP neither requires nor exempts membership
         var pool = context.Pool;
-        var cases = pool.Counted.Select(s => s.CaseStudy).ToArray();
-        var msp = cases.Where(c => c.Delivery == DeliveryCategory.Msp).Select(c => c.Key).ToArray();
+        var counted = pool.Counted;
+        var (mspCount, unstated) = (0, 0);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            mspCount += counted[i].CaseStudy.Delivery == DeliveryCategory.Msp ? 1 : 0;
+            unstated += counted[i].CaseStudy.Delivery is null ? 1 : 0;
+        }
+
+        var msp = mspCount == 0 ? [] : new string[mspCount];
+        for (var (i, m) = (0, 0); m < mspCount; i++)
+        {
+            if (counted[i].CaseStudy.Delivery == DeliveryCategory.Msp)
+            {
+                msp[m++] = counted[i].CaseStudy.Key;
+            }
+        }
+
         var member = context.Application.Partner.MspProgramMember;
         var reading = context.Catalog.Options.MspCriteriaReading;
         var (status, reason, next) = Judge(reading, msp, member);
@@ -87,16 +102,23 @@ internal sealed class MspCriteriaRule : IReadinessRule
         {
             (reading == MspCriteriaReading.English ? UnderEnglish : UnderFrench).With(ReadinessStatuses.Names.Display(other)),
         };
-        var unstated = cases.Count(c => c.Delivery is null);
         if (unstated > 0)
         {
             notes.Add(UnstatedIgnored.With(unstated));
         }
 
-        var uncountedMsp = pool.Standings.Where(s => !s.Counted && s.CaseStudy.Delivery == DeliveryCategory.Msp).Select(s => s.CaseStudy.Key).ToArray();
-        if (uncountedMsp.Length > 0)
+        List<string>? uncountedMsp = null;
+        foreach (var s in pool.Standings)
         {
-            notes.Add(UncountedMspIgnored.With(uncountedMsp));
+            if (!s.Counted && s.CaseStudy.Delivery == DeliveryCategory.Msp)
+            {
+                (uncountedMsp ??= []).Add(s.CaseStudy.Key);
+            }
+        }
+
+        if (uncountedMsp is not null)
+        {
+            notes.Add(UncountedMspIgnored.With(uncountedMsp.ToArray()));
         }
 
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), status));
