@@ -299,23 +299,39 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         var months = item.IntParameter("windowMonths");
         var (content, observedNotes, observedCount) = WithObservedDates(context);
         var asOf = context.AsOf;
-        var recent = content.Where(c => c.Published is { } p && Calendar.WithinMonths(p, asOf, months) && !string.IsNullOrWhiteSpace(c.Url)).ToArray();
-        var workshops = content.Count(c => c.Kind == ContentKind.Workshop);
-        var useCases = content.Count(c => c.Kind == ContentKind.UseCase);
-        Fact[] facts = [new("recentContent", recent.Length), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months)];
+
+        // In one pass: the recent items with an address (and the newest of them), workshops, use cases, items dated after
+        // the evaluation date, and items without a date or an address
+        var (recent, workshops, useCases, future, undated) = (0, 0, 0, 0, 0);
+        var newest = DateOnly.MinValue;
+        for (var i = 0; i < content.Count; i++)
+        {
+            var c = content[i];
+            var hasUrl = !string.IsNullOrWhiteSpace(c.Url);
+            if (c.Published is { } p && Calendar.WithinMonths(p, asOf, months) && hasUrl)
+            {
+                recent++;
+                newest = p > newest ? p : newest;
+            }
+
+            workshops += c.Kind == ContentKind.Workshop ? 1 : 0;
+            useCases += c.Kind == ContentKind.UseCase ? 1 : 0;
+            future += c.Published > asOf ? 1 : 0;
+            undated += c.Published is null || !hasUrl ? 1 : 0;
+        }
+
+        Fact[] facts = [new("recentContent", recent), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months)];
         if (context.Site is not null)
         {
             facts = [.. facts, new("observedDates", observedCount)];
         }
 
         var notes = observedNotes;
-        var future = content.Count(c => c.Published > asOf);
         if (future > 0)
         {
             notes.Add(FutureIgnored.With(future));
         }
 
-        var undated = content.Count(c => c.Published is null || string.IsNullOrWhiteSpace(c.Url));
         if (undated > 0)
         {
             notes.Add(UndatedIgnored.With(undated));
@@ -327,7 +343,7 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         }
 
         var missing = new List<Message>();
-        if (recent.Length == 0)
+        if (recent == 0)
         {
             missing.Add(NoRecent.With(months, Calendar.AddMonths(asOf, -months)));
         }
@@ -347,9 +363,7 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
             return Verdict(item, context, ReadinessStatus.NotMet, Incomplete.With(missing), AddMissing.With(missing), facts, notes);
         }
 
-        var newest = recent.Max(c => c.Published!.Value);
-        var verdict = Verdict(item, context, ReadinessStatus.Met, Complete.With(recent.Length, months, newest, workshops, useCases), null, facts, notes);
-        return verdict with { ChangesOn = Calendar.FirstDayOutside(newest, months), Change = Ages.With(newest, months) };
+        return Verdict(item, context, ReadinessStatus.Met, Complete.With(recent, months, newest, workshops, useCases), null, facts, notes, Calendar.FirstDayOutside(newest, months), Ages.With(newest, months));
     }
 
     // A date read on the page replaces the declared one; each disagreement is shown
@@ -411,8 +425,10 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         return (result, notes, observed);
     }
 
-    private static ItemVerdict Verdict(ChecklistItem item, EvaluationContext context, ReadinessStatus status, Message reason, Message? next, Fact[] facts, List<Message> notes) => new()
+    private static ItemVerdict Verdict(ChecklistItem item, EvaluationContext context, ReadinessStatus status, Message reason, Message? next, Fact[] facts, List<Message> notes, DateOnly? changesOn = null, Message? change = null) => new()
     {
+        ChangesOn = changesOn,
+        Change = change,
         Item = item,
         Status = status,
         Reason = context.Site is { } site && facts.Any(f => f is { Name: "observedDates", Value: > 0 }) ? Observed.With(site.ObservedOn, reason) : reason,
@@ -479,10 +495,22 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
         }
 
         var (met, notMet) = (0, 0);
-        foreach (var e in answers.Values)
+        if (answers is Dictionary<string, SelfAssessmentEntry> dictionary)
         {
-            met += e.Met == true ? 1 : 0;
-            notMet += e.Met == false ? 1 : 0;
+            // The dictionary's own enumerator: no interface enumerator to allocate
+            foreach (var e in dictionary.Values)
+            {
+                met += e.Met == true ? 1 : 0;
+                notMet += e.Met == false ? 1 : 0;
+            }
+        }
+        else
+        {
+            foreach (var e in answers.Values)
+            {
+                met += e.Met == true ? 1 : 0;
+                notMet += e.Met == false ? 1 : 0;
+            }
         }
 
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), missing.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet));
