@@ -66,7 +66,7 @@ internal static class Commands
             Console.Error.WriteLine("       load --base http://127.0.0.1:PORT --credentials FILE [--connections N] [--duration S] [--warmup S] [--max-requests N] [--label TEXT] [--no-header] [--scenario dashboard|api] [--server-pid PID[,PID...]]");
             Console.Error.WriteLine("       free-port");
             Console.Error.WriteLine("       cloudtrail-gen DIR MEGABYTES [--seed N] | cloudtrail-read DIR [--passes N]");
-            Console.Error.WriteLine("       readiness-loop [SECONDS [evaluate|items|batch|types]]");
+            Console.Error.WriteLine("       readiness-loop [SECONDS [evaluate|items|batch|types|per-item]]");
             return 2;
         }
     }

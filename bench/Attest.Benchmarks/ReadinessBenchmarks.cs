@@ -15,6 +15,15 @@ public class ReadinessBenchmarks
     private Application ready = null!;
     private Application[] batch = null!;
 
+    /// <summary>The checklist (after <see cref="Setup"/>).</summary>
+    internal Catalog Catalog => catalog;
+
+    /// <summary>The parsed <c>examples/ready.yaml</c> (after <see cref="Setup"/>).</summary>
+    internal Application Ready => ready;
+
+    /// <summary>The evaluation date of every benchmark.</summary>
+    internal DateOnly AsOfDate => AsOf;
+
     [GlobalSetup]
     public void Setup()
     {

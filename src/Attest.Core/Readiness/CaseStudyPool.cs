@@ -245,7 +245,7 @@ public sealed class CaseStudyPool
             }
 
             // Two points per credit, one for cited evidence (what the audit items are judged on)
-            credits[i] = (forms.HasCompliance(cases[i]) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
+            credits[i] = (forms.HasCompliance(cases, i) ? 2 : 0) + (isPublic?.Invoke(cases[i]) == true ? 2 : 0) + (cases[i].Evidence is { Count: > 0 } ? 1 : 0);
             var root = Find(parent, i);
             var best = representative[root];
             if (best < 0 || credits[i] > credits[best] || (credits[i] == credits[best] && leaves[i] > leaves[best]))
@@ -273,7 +273,7 @@ public sealed class CaseStudyPool
             WorkMeter.Visit();
             if (problems[i] is { } found)
             {
-                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = found, HasCompliance = forms.HasCompliance(cases[i]), LeavesWindowOn = leaves[i], Index = i };
+                standings[i] = new CaseStudyStanding { CaseStudy = cases[i], Problems = found, HasCompliance = forms.HasCompliance(cases, i), LeavesWindowOn = leaves[i], Index = i };
                 continue;
             }
 
@@ -290,7 +290,7 @@ public sealed class CaseStudyPool
                     : domains[i] is { } d && d == domains[rep] ? SameDomain.With(cases[rep].Key, d)
                     : SameThroughOthers.With(cases[rep].Key),
                 Group = group,
-                HasCompliance = forms.HasCompliance(cases[i]),
+                HasCompliance = forms.HasCompliance(cases, i),
                 LeavesWindowOn = leaves[i],
                 Index = i,
             };
@@ -413,25 +413,38 @@ public sealed class CaseStudyPool
             return (counted, withCompliance);
         }
 
-        var merged = (int[])parent.Clone();
+        var merged = new int[parent.Length];
+        Array.Copy(parent, merged, parent.Length);
         foreach (var (a, b) in unconfirmed)
         {
             Union(merged, a, b);
         }
 
-        var customers = new HashSet<int>();
-        var compliant = new HashSet<int>();
-        foreach (var s in standings.Where(s => s.Counted))
+        // The distinct roots of the counted case studies, and of those with compliance requirements
+        var seen = new byte[merged.Length];
+        var (customers, compliant) = (0, 0);
+        foreach (var s in standings)
         {
-            var root = Find(merged, s.Index);
-            customers.Add(root);
-            if (s.HasCompliance)
+            if (!s.Counted)
             {
-                compliant.Add(root);
+                continue;
+            }
+
+            var root = Find(merged, s.Index);
+            if ((seen[root] & 1) == 0)
+            {
+                seen[root] |= 1;
+                customers++;
+            }
+
+            if (s.HasCompliance && (seen[root] & 2) == 0)
+            {
+                seen[root] |= 2;
+                compliant++;
             }
         }
 
-        return (customers.Count, compliant.Count);
+        return (customers, compliant);
     }
 
     private static List<Message> Problems(CaseStudy c, DateOnly asOf, int windowMonths, bool retail)

@@ -241,14 +241,42 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         var required = item.IntParameter("required");
         var pool = context.Pool;
         var (site, setAside) = SiteEvidence.Usable(context);
-        var verdicts = pool.Standings.Select(s => s.Counted ? Verdict(s.CaseStudy, context.Forms, site) : Shared.NotCounted(s)).ToArray();
+        var forms = context.Forms;
+        var standings = pool.Standings;
+        var verdicts = new CaseStudyVerdict[standings.Count];
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            verdicts[i] = standings[i].Counted ? Verdict(standings[i].CaseStudy, forms, site) : pool.NotCountedVerdict(standings[i]);
+        }
 
-        // The credit comes from each customer's representative only, as every other item's verdict does
-        var publicGroups = pool.Counted
-            .Where(s => IsPublic(s.CaseStudy, context.Forms, site))
-            .Select(s => pool.Members(s.Group).Where(m => IsPublic(m.CaseStudy, context.Forms, site)).ToArray())
-            .ToArray();
-        var keys = publicGroups.Select(g => g[0].CaseStudy.Key).ToArray();
+        // The credit comes from each customer's representative only, as every other item's verdict does. For each public
+        // representative: its key, and the last day one of its group's public members stays in the window.
+        var counted = pool.Counted;
+        var keyList = new string[counted.Count];
+        var exitList = new DateOnly[counted.Count];
+        var publicCount = 0;
+        for (var i = 0; i < counted.Count; i++)
+        {
+            if (!IsPublic(counted[i].CaseStudy, forms, site))
+            {
+                continue;
+            }
+
+            DateOnly? last = null;
+            var members = pool.Members(counted[i].Group);
+            for (var m = 0; m < members.Count; m++)
+            {
+                if (IsPublic(members[m].CaseStudy, forms, site) && (last is null || members[m].LeavesWindowOn!.Value > last))
+                {
+                    last = members[m].LeavesWindowOn!.Value;
+                }
+            }
+
+            keyList[publicCount] = counted[i].CaseStudy.Key;
+            exitList[publicCount++] = last!.Value;
+        }
+
+        var keys = publicCount == keyList.Length ? keyList : keyList[..publicCount];
         Fact[] facts = [new("public", keys), new("required", required)];
         var notes = new List<Message>();
         if (setAside is not null)
@@ -263,14 +291,15 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         }
 
         Message Reason(Message reason) => site is null ? reason : Observed.With(site.ObservedOn, reason);
-        if (publicGroups.Length >= required)
+        if (publicCount >= required)
         {
-            var exits = publicGroups.Select(g => g.Max(s => s.LeavesWindowOn!.Value)).Order().ToArray();
+            var exits = exitList[..publicCount];
+            Array.Sort(exits);
             return new ItemVerdict
             {
                 Item = item,
                 Status = ReadinessStatus.Met,
-                Reason = Reason(Enough.With(publicGroups.Length, keys, required)),
+                Reason = Reason(Enough.With(publicCount, keys, required)),
                 CaseStudies = verdicts,
                 Facts = facts,
                 ChangesOn = exits[exits.Length - required],
@@ -283,8 +312,8 @@ internal sealed class PublicCaseStudiesRule : IReadinessRule
         {
             Item = item,
             Status = ReadinessStatus.NotMet,
-            Reason = Reason(TooFew.With(publicGroups.Length, required)),
-            NextStep = PublishMore.With(required - publicGroups.Length),
+            Reason = Reason(TooFew.With(publicCount, required)),
+            NextStep = PublishMore.With(required - publicCount),
             CaseStudies = verdicts,
             Facts = facts,
             Notes = [.. notes, .. Shared.Disagreement(context.SelfAssessment(item), ReadinessStatus.NotMet)],
@@ -366,20 +395,59 @@ internal sealed class DeliveryCategoryRule : IReadinessRule
     {
         // Judged on the case studies that count; the others are shown, with why they are left aside
         var pool = context.Pool;
-        var counted = pool.Counted.Select(s => s.CaseStudy).ToArray();
-        var verdicts = pool.Standings.Select(s => !s.Counted ? Shared.NotCounted(s) : s.CaseStudy.Delivery is { } d
-            ? new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.Met, Reason = Classified.With(Vocabulary.Deliveries.Display(d)) }
-            : new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.NotMet, Reason = NotClassified.Message(), NextStep = Classify.Message() }).ToArray();
-        var missing = counted.Where(c => c.Delivery is null).Select(c => c.Key).ToArray();
+        var standings = pool.Standings;
+        var verdicts = new CaseStudyVerdict[standings.Count];
+        var (countedCount, missingCount, msp, project, uncountedMissing) = (0, 0, 0, 0, 0);
+        for (var i = 0; i < verdicts.Length; i++)
+        {
+            var s = standings[i];
+            if (!s.Counted)
+            {
+                verdicts[i] = pool.NotCountedVerdict(s);
+                uncountedMissing += s.CaseStudy.Delivery is null ? 1 : 0;
+                continue;
+            }
+
+            countedCount++;
+            if (s.CaseStudy.Delivery is { } d)
+            {
+                verdicts[i] = new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.Met, Reason = Classified.With(Vocabulary.Deliveries.Display(d)) };
+                msp += d == DeliveryCategory.Msp ? 1 : 0;
+                project += d == DeliveryCategory.Project ? 1 : 0;
+            }
+            else
+            {
+                verdicts[i] = new CaseStudyVerdict { Key = s.CaseStudy.Key, Status = ReadinessStatus.NotMet, Reason = NotClassified.Message(), NextStep = Classify.Message() };
+                missingCount++;
+            }
+        }
+
+        // The keys without a delivery category, of the counted case studies and of the others, in file order
+        var missing = missingCount == 0 ? [] : new string[missingCount];
+        var uncountedUnclassified = uncountedMissing == 0 ? [] : new string[uncountedMissing];
+        for (var (i, m, u) = (0, 0, 0); i < standings.Count; i++)
+        {
+            if (standings[i].CaseStudy.Delivery is null)
+            {
+                if (standings[i].Counted)
+                {
+                    missing[m++] = standings[i].CaseStudy.Key;
+                }
+                else
+                {
+                    uncountedUnclassified[u++] = standings[i].CaseStudy.Key;
+                }
+            }
+        }
+
         var (status, reason, next) = context.Application.CaseStudies.Count == 0
             ? (ReadinessStatus.NotMet, NoCaseStudies.Message(), AddCaseStudies.Message())
-            : counted.Length == 0
+            : countedCount == 0
                 ? (ReadinessStatus.NotMet, Shared.NoQualifyingCaseStudy.Message(), Shared.MakeCaseStudiesQualify.Message())
                 : missing.Length > 0
                     ? (ReadinessStatus.NotMet, SomeNot.With(missing.Length, missing), Classify.Message())
-                    : (ReadinessStatus.Met, AllClassified.With(counted.Count(c => c.Delivery == DeliveryCategory.Msp), counted.Count(c => c.Delivery == DeliveryCategory.Project)), (Message?)null);
+                    : (ReadinessStatus.Met, AllClassified.With(msp, project), (Message?)null);
         var notes = new List<Message>();
-        var uncountedUnclassified = pool.Standings.Where(s => !s.Counted && s.CaseStudy.Delivery is null).Select(s => s.CaseStudy.Key).ToArray();
         if (uncountedUnclassified.Length > 0)
         {
             notes.Add(UncountedIgnored.With(uncountedUnclassified));
@@ -494,7 +562,7 @@ internal sealed class DisasterRecoveryRule : IReadinessRule
 
     public bool ReadsDate => true;
 
-    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf));
+    public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context) => CaseStudyScope.Judge(item, context, context.AsOf, static (c, asOf) => Judge(c, asOf));
 
     private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf)
     {
@@ -580,7 +648,7 @@ internal sealed class PciTestingRule : IReadinessRule
         var scanMonths = item.IntParameter("scanWindowMonths");
         var yearlyMonths = item.IntParameter("penetrationTestWindowMonths");
         var testMonths = context.Catalog.Options.PciTestingReading == PciTestingReading.ScansQuarterly ? yearlyMonths : scanMonths;
-        return CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths)).Status;
+        return CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, testMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.testMonths)).Status;
     }
 
     public ItemVerdict Evaluate(ChecklistItem item, EvaluationContext context)
@@ -590,41 +658,41 @@ internal sealed class PciTestingRule : IReadinessRule
         var reading = context.Catalog.Options.PciTestingReading;
         var (testMonths, otherTestMonths) = reading == PciTestingReading.ScansQuarterly ? (yearlyMonths, scanMonths) : (scanMonths, yearlyMonths);
         Fact[] facts = [new("scanWindowMonths", scanMonths), new("penetrationTestWindowMonths", testMonths), new("reading", CatalogReader.PciReadings.Wire(reading))];
-        var verdict = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, testMonths), facts: facts);
-        var other = CaseStudyScope.Judge(item, context, c => Judge(c, context.AsOf, scanMonths, otherTestMonths));
+
+        // The status under the other reading gives the note that comes first among the item's notes
+        var other = CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, otherTestMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.otherTestMonths)).Status;
         var note = reading == PciTestingReading.ScansQuarterly
-            ? UnderScansQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status))
-            : UnderBothQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other.Status));
-        return verdict with { Notes = [note, .. verdict.Notes] };
+            ? UnderScansQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other))
+            : UnderBothQuarterly.With(scanMonths, yearlyMonths, ReadinessStatuses.Names.Display(other));
+        return CaseStudyScope.Judge(item, context, (context.AsOf, scanMonths, testMonths), static (c, s) => Judge(c, s.AsOf, s.scanMonths, s.testMonths), facts: facts, notes: [note]);
     }
 
     private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf, int scanMonths, int testMonths)
     {
         CaseStudyVerdict NotMet(Message reason, Message next) => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = reason, NextStep = next };
-        var stateDates = StateDates.With(scanMonths, testMonths);
         if (c.Pci is not { } pci || (pci.LastVulnerabilityScan is null && pci.LastPenetrationTest is null))
         {
-            return NotMet(NotStated.Message(), stateDates);
+            return NotMet(NotStated.Message(), StateDates.With(scanMonths, testMonths));
         }
 
         if (pci.LastVulnerabilityScan is not { } scan)
         {
-            return NotMet(MissingScan.Message(), stateDates);
+            return NotMet(MissingScan.Message(), StateDates.With(scanMonths, testMonths));
         }
 
         if (pci.LastPenetrationTest is not { } test)
         {
-            return NotMet(MissingTest.Message(), stateDates);
+            return NotMet(MissingTest.Message(), StateDates.With(scanMonths, testMonths));
         }
 
         if (scan > asOf)
         {
-            return NotMet(FutureScan.With(scan), stateDates);
+            return NotMet(FutureScan.With(scan), StateDates.With(scanMonths, testMonths));
         }
 
         if (test > asOf)
         {
-            return NotMet(FutureTest.With(test), stateDates);
+            return NotMet(FutureTest.With(test), StateDates.With(scanMonths, testMonths));
         }
 
         if (!Calendar.WithinMonths(scan, asOf, scanMonths))
@@ -673,13 +741,13 @@ internal sealed class SelfAssessedRule : IReadinessRule
         var entry = context.SelfAssessment(item);
         var itemEvidence = entry?.Evidence ?? [];
         var (status, reason, next) = ItemLevel(item, entry, itemEvidence);
-        var facts = new Fact[] { new("selfAssessed", entry?.Met), new("evidence", itemEvidence) };
+        var facts = new Fact[] { new("selfAssessed", Boxes.Of(entry?.Met)), new("evidence", itemEvidence) };
         if (item.AppliesTo == Applicability.Partner)
         {
             return new ItemVerdict { Item = item, Status = status, Reason = reason, NextStep = next, Facts = facts };
         }
 
-        return CaseStudyScope.Judge(item, context, c => CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item)), facts, status == ReadinessStatus.NeedsReview ? reason : null);
+        return CaseStudyScope.Judge(item, context, new ItemAnswer(item, context, status, reason, next, itemEvidence), static (c, a) => a.CaseLevel(c), facts, status == ReadinessStatus.NeedsReview ? reason : null);
     }
 
     private static bool ListsAll(IReadOnlyList<string> list, IReadOnlyList<string> references)
@@ -703,6 +771,27 @@ internal sealed class SelfAssessedRule : IReadinessRule
         }
 
         return true;
+    }
+
+    // The first list, then the entries of the second not already in the union (ordinal), in order
+    private static string[] Union(IReadOnlyList<string> first, IReadOnlyList<string> second)
+    {
+        var union = new string[first.Count + second.Count];
+        var count = 0;
+        for (var i = 0; i < first.Count; i++)
+        {
+            union[count++] = first[i];
+        }
+
+        for (var r = 0; r < second.Count; r++)
+        {
+            if (Array.IndexOf(union, second[r], 0, count) < 0)
+            {
+                union[count++] = second[r];
+            }
+        }
+
+        return count == union.Length ? union : union[..count];
     }
 
     private static Message[] Listed(EvidenceFinding[] findings)
@@ -755,17 +844,7 @@ internal sealed class SelfAssessedRule : IReadinessRule
         var evidence = c.Evidence ?? [];
         if (!ListsAll(evidence, itemEvidence))
         {
-            var union = new List<string>(evidence.Count + itemEvidence.Count);
-            union.AddRange(evidence);
-            for (var r = 0; r < itemEvidence.Count; r++)
-            {
-                if (!union.Contains(itemEvidence[r]))
-                {
-                    union.Add(itemEvidence[r]);
-                }
-            }
-
-            evidence = union;
+            evidence = Union(evidence, itemEvidence);
         }
 
         return new CaseStudyVerdict
@@ -776,6 +855,13 @@ internal sealed class SelfAssessedRule : IReadinessRule
             NextStep = next,
         };
     }
+}
+
+/// <summary>What a self-assessed item's case-study verdicts are judged from: the item's own answer, passed to the judge as state.</summary>
+internal readonly record struct ItemAnswer(ChecklistItem Item, EvaluationContext Context, ReadinessStatus Status, Message Reason, Message? Next, IReadOnlyList<string> ItemEvidence)
+{
+    /// <summary><see cref="SelfAssessedRule.CaseLevel"/> of case study <paramref name="c"/> under this answer.</summary>
+    public CaseStudyVerdict CaseLevel(CaseStudy c) => SelfAssessedRule.CaseLevel(c, Status, Reason, Next, ItemEvidence, Context.Findings(c.Key, Item));
 }
 
 /// <summary>VAL-2.4: AZ resilience, judged by a person once RTO/RPO (VAL-2.3) are defined.</summary>
@@ -792,10 +878,11 @@ internal sealed class AzResilienceRule : IReadinessRule
         return CaseStudyScope.Judge(
             item,
             context,
-            c => AvailabilityObjectivesRule.IsDefined(c)
-                ? SelfAssessedRule.CaseLevel(c, status, reason, next, itemEvidence, context.Findings(c.Key, item))
+            new ItemAnswer(item, context, status, reason, next, itemEvidence),
+            static (c, a) => AvailabilityObjectivesRule.IsDefined(c)
+                ? a.CaseLevel(c)
                 : new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = NoObjectives.Message(), NextStep = DefineObjectives.Message() },
-            [new("selfAssessed", entry?.Met), new("evidence", itemEvidence)],
+            [new("selfAssessed", Boxes.Of(entry?.Met)), new("evidence", itemEvidence)],
             status == ReadinessStatus.NeedsReview ? reason : null);
     }
 }

@@ -33,6 +33,10 @@ internal static class CaseStudyScope
     private static readonly Phrase NoneInScope = new("None of the qualifying case studies is concerned: {0}.", "Aucune des études de cas retenues n'est concernée : {0}.");
     private static readonly Phrase KeyAndReason = new("{0}: {1}", "{0} : {1}");
 
+    // The reason of a case study that uses none of an item's services, made once per item of a loaded checklist (it names
+    // only the item's services, from the fixed service list; a message is immutable)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ChecklistItem, Message> NoServiceOf = [];
+
     /// <summary>
     /// Whether a counted case study is in the item's scope; when not, why (and whether that is a gap). For an item that
     /// applies to case studies using services, <c>Why</c> says what brought the case study in: its typed service list or
@@ -44,7 +48,7 @@ internal static class CaseStudyScope
         {
             return UsesServices(item, c, forms.Findings.InventoryOf(c.Key), forms) is { } why
                 ? (true, null, why)
-                : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoService.With(ServiceNames(item.Services)) }, null);
+                : (false, new CaseStudyVerdict { Key = c.Key, Status = ReadinessStatus.NotApplicable, Reason = NoServiceOf.GetValue(item, static i => NoService.With(ServiceNames(i.Services))) }, null);
         }
 
         var (inScope, outside) = SelectByFacts(item, c);
@@ -138,7 +142,15 @@ internal static class CaseStudyScope
     /// Judges <paramref name="item"/> by applying <paramref name="judge"/> to each counted case study in scope.
     /// <paramref name="reviewReason"/> gives the item's reason when the result is <see cref="ReadinessStatus.NeedsReview"/>.
     /// </summary>
-    public static ItemVerdict Judge(ChecklistItem item, EvaluationContext context, Func<CaseStudy, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null)
+    public static ItemVerdict Judge(ChecklistItem item, EvaluationContext context, Func<CaseStudy, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null) =>
+        Judge(item, context, judge, static (c, judge) => judge(c), facts, reviewReason, notes);
+
+    /// <summary>
+    /// As <see cref="Judge(ChecklistItem, EvaluationContext, Func{CaseStudy, CaseStudyVerdict}, IReadOnlyList{Fact}?, Message?, IReadOnlyList{Message}?)"/>,
+    /// the judge given what it needs in <paramref name="state"/> rather than capturing it, so that a static lambda (one
+    /// shared delegate, no closure) can judge: the rules do this once per item per evaluation.
+    /// </summary>
+    public static ItemVerdict Judge<TState>(ChecklistItem item, EvaluationContext context, TState state, Func<CaseStudy, TState, CaseStudyVerdict> judge, IReadOnlyList<Fact>? facts = null, Message? reviewReason = null, IReadOnlyList<Message>? notes = null)
     {
         var pool = context.Pool;
         var standings = pool.Standings;
@@ -158,7 +170,7 @@ internal static class CaseStudyScope
             }
 
             var (inScope, outside, why) = Select(item, standing.CaseStudy, context.Forms);
-            var verdict = inScope ? judge(standing.CaseStudy) : outside!;
+            var verdict = inScope ? judge(standing.CaseStudy, state) : outside!;
             if (why is not null)
             {
                 verdict = verdict with { Reason = WhyAndVerdict.With(why, verdict.Reason) };
@@ -234,8 +246,7 @@ internal static class CaseStudyScope
         }
         else if (judgedCount == 0)
         {
-            var why = verdicts.Where(v => v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted).Select(v => KeyAndReason.With(v.Key, v.Reason)).ToArray();
-            (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(why));
+            (status, reason) = (ReadinessStatus.NotApplicable, NoneInScope.With(OutOfScope(verdicts, pool)));
         }
         else if (reviewCount > 0)
         {
@@ -288,6 +299,22 @@ internal static class CaseStudyScope
         }
 
         return keys;
+    }
+
+    // "key: reason" for each counted case study out of the item's scope, in order (a method of its own: a lambda capturing
+    // the pool in Judge would cost a closure on every call)
+    private static Message[] OutOfScope(CaseStudyVerdict[] verdicts, CaseStudyPool pool)
+    {
+        var why = new List<Message>(verdicts.Length);
+        foreach (var v in verdicts)
+        {
+            if (v.Status == ReadinessStatus.NotApplicable && pool.Of(v.Key).Counted)
+            {
+                why.Add(KeyAndReason.With(v.Key, v.Reason));
+            }
+        }
+
+        return [.. why];
     }
 
     // "key: reason" for each judged verdict not met, in order

@@ -60,8 +60,23 @@ public sealed class EvaluationContext
     public IReadOnlyList<EvidenceFinding> Findings(string caseStudy, ChecklistItem item) => Forms.Findings.For(caseStudy, item);
 
     /// <summary>The partner's self-assessment of <paramref name="item"/>, if any.</summary>
-    public SelfAssessmentEntry? SelfAssessment(ChecklistItem item) =>
-        Application.SelfAssessment.TryGetValue(item.Id, out var entry) ? entry : null;
+    /// <remarks>
+    /// The rule of an item asks for its entry several times (its own answer, the disagreement note, the cited evidence):
+    /// the last item's entry is kept, so that each item costs one look-up. A context serves one evaluation on one thread.
+    /// </remarks>
+    public SelfAssessmentEntry? SelfAssessment(ChecklistItem item)
+    {
+        if (!ReferenceEquals(item, lastAssessed))
+        {
+            lastEntry = Application.SelfAssessment.TryGetValue(item.Id, out var entry) ? entry : null;
+            lastAssessed = item;
+        }
+
+        return lastEntry;
+    }
+
+    private ChecklistItem? lastAssessed;
+    private SelfAssessmentEntry? lastEntry;
 }
 
 /// <summary>A readiness rule: pure, judging one item from the context.</summary>
@@ -129,4 +144,14 @@ internal static class Shared
         (false, ReadinessStatus.Met) => [SelfAssessmentSaysNotMet.Message()],
         _ => [],
     };
+}
+
+/// <summary>Values of facts boxed once (a fact holds an object): the same value, without an allocation per verdict.</summary>
+internal static class Boxes
+{
+    private static readonly object True = true;
+    private static readonly object False = false;
+
+    /// <summary><paramref name="value"/> as an object: null, or one shared box per value.</summary>
+    public static object? Of(bool? value) => value switch { true => True, false => False, null => null };
 }

@@ -346,6 +346,8 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private SmallMap<(string Loose, string WithSuffix)> looseNames;
     private SmallMap<string> registrable;
     private Dictionary<CaseStudy, bool>? compliance;
+    private IReadOnlyList<CaseStudy>? complianceOf;
+    private byte[]? complianceFlags;
     private Dictionary<(CaseStudy, string), bool>? typedServices;
 
     /// <summary>See <see cref="Normalization.Url"/>.</summary>
@@ -430,6 +432,27 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         return has;
     }
 
+    /// <summary>
+    /// <see cref="HasCompliance(CaseStudy)"/> of case study <paramref name="index"/> of <paramref name="caseStudies"/> (the
+    /// application's list, the same for every pool of the evaluation and its look-ahead): kept by position, without hashing.
+    /// </summary>
+    public bool HasCompliance(IReadOnlyList<CaseStudy> caseStudies, int index)
+    {
+        if (!ReferenceEquals(complianceOf, caseStudies))
+        {
+            (complianceOf, complianceFlags) = (caseStudies, new byte[caseStudies.Count]);
+        }
+
+        // 0 while not read, then 1 without requirements, 2 with
+        ref var flag = ref complianceFlags![index];
+        if (flag == 0)
+        {
+            flag = CaseStudyPool.HasCompliance(caseStudies[index]) ? (byte)2 : (byte)1;
+        }
+
+        return flag == 2;
+    }
+
     /// <summary>Whether the case study's typed AWS service list names the service; kept for the evaluation and its look-ahead.</summary>
     public bool TypesService(CaseStudy caseStudy, string serviceId)
     {
@@ -445,7 +468,9 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     /// <summary>See <see cref="Normalization.SameUrl"/>.</summary>
     public bool SameUrl(string? a, string? b) => a is not null && b is not null && Url(a) is { } x && Url(b) is { } y && x == y;
 
-    // A case study by reference (records compare every field), a service id by ordinal
+    // A case study by reference (records compare every field), a service id by ordinal. Hashed on the case study's key
+    // rather than its identity (RuntimeHelpers.GetHashCode took a tenth of an evaluation's time, mostly on its slow path):
+    // case studies that share a key are still told apart by reference.
     private sealed class CaseStudyAndService : IEqualityComparer<(CaseStudy CaseStudy, string Service)>
     {
         public static readonly CaseStudyAndService Instance = new();
@@ -454,6 +479,6 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
             ReferenceEquals(x.CaseStudy, y.CaseStudy) && string.Equals(x.Service, y.Service, StringComparison.Ordinal);
 
         public int GetHashCode((CaseStudy CaseStudy, string Service) obj) =>
-            HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.CaseStudy), StringComparer.Ordinal.GetHashCode(obj.Service));
+            HashCode.Combine(obj.CaseStudy.Key is { } key ? StringComparer.Ordinal.GetHashCode(key) : 0, StringComparer.Ordinal.GetHashCode(obj.Service));
     }
 }

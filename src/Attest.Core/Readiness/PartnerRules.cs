@@ -77,8 +77,23 @@ internal sealed class MspCriteriaRule : IReadinessRule
     {
         // Judged on the case studies that count: a pilot delivered as MSP neither requires nor exempts membership
         var pool = context.Pool;
-        var cases = pool.Counted.Select(s => s.CaseStudy).ToArray();
-        var msp = cases.Where(c => c.Delivery == DeliveryCategory.Msp).Select(c => c.Key).ToArray();
+        var counted = pool.Counted;
+        var (mspCount, unstated) = (0, 0);
+        for (var i = 0; i < counted.Count; i++)
+        {
+            mspCount += counted[i].CaseStudy.Delivery == DeliveryCategory.Msp ? 1 : 0;
+            unstated += counted[i].CaseStudy.Delivery is null ? 1 : 0;
+        }
+
+        var msp = mspCount == 0 ? [] : new string[mspCount];
+        for (var (i, m) = (0, 0); m < mspCount; i++)
+        {
+            if (counted[i].CaseStudy.Delivery == DeliveryCategory.Msp)
+            {
+                msp[m++] = counted[i].CaseStudy.Key;
+            }
+        }
+
         var member = context.Application.Partner.MspProgramMember;
         var reading = context.Catalog.Options.MspCriteriaReading;
         var (status, reason, next) = Judge(reading, msp, member);
@@ -87,16 +102,23 @@ internal sealed class MspCriteriaRule : IReadinessRule
         {
             (reading == MspCriteriaReading.English ? UnderEnglish : UnderFrench).With(ReadinessStatuses.Names.Display(other)),
         };
-        var unstated = cases.Count(c => c.Delivery is null);
         if (unstated > 0)
         {
             notes.Add(UnstatedIgnored.With(unstated));
         }
 
-        var uncountedMsp = pool.Standings.Where(s => !s.Counted && s.CaseStudy.Delivery == DeliveryCategory.Msp).Select(s => s.CaseStudy.Key).ToArray();
-        if (uncountedMsp.Length > 0)
+        List<string>? uncountedMsp = null;
+        foreach (var s in pool.Standings)
         {
-            notes.Add(UncountedMspIgnored.With(uncountedMsp));
+            if (!s.Counted && s.CaseStudy.Delivery == DeliveryCategory.Msp)
+            {
+                (uncountedMsp ??= []).Add(s.CaseStudy.Key);
+            }
+        }
+
+        if (uncountedMsp is not null)
+        {
+            notes.Add(UncountedMspIgnored.With(uncountedMsp.ToArray()));
         }
 
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), status));
@@ -277,23 +299,39 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         var months = item.IntParameter("windowMonths");
         var (content, observedNotes, observedCount) = WithObservedDates(context);
         var asOf = context.AsOf;
-        var recent = content.Where(c => c.Published is { } p && Calendar.WithinMonths(p, asOf, months) && !string.IsNullOrWhiteSpace(c.Url)).ToArray();
-        var workshops = content.Count(c => c.Kind == ContentKind.Workshop);
-        var useCases = content.Count(c => c.Kind == ContentKind.UseCase);
-        Fact[] facts = [new("recentContent", recent.Length), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months)];
+
+        // In one pass: the recent items with an address (and the newest of them), workshops, use cases, items dated after
+        // the evaluation date, and items without a date or an address
+        var (recent, workshops, useCases, future, undated) = (0, 0, 0, 0, 0);
+        var newest = DateOnly.MinValue;
+        for (var i = 0; i < content.Count; i++)
+        {
+            var c = content[i];
+            var hasUrl = !string.IsNullOrWhiteSpace(c.Url);
+            if (c.Published is { } p && Calendar.WithinMonths(p, asOf, months) && hasUrl)
+            {
+                recent++;
+                newest = p > newest ? p : newest;
+            }
+
+            workshops += c.Kind == ContentKind.Workshop ? 1 : 0;
+            useCases += c.Kind == ContentKind.UseCase ? 1 : 0;
+            future += c.Published > asOf ? 1 : 0;
+            undated += c.Published is null || !hasUrl ? 1 : 0;
+        }
+
+        Fact[] facts = [new("recentContent", recent), new("workshops", workshops), new("useCases", useCases), new("windowMonths", months)];
         if (context.Site is not null)
         {
             facts = [.. facts, new("observedDates", observedCount)];
         }
 
         var notes = observedNotes;
-        var future = content.Count(c => c.Published > asOf);
         if (future > 0)
         {
             notes.Add(FutureIgnored.With(future));
         }
 
-        var undated = content.Count(c => c.Published is null || string.IsNullOrWhiteSpace(c.Url));
         if (undated > 0)
         {
             notes.Add(UndatedIgnored.With(undated));
@@ -305,7 +343,7 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         }
 
         var missing = new List<Message>();
-        if (recent.Length == 0)
+        if (recent == 0)
         {
             missing.Add(NoRecent.With(months, Calendar.AddMonths(asOf, -months)));
         }
@@ -325,9 +363,7 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
             return Verdict(item, context, ReadinessStatus.NotMet, Incomplete.With(missing), AddMissing.With(missing), facts, notes);
         }
 
-        var newest = recent.Max(c => c.Published!.Value);
-        var verdict = Verdict(item, context, ReadinessStatus.Met, Complete.With(recent.Length, months, newest, workshops, useCases), null, facts, notes);
-        return verdict with { ChangesOn = Calendar.FirstDayOutside(newest, months), Change = Ages.With(newest, months) };
+        return Verdict(item, context, ReadinessStatus.Met, Complete.With(recent, months, newest, workshops, useCases), null, facts, notes, Calendar.FirstDayOutside(newest, months), Ages.With(newest, months));
     }
 
     // A date read on the page replaces the declared one; each disagreement is shown
@@ -389,8 +425,10 @@ internal sealed class ThoughtLeadershipRule : IReadinessRule
         return (result, notes, observed);
     }
 
-    private static ItemVerdict Verdict(ChecklistItem item, EvaluationContext context, ReadinessStatus status, Message reason, Message? next, Fact[] facts, List<Message> notes) => new()
+    private static ItemVerdict Verdict(ChecklistItem item, EvaluationContext context, ReadinessStatus status, Message reason, Message? next, Fact[] facts, List<Message> notes, DateOnly? changesOn = null, Message? change = null) => new()
     {
+        ChangesOn = changesOn,
+        Change = change,
         Item = item,
         Status = status,
         Reason = context.Site is { } site && facts.Any(f => f is { Name: "observedDates", Value: > 0 }) ? Observed.With(site.ObservedOn, reason) : reason,
@@ -413,8 +451,40 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
     {
         var answers = context.Application.SelfAssessment;
         var items = context.Catalog.Items;
-        var missing = items.Where(i => !answers.TryGetValue(i.Id, out var e) || e.Met is null).Select(i => i.Id).ToArray();
-        var withoutNote = items.Where(i => answers.TryGetValue(i.Id, out var e) && e.Met is not null && string.IsNullOrWhiteSpace(e.Note)).Select(i => i.Id).ToArray();
+        // One look-up per item: not assessed (0), assessed without a note (1), or assessed with one (2); then the ids of each
+        var states = items.Count <= 256 ? stackalloc byte[items.Count] : new byte[items.Count];
+        var (missingCount, withoutNoteCount) = (0, 0);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (!answers.TryGetValue(items[i].Id, out var e) || e.Met is null)
+            {
+                missingCount++;
+            }
+            else if (string.IsNullOrWhiteSpace(e.Note))
+            {
+                states[i] = 1;
+                withoutNoteCount++;
+            }
+            else
+            {
+                states[i] = 2;
+            }
+        }
+
+        var missing = missingCount == 0 ? [] : new string[missingCount];
+        var withoutNote = withoutNoteCount == 0 ? [] : new string[withoutNoteCount];
+        for (var (i, m, w) = (0, 0, 0); i < items.Count; i++)
+        {
+            if (states[i] == 0)
+            {
+                missing[m++] = items[i].Id;
+            }
+            else if (states[i] == 1)
+            {
+                withoutNote[w++] = items[i].Id;
+            }
+        }
+
         var partnerName = context.Application.Partner.Name ?? "…";
         var office = context.Catalog.ProgramOffice;
         var sendNote = Send.With(office.Email, new Subject(office, partnerName));
@@ -424,8 +494,25 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
             notes.Add(NoNote.With(withoutNote.Length, withoutNote));
         }
 
-        var met = answers.Values.Count(e => e.Met == true);
-        var notMet = answers.Values.Count(e => e.Met == false);
+        var (met, notMet) = (0, 0);
+        if (answers is Dictionary<string, SelfAssessmentEntry> dictionary)
+        {
+            // The dictionary's own enumerator: no interface enumerator to allocate
+            foreach (var e in dictionary.Values)
+            {
+                met += e.Met == true ? 1 : 0;
+                notMet += e.Met == false ? 1 : 0;
+            }
+        }
+        else
+        {
+            foreach (var e in answers.Values)
+            {
+                met += e.Met == true ? 1 : 0;
+                notMet += e.Met == false ? 1 : 0;
+            }
+        }
+
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), missing.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet));
         return new ItemVerdict
         {

@@ -57,8 +57,16 @@ public static class ReadinessEngine
         var items = Evaluate(context);
         var changes = Changes(items, asOf);
         var validity = ChecklistWindow.Judge(catalog, asOf, successor);
-        var report = new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes, Validity = validity };
-        return report.Ready ? report with { ReadyUntil = ReadyUntil(context, changes, validity.AcceptedUntil) } : report;
+
+        // Ready as ReadinessReport.Ready says, read before the report is made so that it is made once, with its ready-until date
+        var ready = validity.Accepted;
+        for (var i = 0; i < items.Length && ready; i++)
+        {
+            ready = items[i].Status != ReadinessStatus.NotMet;
+        }
+
+        var readyUntil = ready ? ReadyUntil(context, changes, validity.AcceptedUntil) : null;
+        return new ReadinessReport { Catalog = catalog, Application = application, AsOf = asOf, Items = items, Changes = changes, Validity = validity, ReadyUntil = readyUntil };
     }
 
     /// <summary>Evaluates every item without looking ahead in time.</summary>
@@ -130,8 +138,10 @@ public static class ReadinessEngine
                 changes.Add(new UpcomingChange(day, item.Item.Id, null, item.Change));
             }
 
-            foreach (var c in item.CaseStudies)
+            var caseStudies = item.CaseStudies;
+            for (var i = 0; i < caseStudies.Count; i++)
             {
+                var c = caseStudies[i];
                 if (c.ChangesOn is { } caseDay && caseDay > asOf && c.Change is not null)
                 {
                     changes.Add(new UpcomingChange(caseDay, item.Item.Id, c.Key, c.Change));

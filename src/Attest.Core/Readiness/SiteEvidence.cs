@@ -38,5 +38,5 @@ internal static class SiteEvidence
 
     /// <summary>The note for an address the observation cannot judge.</summary>
     public static Message CannotTell(SiteObservation site, string url) =>
-        Unknown.With(site.ObservedOn, url, site.LimitsHit.Count == 0 ? NoBound.Message() : string.Join(", ", site.LimitsHit.Select(SiteObservationJson.Names.Limit)));
+        Unknown.With(site.ObservedOn, url, site.LimitsHit.Count == 0 ? (object)NoBound.Message() : string.Join(", ", site.LimitsHit.Select(SiteObservationJson.Names.Limit)));
 }

@@ -69,7 +69,7 @@ internal static class RuleKit
         {
             FindingOutcome.Pass => Fill(pass, all),
             FindingOutcome.Fail => Fill(fail, all),
-            _ => Undecided.With(resource.Address, title, judgement.Decisive?.Value is UnknownValue u ? u.Why : WhyUnknown.Message()),
+            _ => Undecided.With(resource.Address, title, judgement.Decisive?.Value is UnknownValue u ? (object)u.Why : WhyUnknown.Message()),
         };
     }
 
