@@ -99,9 +99,12 @@ public sealed class WorkflowBrowserTests(Browser browser) : IClassFixture<Browse
         await auditor.WaitForLoadStateAsync(LoadState.Load);
         // Each cell saves itself as it is chosen; the progress counts them
         var cells = await auditor.Locator("form.score-form").CountAsync();
+        // One cell after the other, each once its save has come back: a save rewrites its cell's status and colour, which
+        // can move the next cell under the pointer while a click is on its way
         foreach (var met in await auditor.GetByLabel("Met", new() { Exact = true }).AllAsync())
         {
             await met.CheckAsync();
+            await Assertions.Expect(met.Locator("xpath=ancestor::td[1]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bscored-met\b"));
         }
 
         await Assertions.Expect(auditor.Locator("#grid-progress")).ToHaveTextAsync($"{cells} of {cells} scored");
