@@ -670,29 +670,30 @@ internal sealed class PciTestingRule : IReadinessRule
     private static CaseStudyVerdict Judge(CaseStudy c, DateOnly asOf, int scanMonths, int testMonths)
     {
         CaseStudyVerdict NotMet(Message reason, Message next) => new() { Key = c.Key, Status = ReadinessStatus.NotMet, Reason = reason, NextStep = next };
+        Message StateBoth() => StateDates.With(scanMonths, testMonths);
         if (c.Pci is not { } pci || (pci.LastVulnerabilityScan is null && pci.LastPenetrationTest is null))
         {
-            return NotMet(NotStated.Message(), StateDates.With(scanMonths, testMonths));
+            return NotMet(NotStated.Message(), StateBoth());
         }
 
         if (pci.LastVulnerabilityScan is not { } scan)
         {
-            return NotMet(MissingScan.Message(), StateDates.With(scanMonths, testMonths));
+            return NotMet(MissingScan.Message(), StateBoth());
         }
 
         if (pci.LastPenetrationTest is not { } test)
         {
-            return NotMet(MissingTest.Message(), StateDates.With(scanMonths, testMonths));
+            return NotMet(MissingTest.Message(), StateBoth());
         }
 
         if (scan > asOf)
         {
-            return NotMet(FutureScan.With(scan), StateDates.With(scanMonths, testMonths));
+            return NotMet(FutureScan.With(scan), StateBoth());
         }
 
         if (test > asOf)
         {
-            return NotMet(FutureTest.With(test), StateDates.With(scanMonths, testMonths));
+            return NotMet(FutureTest.With(test), StateBoth());
         }
 
         if (!Calendar.WithinMonths(scan, asOf, scanMonths))

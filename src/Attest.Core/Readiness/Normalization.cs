@@ -345,7 +345,6 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
     private SmallMap<string?> pages;
     private SmallMap<(string Loose, string WithSuffix)> looseNames;
     private SmallMap<string> registrable;
-    private Dictionary<CaseStudy, bool>? compliance;
     private IReadOnlyList<CaseStudy>? complianceOf;
     private byte[]? complianceFlags;
     private Dictionary<(CaseStudy, string), bool>? typedServices;
@@ -420,20 +419,8 @@ public sealed class NormalForms(CaseStudyFindings findings, SiteObservation? sit
         return form;
     }
 
-    /// <summary>See <see cref="CaseStudyPool.HasCompliance"/>; kept per case study for the evaluation and its look-ahead.</summary>
-    public bool HasCompliance(CaseStudy caseStudy)
-    {
-        compliance ??= new Dictionary<CaseStudy, bool>(8, ReferenceEqualityComparer.Instance);
-        if (!compliance.TryGetValue(caseStudy, out var has))
-        {
-            compliance[caseStudy] = has = CaseStudyPool.HasCompliance(caseStudy);
-        }
-
-        return has;
-    }
-
     /// <summary>
-    /// <see cref="HasCompliance(CaseStudy)"/> of case study <paramref name="index"/> of <paramref name="caseStudies"/> (the
+    /// <see cref="CaseStudyPool.HasCompliance"/> of case study <paramref name="index"/> of <paramref name="caseStudies"/> (the
     /// application's list, the same for every pool of the evaluation and its look-ahead): kept by position, without hashing.
     /// </summary>
     public bool HasCompliance(IReadOnlyList<CaseStudy> caseStudies, int index)

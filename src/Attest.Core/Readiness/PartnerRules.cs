@@ -495,22 +495,10 @@ internal sealed class SelfAssessmentCompleteRule : IReadinessRule
         }
 
         var (met, notMet) = (0, 0);
-        if (answers is Dictionary<string, SelfAssessmentEntry> dictionary)
+        foreach (var e in answers.Values)
         {
-            // The dictionary's own enumerator: no interface enumerator to allocate
-            foreach (var e in dictionary.Values)
-            {
-                met += e.Met == true ? 1 : 0;
-                notMet += e.Met == false ? 1 : 0;
-            }
-        }
-        else
-        {
-            foreach (var e in answers.Values)
-            {
-                met += e.Met == true ? 1 : 0;
-                notMet += e.Met == false ? 1 : 0;
-            }
+            met += e.Met == true ? 1 : 0;
+            notMet += e.Met == false ? 1 : 0;
         }
 
         notes.AddRange(Shared.Disagreement(context.SelfAssessment(item), missing.Length == 0 ? ReadinessStatus.Met : ReadinessStatus.NotMet));

@@ -97,7 +97,7 @@ public class EvaluationSharingTests
         var forms = new NormalForms(CaseStudyFindings.None);
         var pool = CaseStudyPool.Build(application, TestData.AsOf, 18, forms);
         Assert.False(pool.Of("contoso").HasCompliance);
-        Assert.False(forms.HasCompliance(application.CaseStudies.Single(c => c.Key == "contoso")));
+        Assert.False(forms.HasCompliance(application.CaseStudies, application.CaseStudies.ToList().FindIndex(c => c.Key == "contoso")));
         Assert.Contains(pool.Standings, s => s.HasCompliance);
     }
 
